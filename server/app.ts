@@ -1,0 +1,70 @@
+import Koa from 'koa';
+import Router from '@koa/router';
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import helmet from 'koa-helmet';
+import type { AppCustom, AppState, Deps } from './context.js';
+import { errorMiddleware } from './errors.js';
+import { requireViewer } from './auth/middleware.js';
+import { authRoutes } from './auth/routes.js';
+import { orderRoutes } from './orders/routes.js';
+import { orgRoutes } from './org/routes.js';
+import { uploadRoutes } from './uploads/routes.js';
+
+export type App = Koa<AppState, AppCustom>;
+
+export function createApp(deps: Deps): App {
+  const app: App = new Koa<AppState, AppCustom>();
+  app.context.deps = deps;
+  app.silent = true; // errors are logged by errorMiddleware, without request bodies
+
+  app.use(requestLog(deps));
+  app.use(errorMiddleware(deps.logger));
+  app.use(helmet());
+  if (deps.config.corsOrigins.length) {
+    const allowed = new Set(deps.config.corsOrigins);
+    app.use(cors({ origin: (ctx) => (allowed.has(ctx.get('Origin')) ? ctx.get('Origin') : '') }));
+  }
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '200kb', encoding: 'utf-8' }));
+
+  const open = new Router<AppState, AppCustom>();
+  open.get('/api/health', async (ctx) => {
+    await deps.db.$queryRaw`SELECT 1`;
+    ctx.body = { status: 'ok', time: deps.clock().toISOString() };
+  });
+  app.use(open.routes());
+  mount(app, authRoutes(deps.config));
+  mount(app, uploadRoutes(deps.config.uploadMaxBytes)); // checks sign-in itself: signed image URLs need none
+
+  const signedIn = new Router<AppState, AppCustom>();
+  signedIn.use(requireViewer);
+  for (const r of [orgRoutes(), orderRoutes()]) signedIn.use(r.routes(), r.allowedMethods());
+  app.use(signedIn.routes());
+  return app;
+}
+
+function mount(app: App, router: Router<AppState, AppCustom>) {
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+}
+
+/** One line per request: method, path, status, time, user. Never bodies, queries or headers. */
+function requestLog(deps: Deps): Koa.Middleware<AppState, AppCustom> {
+  return async (ctx, next) => {
+    const start = performance.now();
+    try {
+      await next();
+    } finally {
+      deps.logger.info(
+        {
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms: Math.round((performance.now() - start) * 10) / 10,
+          user: ctx.state.viewer?.userId,
+        },
+        'request',
+      );
+    }
+  };
+}

@@ -1,0 +1,78 @@
+// All configuration is read and validated here, once, at start-up.
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The secret a development checkout runs with; production refuses it. */
+export const DEFAULT_SESSION_SECRET = 'ejia-dev-secret-do-not-use-in-production-0000';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/ejia.db')
+    .refine((u) => u.startsWith('file:'), 'only file: (SQLite) URLs are supported for now'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEFAULT_SESSION_SECRET),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
+  WECHAT_APPID: z.string().optional(),
+  WECHAT_SECRET: z.string().optional(),
+  UPLOAD_DIR: z.string().default('./data/uploads'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the demo data set into an empty database at start. */
+  DEMO_DATA: bool.default(true),
+  /** How often the service-level sweeper looks for overdue orders. 0 turns it off. */
+  SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Comma-separated origins allowed by CORS; empty means same-origin only. */
+  CORS_ORIGINS: z.string().default(''),
+  /** Login attempts per minute per client address. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (production) {
+    const problems: string[] = [];
+    if (c.SESSION_SECRET === DEFAULT_SESSION_SECRET) problems.push('SESSION_SECRET is the development default');
+    if (!c.WECHAT_APPID || !c.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required');
+    if (problems.length) throw new ConfigError(`refusing to start in production:\n  ${problems.join('\n  ')}`);
+  }
+  return {
+    env: c.NODE_ENV,
+    production,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: normaliseSqliteUrl(c.DATABASE_URL),
+    sessionSecret: c.SESSION_SECRET,
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
+    wechat: { appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET },
+    uploadDir: path.resolve(c.UPLOAD_DIR),
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
+    logLevel: c.LOG_LEVEL,
+    demoData: c.DEMO_DATA && !production,
+    slaSweepMs: c.SLA_SWEEP_SECONDS * 1000,
+    corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
+  };
+}
+
+/** `file:./data/x.db` → `file:/abs/path/data/x.db`, so the CLI and the server open the same file. */
+export function normaliseSqliteUrl(url: string): string {
+  const p = url.slice('file:'.length);
+  return `file:${p === ':memory:' ? p : path.resolve(p)}`;
+}

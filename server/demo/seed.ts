@@ -1,0 +1,341 @@
+// Loads the demo data set into an empty database. Orders are raised and moved
+// through the real order services (on a clock set back in time), so the demo
+// timelines are exactly what the app would have written.
+import crypto from 'node:crypto';
+import type { HouseholdTagKind, Prisma } from '@prisma/client';
+import { loadViewer, type Viewer } from '../auth/viewer.js';
+import type { Deps } from '../context.js';
+import type { Db } from '../db.js';
+import { submitOrder } from '../orders/submitOrder.js';
+import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/transitions.js';
+import {
+  BUILDINGS_PER_GRID,
+  CATEGORIES,
+  COMMUNITIES,
+  DEMO_OPENIDS,
+  DISTRICT,
+  ESTATE,
+  FLATS_PER_FLOOR,
+  FLOORS,
+  GIVEN_FEMALE,
+  GIVEN_MALE,
+  GRIDS_PER_COMMUNITY,
+  ORIGINS,
+  SURNAMES,
+  TAG_RATES,
+  UNITS_PER_BUILDING,
+} from './data.js';
+
+export async function databaseIsEmpty(db: Db): Promise<boolean> {
+  return (await db.community.count()) === 0;
+}
+
+/** Deterministic pseudo-random numbers, so every fresh database holds the same demo. */
+function prng(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  return { next, pick, int };
+}
+
+/** A well-formed but fictitious ID number (织金县 region code, valid check digit). */
+function idNumber(birthYear: number, r: ReturnType<typeof prng>, female: boolean): string {
+  const month = String(r.int(1, 12)).padStart(2, '0');
+  const day = String(r.int(1, 28)).padStart(2, '0');
+  const seq = String(r.int(0, 49) * 2 + (female ? 0 : 1)).padStart(3, '0');
+  const body = `520524${birthYear}${month}${day}${seq}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
+interface Seeded {
+  buildingIds: string[][]; // [community][building]
+  households: Array<{ id: string; communityIdx: number; buildingIdx: number; unit: number; room: string; headResidentId: string; tags: HouseholdTagKind[] }>;
+}
+
+export async function seedDemo(deps: Deps): Promise<void> {
+  const db = deps.db;
+  const r = prng(20180601); // 平远新城: residents moved in from June 2018
+  const id = () => crypto.randomUUID();
+  const communityIds: string[] = [];
+  const gridIds: string[][] = [];
+  const seeded: Seeded = { buildingIds: [], households: [] };
+
+  const communities: Prisma.CommunityCreateManyInput[] = [];
+  const grids: Prisma.GridCreateManyInput[] = [];
+  const buildings: Prisma.BuildingCreateManyInput[] = [];
+  const units: Prisma.UnitCreateManyInput[] = [];
+  const households: Prisma.HouseholdCreateManyInput[] = [];
+  const residents: Prisma.ResidentCreateManyInput[] = [];
+  const tags: Prisma.HouseholdTagCreateManyInput[] = [];
+  const categories: Prisma.ServiceCategoryCreateManyInput[] = [];
+
+  COMMUNITIES.forEach((name, ci) => {
+    const communityId = id();
+    communityIds.push(communityId);
+    communities.push({ id: communityId, name: `${name}社区`, estate: ESTATE, district: DISTRICT });
+    CATEGORIES.forEach((c, i) =>
+      categories.push({
+        communityId,
+        code: c.code,
+        name: c.name,
+        icon: c.icon,
+        sort: i,
+        responseMinutes: c.respond,
+        resolveMinutes: c.resolve,
+      }),
+    );
+    gridIds.push([]);
+    seeded.buildingIds.push([]);
+    for (let g = 0; g < GRIDS_PER_COMMUNITY; g++) {
+      const gridId = id();
+      gridIds[ci]!.push(gridId);
+      grids.push({ id: gridId, communityId, name: `第${g + 1}网格` });
+      for (let b = 0; b < BUILDINGS_PER_GRID; b++) {
+        const buildingIdx = g * BUILDINGS_PER_GRID + b;
+        const buildingId = id();
+        seeded.buildingIds[ci]!.push(buildingId);
+        buildings.push({ id: buildingId, communityId, gridId, name: `${name}${buildingIdx + 1}栋`, floors: FLOORS });
+        for (let u = 1; u <= UNITS_PER_BUILDING; u++) {
+          const unitId = id();
+          units.push({ id: unitId, communityId, buildingId, name: `${u}单元` });
+          for (let floor = 1; floor <= FLOORS; floor++) {
+            for (let flat = 1; flat <= FLATS_PER_FLOOR; flat++) {
+              const room = `${floor}0${flat}`;
+              const householdId = id();
+              const surname = r.pick(SURNAMES);
+              const headBorn = r.int(1948, 1990);
+              const headFemale = r.next() < 0.35;
+              const householdTags = TAG_RATES.filter(([, rate]) => r.next() < rate).map(([k]) => k);
+              // the ground floor went to families with limited mobility
+              if (floor === 1 && !householdTags.includes('DISABLED')) householdTags.push('DISABLED');
+              households.push({
+                id: householdId,
+                communityId,
+                buildingId,
+                unitId,
+                room,
+                originPlace: r.pick(ORIGINS),
+                groundFloor: floor === 1,
+              });
+              for (const kind of householdTags) tags.push({ communityId, householdId, kind });
+              const headResidentId = id();
+              const members: Array<{ relation: string; female: boolean; born: number }> = [
+                { relation: '户主', female: headFemale, born: headBorn },
+              ];
+              if (!householdTags.includes('EMPTY_NEST_ELDERLY') || r.next() < 0.5) {
+                members.push({ relation: '配偶', female: !headFemale, born: headBorn + r.int(-3, 3) });
+              }
+              if (!householdTags.includes('EMPTY_NEST_ELDERLY')) {
+                const children = r.int(0, 3);
+                for (let k = 0; k < children; k++) {
+                  members.push({ relation: '子女', female: r.next() < 0.5, born: Math.min(headBorn + r.int(20, 30), 2022) });
+                }
+              }
+              members.forEach((m, k) => {
+                const given = r.pick(m.female ? GIVEN_FEMALE : GIVEN_MALE);
+                residents.push({
+                  id: k === 0 ? headResidentId : id(),
+                  communityId,
+                  householdId,
+                  name: `${m.relation === '配偶' ? r.pick(SURNAMES) : surname}${given}`,
+                  relation: m.relation,
+                  gender: m.female ? '女' : '男',
+                  birthYear: m.born,
+                  idNumber: idNumber(m.born, r, m.female),
+                  phone: m.born < 2008 ? `1${r.pick(['38', '39', '58', '87', '51'])}${String(r.int(0, 99999999)).padStart(8, '0')}` : null,
+                });
+              });
+              seeded.households.push({
+                id: householdId,
+                communityIdx: ci,
+                buildingIdx,
+                unit: u,
+                room,
+                headResidentId,
+                tags: householdTags,
+              });
+            }
+          }
+        }
+      }
+    }
+  });
+
+  await db.community.createMany({ data: communities });
+  await db.serviceCategory.createMany({ data: categories });
+  await db.grid.createMany({ data: grids });
+  await db.building.createMany({ data: buildings });
+  await db.unit.createMany({ data: units });
+  await db.household.createMany({ data: households });
+  await db.resident.createMany({ data: residents });
+  await db.householdTag.createMany({ data: tags });
+
+  const residentName = new Map(residents.map((x) => [x.id!, x.name]));
+  const householdAt = (ci: number, buildingIdx: number, unit: number, room: string) =>
+    seeded.households.find((h) => h.communityIdx === ci && h.buildingIdx === buildingIdx && h.unit === unit && h.room === room)!;
+
+  // --- accounts ---------------------------------------------------------------
+  const users: Prisma.UserCreateManyInput[] = [];
+  const identities: Prisma.WechatIdentityCreateManyInput[] = [];
+  const roles: Prisma.UserRoleCreateManyInput[] = [];
+  const account = (openid: string, displayName: string, residentId?: string) => {
+    const userId = id();
+    users.push({ id: userId, displayName, residentId: residentId ?? null });
+    identities.push({ userId, openid });
+    return userId;
+  };
+  const workerNames = ['陈丽', '赵海燕', '周敏', '胡佳', '田芳', '潘静', '熊伟', '蔡明', '朱红'];
+  COMMUNITIES.forEach((_, ci) => {
+    const communityId = communityIds[ci]!;
+    for (let g = 0; g < GRIDS_PER_COMMUNITY; g++) {
+      const openid =
+        ci === 0 && g === 0 ? DEMO_OPENIDS.gridWorker
+        : ci === 0 && g === 1 ? DEMO_OPENIDS.gridWorker2
+        : ci === 1 && g === 0 ? DEMO_OPENIDS.gridWorkerHuimin
+        : `gridworker-${ci + 1}-${g + 1}`;
+      const userId = account(openid, workerNames[ci * GRIDS_PER_COMMUNITY + g]!);
+      roles.push({ userId, role: 'GRID_WORKER', communityId, gridId: gridIds[ci]![g]! });
+    }
+    seeded.buildingIds[ci]!.forEach((buildingId, b) => {
+      // the head lives in the building (2单元 201), as building heads do
+      const home = householdAt(ci, b, 2, '201');
+      const openid = ci === 0 && b === 0 ? DEMO_OPENIDS.buildingHead : `buildinghead-${ci + 1}-${b + 1}`;
+      const userId = account(openid, residentName.get(home.headResidentId)!, home.headResidentId);
+      roles.push({ userId, role: 'BUILDING_HEAD', communityId, buildingId });
+    });
+  });
+  const residentAccount = (openid: string, h: Seeded['households'][number]) =>
+    account(openid, residentName.get(h.headResidentId)!, h.headResidentId);
+  residentAccount(DEMO_OPENIDS.resident, householdAt(0, 0, 1, '302'));
+  residentAccount(DEMO_OPENIDS.resident2, householdAt(0, BUILDINGS_PER_GRID, 1, '201'));
+  residentAccount(DEMO_OPENIDS.residentHuimin, householdAt(1, 0, 1, '402'));
+  const staff = account(DEMO_OPENIDS.staff, '吴婷');
+  roles.push({ userId: staff, role: 'STAFF', communityId: communityIds[0]! });
+  const reviewer = account(DEMO_OPENIDS.reviewer, '龙建国');
+  roles.push({ userId: reviewer, role: 'REVIEWER', communityId: communityIds[0]! });
+  const staffHuimin = account(DEMO_OPENIDS.staffHuimin, '石秀兰');
+  roles.push({ userId: staffHuimin, role: 'STAFF', communityId: communityIds[1]! });
+  const admin = account(DEMO_OPENIDS.admin, '平台管理员');
+  roles.push({ userId: admin, role: 'ADMIN', communityId: null });
+
+  await db.user.createMany({ data: users });
+  await db.wechatIdentity.createMany({ data: identities });
+  await db.userRole.createMany({ data: roles });
+
+  await seedDemoOrders(deps, seeded);
+}
+
+/** A handful of orders in every state, on 惠泽社区, so each role's screens show something on first start. */
+async function seedDemoOrders(deps: Deps, seeded: Seeded) {
+  const base = deps.clock().getTime();
+  let t = base;
+  const at = (minutesAgo: number) => (t = base - minutesAgo * 60_000);
+  const d: Deps = { ...deps, clock: () => new Date(t) };
+  const as = async (openid: string): Promise<Viewer> => {
+    const ident = await deps.db.wechatIdentity.findUniqueOrThrow({ where: { openid } });
+    return (await loadViewer(deps.db, ident.userId))!;
+  };
+  const [resident, resident2, head, worker, worker2, staff, reviewer] = await Promise.all(
+    [
+      DEMO_OPENIDS.resident,
+      DEMO_OPENIDS.resident2,
+      DEMO_OPENIDS.buildingHead,
+      DEMO_OPENIDS.gridWorker,
+      DEMO_OPENIDS.gridWorker2,
+      DEMO_OPENIDS.staff,
+      DEMO_OPENIDS.reviewer,
+    ].map(as),
+  );
+
+  // 1. the whole 四单 flow, three days ago
+  at(3 * 1440);
+  const leak = await submitOrder(d, resident!, {
+    category: 'repair',
+    description: '厨房水管接头漏水，地上全是水，麻烦师傅来看一下。',
+    urgency: 'normal',
+    photos: [],
+  });
+  at(3 * 1440 - 20);
+  await dispatchOrder(d, staff!, leak.id, { note: '请尽快上门' });
+  at(3 * 1440 - 45);
+  await claimOrder(d, worker!, leak.id, '下午两点上门');
+  at(3 * 1440 - 200);
+  await resolveOrder(d, worker!, leak.id, { note: '更换了水管接头和生料带，已试水不漏。', photos: [] });
+  at(2 * 1440);
+  await giveFeedback(d, resident!, leak.id, { satisfied: true, rating: 5, comment: '师傅很负责，谢谢！' });
+  at(1440);
+  await reviewOrder(d, reviewer!, leak.id, { verdict: 'pass', comment: '处置及时，群众满意。' });
+
+  // 2. waiting to be dispatched
+  at(120);
+  await submitOrder(d, resident!, {
+    category: 'sanitation',
+    title: '楼道垃圾没人清理',
+    description: '3楼楼道堆了好几天的垃圾，有味道了。',
+    urgency: 'normal',
+    photos: [],
+  });
+
+  // 3. a building head files for an elderly neighbour who has no phone
+  const elderly = seeded.households.find(
+    (h) => h.communityIdx === 0 && h.buildingIdx === 0 && h.tags.includes('EMPTY_NEST_ELDERLY') && h.room !== '302',
+  ) ?? seeded.households.find((h) => h.communityIdx === 0 && h.buildingIdx === 0 && h.room === '101')!;
+  at(90);
+  const light = await submitOrder(d, head!, {
+    category: 'care',
+    description: '独居老人家里客厅的灯坏了，老人腿脚不便，请帮忙换一下。',
+    urgency: 'normal',
+    photos: [],
+    onBehalfOf: elderly.headResidentId,
+  });
+  at(60);
+  await dispatchOrder(d, staff!, light.id, {});
+
+  // 4. in hand in the second grid
+  at(300);
+  const noise = await submitOrder(d, resident2!, {
+    category: 'dispute',
+    description: '楼上邻居每天晚上很晚还在敲打，影响休息，希望社区帮忙协调。',
+    urgency: 'normal',
+    photos: [],
+  });
+  at(280);
+  await dispatchOrder(d, staff!, noise.id, {});
+  at(240);
+  await claimOrder(d, worker2!, noise.id, '今晚入户了解情况');
+
+  // 5. resolved and rated, waiting for 党组织评单
+  at(1000);
+  const bulb = await submitOrder(d, resident2!, {
+    category: 'repair',
+    description: '楼道声控灯不亮，晚上上下楼看不见。',
+    urgency: 'normal',
+    photos: [],
+  });
+  at(990);
+  await dispatchOrder(d, staff!, bulb.id, {});
+  at(980);
+  await claimOrder(d, worker2!, bulb.id);
+  at(900);
+  await resolveOrder(d, worker2!, bulb.id, { note: '已更换声控灯泡。', photos: [] });
+  at(600);
+  await giveFeedback(d, resident2!, bulb.id, { satisfied: true, rating: 4 });
+
+  // 6. an emergency nobody has claimed for half an hour: overdue, shows on the staff's list
+  at(30);
+  await submitOrder(d, head!, {
+    category: 'safety',
+    title: '楼道里有烧焦的味道',
+    description: '1单元4楼楼道里有烧焦的味道，可能是电线问题，请马上来人看看！',
+    urgency: 'emergency',
+    photos: [],
+  });
+}

@@ -1,0 +1,30 @@
+import type { Config } from './config.js';
+import type { Deps } from './context.js';
+import type { Db } from './db.js';
+import { DomainEvents } from './events.js';
+import type { Logger } from './logger.js';
+import { FakeWechatClient, HttpWechatClient, type WechatClient } from './auth/wechat.js';
+import { LocalDiskStorage, type Storage } from './uploads/storage.js';
+
+/** Production wiring; tests pass their own clock and WeChat fake. */
+export function buildDeps(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  overrides: Partial<{ clock: () => Date; wechat: WechatClient; storage: Storage }> = {},
+): Deps {
+  const wechat =
+    overrides.wechat ??
+    (config.wechat.appId && config.wechat.secret
+      ? new HttpWechatClient(config.wechat.appId, config.wechat.secret)
+      : new FakeWechatClient());
+  return {
+    config,
+    db,
+    logger,
+    clock: overrides.clock ?? (() => new Date()),
+    wechat,
+    storage: overrides.storage ?? new LocalDiskStorage(config.uploadDir),
+    events: new DomainEvents((err, name) => logger.error({ err, event: name }, 'event listener failed')),
+  };
+}

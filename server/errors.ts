@@ -1,0 +1,107 @@
+// One error type for everything the API refuses on purpose, mapped to HTTP in one middleware.
+import type Koa from 'koa';
+import { Prisma } from '@prisma/client';
+import { z } from 'zod';
+import type { Logger } from './logger.js';
+
+export type ErrorCode =
+  | 'invalid_request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_transition'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'upstream_error'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  upstream_error: 502,
+  internal: 500,
+};
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message: string) => new AppError('forbidden', message);
+export const badRequest = (path: string, message: string) =>
+  new AppError('invalid_request', `${path}: ${message}`, [{ path, message }]);
+
+/** Turns a zod failure into a 400 that names each bad field, prefixed by where it was (body, query, params). */
+export function fromZod(error: z.ZodError, where: string): AppError {
+  const details = error.issues.map((i) => ({
+    path: [where, ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+  return new AppError('invalid_request', summary, details);
+}
+
+export function errorMiddleware(logger: Logger): Koa.Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
+        throw new AppError('not_found', `no route ${ctx.method} ${ctx.path}`);
+      }
+    } catch (err) {
+      const e = toAppError(err);
+      if (e.status >= 500) logger.error({ err, path: ctx.path, method: ctx.method }, 'request failed');
+      ctx.status = e.status;
+      ctx.body = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+      if (e.code === 'rate_limited' && err instanceof AppError === false) {
+        const retry = (err as { headers?: Record<string, string> }).headers?.['Retry-After'];
+        if (retry) ctx.set('Retry-After', retry);
+      }
+    }
+  };
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof z.ZodError) return fromZod(err, 'body');
+  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+    if (err.code === 'P2002') return new AppError('conflict', 'already exists');
+    if (err.code === 'P2025') return new AppError('not_found', 'not found');
+  }
+  const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+  const expose = (err as { expose?: boolean }).expose;
+  const message = (err as Error).message ?? 'error';
+  // multer's limit errors carry a code, not a status
+  const code = (err as { code?: string }).code;
+  if (code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large', 'file: too large');
+  if (code && code.startsWith('LIMIT_')) return new AppError('invalid_request', `file: ${message}`);
+  if (status === 413) return new AppError('payload_too_large', 'body: too large');
+  if (status === 415) return new AppError('unsupported_media_type', message);
+  if (status === 429) return new AppError('rate_limited', 'too many requests, try again later');
+  if (status && status >= 400 && status < 500 && expose) {
+    return new AppError('invalid_request', /json/i.test(message) ? `body: invalid JSON` : message);
+  }
+  return new AppError('internal', 'internal error');
+}

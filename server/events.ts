@@ -1,0 +1,27 @@
+// In-process domain events: the seam where notices, the bot and subscribe
+// messages attach without the order services knowing about them.
+import { EventEmitter } from 'node:events';
+import type { OrderStatus } from '@prisma/client';
+
+export interface DomainEventMap {
+  'order.transitioned': { orderId: string; communityId: string; action: string; from: OrderStatus | null; to: OrderStatus; actorId: string | null };
+  'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
+}
+
+export class DomainEvents {
+  private emitter = new EventEmitter();
+  constructor(private onListenerError: (err: unknown, name: string) => void) {}
+
+  on<K extends keyof DomainEventMap>(name: K, listener: (e: DomainEventMap[K]) => void | Promise<void>): void {
+    // a failing listener must never fail the request that emitted the event
+    this.emitter.on(name, (e: DomainEventMap[K]) => {
+      Promise.resolve()
+        .then(() => listener(e))
+        .catch((err) => this.onListenerError(err, name));
+    });
+  }
+
+  emit<K extends keyof DomainEventMap>(name: K, e: DomainEventMap[K]): void {
+    this.emitter.emit(name, e);
+  }
+}

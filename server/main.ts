@@ -1,0 +1,70 @@
+// `npm start`: migrate, load the demo data into an empty database, serve.
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+import { createDb, tuneSqlite } from './db.js';
+import { buildDeps } from './deps.js';
+import { createLogger } from './logger.js';
+import { migrateDatabase } from './migrate.js';
+import { databaseIsEmpty, seedDemo } from './demo/seed.js';
+import { escalateOverdueOrders } from './orders/escalateOverdueOrders.js';
+import { FakeWechatClient } from './auth/wechat.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+
+  await migrateDatabase(config.databaseUrl);
+  const db = createDb(config.databaseUrl);
+  await tuneSqlite(db);
+  const deps = buildDeps(config, db, logger);
+  if (deps.wechat instanceof FakeWechatClient) {
+    logger.warn('WECHAT_APPID/WECHAT_SECRET not set: WeChat login is the development fake (code "fake:<openid>")');
+  }
+
+  if (config.demoData && (await databaseIsEmpty(db))) {
+    const t = performance.now();
+    await seedDemo(deps);
+    logger.info({ ms: Math.round(performance.now() - t) }, 'demo data loaded (dev-login openids: demo-resident, demo-staff, …)');
+  }
+
+  const app = createApp(deps);
+  const server = app.listen(config.port, config.host, () => {
+    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, db: config.databaseUrl }, 'e家社区 server listening');
+  });
+
+  const sweep = async () => {
+    try {
+      const n = await escalateOverdueOrders(deps);
+      if (n) logger.info({ escalations: n }, 'overdue orders escalated');
+    } catch (err) {
+      logger.error({ err }, 'SLA sweep failed');
+    }
+  };
+  const timer = config.slaSweepMs > 0 ? setInterval(sweep, config.slaSweepMs) : null;
+  timer?.unref();
+  void sweep();
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    if (timer) clearInterval(timer);
+    server.close();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import type { Prisma } from '@prisma/client';
+import type { Viewer } from '../auth/viewer.js';
+import { orderPolicy } from '../policy.js';
+import { signedUploadUrl } from '../uploads/urls.js';
+import { overdueFlags } from './sla.js';
+
+export const orderInclude = {
+  category: { select: { code: true, name: true, icon: true } },
+  building: { select: { id: true, name: true } },
+  household: { select: { room: true, unit: { select: { name: true } } } },
+  resident: { select: { id: true, name: true, phone: true } },
+  filedBy: { select: { id: true, displayName: true } },
+  assignee: { select: { id: true, displayName: true } },
+  suggestedAssignee: { select: { id: true, displayName: true } },
+} satisfies Prisma.OrderInclude;
+
+export const orderDetailInclude = {
+  ...orderInclude,
+  events: {
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { actor: { select: { id: true, displayName: true } }, photos: { select: { uploadId: true } } },
+  },
+} satisfies Prisma.OrderInclude;
+
+type OrderRow = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
+type OrderDetailRow = Prisma.OrderGetPayload<{ include: typeof orderDetailInclude }>;
+
+const person = (u: { id: string; displayName: string } | null) => (u ? { id: u.id, name: u.displayName } : null);
+
+export function presentOrder(o: OrderRow, viewer: Viewer, now: Date) {
+  return {
+    id: o.id,
+    title: o.title,
+    category: o.category,
+    urgency: o.urgency,
+    status: o.status,
+    building: o.building,
+    room: `${o.household.unit.name} ${o.household.room}`,
+    resident: {
+      id: o.resident.id,
+      name: o.resident.name,
+      // the resident's phone goes to whoever must act on the order, nobody else
+      ...(orderPolicy.seeContact(viewer, o) ? { phone: o.resident.phone } : {}),
+    },
+    filedBy: person(o.filedBy),
+    filedOnBehalf: o.filedOnBehalf,
+    assignee: person(o.assignee),
+    suggestedAssignee: person(o.suggestedAssignee),
+    createdAt: o.createdAt,
+    responseDueAt: o.responseDueAt,
+    resolveDueAt: o.resolveDueAt,
+    dispatchedAt: o.dispatchedAt,
+    claimedAt: o.claimedAt,
+    resolvedAt: o.resolvedAt,
+    closedAt: o.closedAt,
+    overdue: overdueFlags(o, now),
+    feedback: o.satisfied === null ? null : { satisfied: o.satisfied, rating: o.rating },
+    reopenCount: o.reopenCount,
+  };
+}
+
+export function presentOrderDetail(o: OrderDetailRow, viewer: Viewer, now: Date, secret: string) {
+  const photoUrl = (uploadId: string) => ({ id: uploadId, url: signedUploadUrl(secret, uploadId, now) });
+  return {
+    ...presentOrder(o, viewer, now),
+    description: o.description,
+    timeline: o.events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      from: e.fromStatus,
+      to: e.toStatus,
+      actor: person(e.actor),
+      note: e.note,
+      ...(e.rating !== null ? { rating: e.rating, satisfied: e.satisfied } : {}),
+      ...(e.assigneeId ? { assigneeId: e.assigneeId } : {}),
+      photos: e.photos.map((p) => photoUrl(p.uploadId)),
+      at: e.createdAt,
+    })),
+  };
+}

@@ -1,0 +1,45 @@
+// Service levels. Each category sets how long until a grid worker must claim an
+// order and until it must be resolved; emergencies must be claimed within 10
+// minutes (the "10分钟应急快速处置" commitment).
+import type { OrderStatus, Prisma, ServiceCategory, Urgency } from '@prisma/client';
+
+export const EMERGENCY_RESPONSE_MINUTES = 10;
+/** An emergency is resolved within its category's time or four hours, whichever is sooner. */
+export const EMERGENCY_RESOLVE_MINUTES_CAP = 4 * 60;
+
+/** States in which the order waits for a grid worker to claim it. */
+export const AWAITING_CLAIM: OrderStatus[] = ['submitted', 'dispatched', 'reopened'];
+/** States in which the order is not yet resolved. */
+export const UNRESOLVED: OrderStatus[] = [...AWAITING_CLAIM, 'accepted'];
+
+const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+
+export function deadlines(
+  category: Pick<ServiceCategory, 'responseMinutes' | 'resolveMinutes'>,
+  urgency: Urgency,
+  from: Date,
+) {
+  const emergency = urgency === 'emergency';
+  const response = emergency ? EMERGENCY_RESPONSE_MINUTES : category.responseMinutes;
+  const resolve = emergency ? Math.min(category.resolveMinutes, EMERGENCY_RESOLVE_MINUTES_CAP) : category.resolveMinutes;
+  return { responseDueAt: addMinutes(from, response), resolveDueAt: addMinutes(from, Math.max(resolve, response)) };
+}
+
+export function overdueWhere(now: Date): Prisma.OrderWhereInput {
+  return {
+    OR: [
+      { status: { in: AWAITING_CLAIM }, responseDueAt: { lt: now } },
+      { status: { in: UNRESOLVED }, resolveDueAt: { lt: now } },
+    ],
+  };
+}
+
+export function overdueFlags(
+  o: { status: OrderStatus; responseDueAt: Date; resolveDueAt: Date },
+  now: Date,
+) {
+  return {
+    response: AWAITING_CLAIM.includes(o.status) && o.responseDueAt < now,
+    resolution: UNRESOLVED.includes(o.status) && o.resolveDueAt < now,
+  };
+}

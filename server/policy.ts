@@ -1,0 +1,131 @@
+// The one authorization policy module. Routes and services ask it; they never
+// look at roles themselves. Objects outside a viewer's scope are "not found"
+// (404), so a resident cannot even learn that another household's order exists.
+import type { HouseholdTagKind, Order, Prisma, Role } from '@prisma/client';
+import type { Viewer } from './auth/viewer.js';
+
+export const isAdmin = (v: Viewer) => v.roles.some((r) => r.role === 'ADMIN');
+
+export function communitiesWith(v: Viewer, roles: Role[]): string[] {
+  return v.roles.filter((r) => roles.includes(r.role) && r.communityId).map((r) => r.communityId!);
+}
+
+export const gridsWorkedBy = (v: Viewer) =>
+  v.roles.filter((r) => r.role === 'GRID_WORKER' && r.gridId).map((r) => r.gridId!);
+
+export const buildingsHeadedBy = (v: Viewer) =>
+  v.roles.filter((r) => r.role === 'BUILDING_HEAD' && r.buildingId).map((r) => r.buildingId!);
+
+export const isStaffOf = (v: Viewer, communityId: string) =>
+  isAdmin(v) || communitiesWith(v, ['STAFF']).includes(communityId);
+
+export const isReviewerOf = (v: Viewer, communityId: string) => communitiesWith(v, ['REVIEWER']).includes(communityId);
+
+/** The community a viewer acts in by default: their home, else the first community a role gives them. */
+export function homeCommunity(v: Viewer): string | null {
+  return v.resident?.communityId ?? v.roles.find((r) => r.communityId)?.communityId ?? null;
+}
+
+// --- places -----------------------------------------------------------------
+
+export interface Place {
+  communityId: string;
+  gridId: string;
+  buildingId: string;
+  householdId: string;
+}
+
+/**
+ * How much of a household a viewer may see.
+ * - full: own household, community staff, admin (ID numbers, phones, every tag)
+ * - contact: the grid's worker (phones and every tag, ID numbers masked) — they call and visit
+ * - basic: anyone else in scope (names and rooms; no sensitive tags)
+ */
+export type HouseholdAccess = 'full' | 'contact' | 'basic';
+
+export function householdAccess(v: Viewer, p: Place): HouseholdAccess {
+  if (v.resident?.householdId === p.householdId || isStaffOf(v, p.communityId)) return 'full';
+  if (gridsWorkedBy(v).includes(p.gridId)) return 'contact';
+  return 'basic';
+}
+
+/** Residents a viewer may look up (to file for them, or to see a grid's households). */
+export function residentScope(v: Viewer): Prisma.ResidentWhereInput {
+  if (isAdmin(v)) return {};
+  const or: Prisma.ResidentWhereInput[] = [];
+  if (v.resident) or.push({ householdId: v.resident.householdId });
+  const buildings = buildingsHeadedBy(v);
+  if (buildings.length) or.push({ household: { buildingId: { in: buildings } } });
+  const grids = gridsWorkedBy(v);
+  if (grids.length) or.push({ household: { building: { gridId: { in: grids } } } });
+  const communities = communitiesWith(v, ['STAFF']);
+  if (communities.length) or.push({ communityId: { in: communities } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+/** Households a viewer may list: own, the building they head, the grid they work, the community they staff. */
+export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
+  if (isAdmin(v)) return {};
+  const or: Prisma.HouseholdWhereInput[] = [];
+  if (v.resident) or.push({ id: v.resident.householdId });
+  const buildings = buildingsHeadedBy(v);
+  if (buildings.length) or.push({ buildingId: { in: buildings } });
+  const grids = gridsWorkedBy(v);
+  if (grids.length) or.push({ building: { gridId: { in: grids } } });
+  const communities = communitiesWith(v, ['STAFF']);
+  if (communities.length) or.push({ communityId: { in: communities } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+/** Tags that are nobody's business but the household's, its grid worker's and the community staff's. */
+export const SENSITIVE_TAGS: ReadonlySet<HouseholdTagKind> = new Set(['DISABLED', 'LOW_INCOME', 'MONITORED']);
+
+/** Who may raise a request for a resident: themselves and their household, the building head, the grid worker, community staff. */
+export function canFileFor(v: Viewer, p: Place): boolean {
+  return (
+    v.resident?.householdId === p.householdId ||
+    buildingsHeadedBy(v).includes(p.buildingId) ||
+    gridsWorkedBy(v).includes(p.gridId) ||
+    isStaffOf(v, p.communityId)
+  );
+}
+
+// --- orders -----------------------------------------------------------------
+
+/** The orders a viewer can see at all. */
+export function orderScope(v: Viewer): Prisma.OrderWhereInput {
+  if (isAdmin(v)) return {};
+  const or: Prisma.OrderWhereInput[] = [{ filedById: v.userId }, { assigneeId: v.userId }];
+  if (v.resident) or.push({ householdId: v.resident.householdId });
+  const grids = gridsWorkedBy(v);
+  if (grids.length) or.push({ gridId: { in: grids } });
+  const communities = communitiesWith(v, ['STAFF', 'REVIEWER']);
+  if (communities.length) or.push({ communityId: { in: communities } });
+  return { OR: or };
+}
+
+type OrderFacts = Pick<Order, 'communityId' | 'householdId' | 'filedById' | 'assigneeId'>;
+
+const ownsOrder = (v: Viewer, o: OrderFacts) => v.resident?.householdId === o.householdId || o.filedById === v.userId;
+
+/** Who may take each step of the 四单 flow on an order already in their scope. */
+export const orderPolicy = {
+  dispatch: (v: Viewer, o: OrderFacts) => isStaffOf(v, o.communityId),
+  claim: (v: Viewer, o: OrderFacts) => o.assigneeId === v.userId,
+  resolve: (v: Viewer, o: OrderFacts) => o.assigneeId === v.userId,
+  feedback: ownsOrder,
+  cancel: ownsOrder,
+  review: (v: Viewer, o: OrderFacts) => isReviewerOf(v, o.communityId),
+  /** Phones of the resident an order is for: whoever must act on it. */
+  seeContact: (v: Viewer, o: OrderFacts) =>
+    ownsOrder(v, o) || o.assigneeId === v.userId || isStaffOf(v, o.communityId),
+} satisfies Record<string, (v: Viewer, o: OrderFacts) => boolean>;
+
+export type OrderPolicyAction = keyof typeof orderPolicy;
+
+// --- uploads ----------------------------------------------------------------
+
+/** An image is visible to its uploader and to whoever can see the order it is attached to. */
+export function uploadScope(v: Viewer): Prisma.UploadWhereInput {
+  return { OR: [{ ownerId: v.userId }, { orderPhoto: { order: orderScope(v) } }] };
+}

@@ -1,0 +1,62 @@
+import Router from '@koa/router';
+import multer from '@koa/multer';
+import { z } from 'zod';
+import type { AppContext, AppCustom, AppState } from '../context.js';
+import { requireViewer } from '../auth/middleware.js';
+import { AppError, notFound } from '../errors.js';
+import { parse } from '../http/validate.js';
+import { viewerOf } from '../http/viewer.js';
+import { uploadScope } from '../policy.js';
+import { storeImage } from './storeImage.js';
+import { signedUploadUrl, verifyUploadSignature } from './urls.js';
+
+const idParams = z.object({ id: z.uuid('not an upload id') });
+const signedQuery = z.object({ exp: z.coerce.number().int(), sig: z.string().min(1).max(64) });
+
+export function uploadRoutes(maxBytes: number) {
+  const router = new Router<AppState, AppCustom>({ prefix: '/api/uploads' });
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5 } });
+
+  router.post('/', requireViewer, upload.single('file'), async (ctx) => {
+    const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
+    if (!file) throw new AppError('invalid_request', 'file: required (multipart field "file")', [{ path: 'body.file', message: 'required' }]);
+    const u = await storeImage(ctx.deps, viewerOf(ctx), file.buffer);
+    ctx.status = 201;
+    ctx.body = {
+      id: u.id,
+      url: signedUploadUrl(ctx.deps.config.sessionSecret, u.id, ctx.deps.clock()),
+      width: u.width,
+      height: u.height,
+      bytes: u.bytes,
+    };
+  });
+
+  // Either a signed URL handed out by a presenter, or a bearer token of someone in scope.
+  router.get('/:id', async (ctx) => {
+    const { id } = parse(idParams, ctx.params, 'params');
+    const deps = ctx.deps;
+    if (ctx.query.sig !== undefined) {
+      const q = parse(signedQuery, ctx.query, 'query');
+      if (!verifyUploadSignature(deps.config.sessionSecret, id, q.exp, q.sig, deps.clock())) throw notFound('upload');
+      return sendUpload(ctx, id);
+    }
+    await requireViewer(ctx, async () => {
+      const visible = await deps.db.upload.findFirst({ where: { AND: [{ id }, uploadScope(viewerOf(ctx))] }, select: { id: true } });
+      if (!visible) throw notFound('upload');
+      await sendUpload(ctx, id);
+    });
+  });
+
+  return router;
+}
+
+async function sendUpload(ctx: AppContext, id: string) {
+  const u = await ctx.deps.db.upload.findUnique({ where: { id } });
+  if (!u) throw notFound('upload');
+  const data = await ctx.deps.storage.get(u.storageKey);
+  if (!data) throw notFound('upload');
+  ctx.type = u.mime;
+  ctx.set('Cache-Control', 'private, max-age=3600');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.body = data;
+}
