@@ -104,15 +104,19 @@ export function orderScope(v: Viewer): Prisma.OrderWhereInput {
   return { OR: or };
 }
 
-type OrderFacts = Pick<Order, 'communityId' | 'householdId' | 'filedById' | 'assigneeId'>;
+type OrderFacts = Pick<Order, 'communityId' | 'gridId' | 'householdId' | 'filedById' | 'assigneeId'>;
 
 const ownsOrder = (v: Viewer, o: OrderFacts) => v.resident?.householdId === o.householdId || o.filedById === v.userId;
+
+/** The worker an order is with: its assignee, or before dispatch the worker of its grid. */
+const worksOrder = (v: Viewer, o: OrderFacts) =>
+  o.assigneeId ? o.assigneeId === v.userId : gridsWorkedBy(v).includes(o.gridId);
 
 /** Who may take each step of the 四单 flow on an order already in their scope. */
 export const orderPolicy = {
   dispatch: (v: Viewer, o: OrderFacts) => isStaffOf(v, o.communityId),
-  claim: (v: Viewer, o: OrderFacts) => o.assigneeId === v.userId,
-  resolve: (v: Viewer, o: OrderFacts) => o.assigneeId === v.userId,
+  claim: worksOrder,
+  resolve: worksOrder,
   feedback: ownsOrder,
   cancel: ownsOrder,
   review: (v: Viewer, o: OrderFacts) => isReviewerOf(v, o.communityId),

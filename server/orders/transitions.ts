@@ -21,7 +21,8 @@ type StepAction = Exclude<OrderAction, 'submit' | 'escalate' | 'reopen'>;
 
 export const TRANSITIONS: Record<StepAction, { from: OrderStatus[]; policy: OrderPolicyAction; verb: string }> = {
   dispatch: { from: ['submitted', 'dispatched', 'reopened'], policy: 'dispatch', verb: 'dispatch' },
-  claim: { from: ['dispatched', 'reopened'], policy: 'claim', verb: 'claim' },
+  // submitted: emergencies only, see claimOrder
+  claim: { from: ['submitted', 'dispatched', 'reopened'], policy: 'claim', verb: 'claim' },
   resolve: { from: ['accepted'], policy: 'resolve', verb: 'resolve' },
   feedback: { from: ['resolved'], policy: 'feedback', verb: 'give feedback on' },
   review_pass: { from: ['resolved'], policy: 'review', verb: 'review' },
@@ -109,13 +110,19 @@ export const dispatchOrder = (deps: Deps, viewer: Viewer, id: string, body: Disp
     };
   });
 
-// 网格员接单
+// 网格员接单. An emergency may be claimed straight away by its grid's worker, so
+// the 10-minute response never waits for staff to dispatch (at night, say).
 export const claimOrder = (deps: Deps, viewer: Viewer, id: string, note?: string) =>
-  transition(deps, viewer, id, 'claim', (_order, _tx, now) => ({
-    to: 'accepted',
-    data: { claimedAt: now },
-    event: { note: note ?? null },
-  }));
+  transition(deps, viewer, id, 'claim', (order, _tx, now) => {
+    if (order.status === 'submitted' && order.urgency !== 'emergency') {
+      throw new AppError('invalid_transition', 'cannot claim an order that is submitted: wait for the community to dispatch it');
+    }
+    return {
+      to: 'accepted',
+      data: { claimedAt: now, assigneeId: viewer.userId },
+      event: { note: note ?? null },
+    };
+  });
 
 export const resolveOrder = (deps: Deps, viewer: Viewer, id: string, body: ResolveOrderBody) =>
   transition(deps, viewer, id, 'resolve', (_order, _tx, now) => ({

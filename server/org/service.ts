@@ -71,7 +71,12 @@ export async function searchResidents(deps: Deps, v: Viewer, q: ListResidentsQue
   const rows = await deps.db.resident.findMany({
     where: { AND: filters },
     include: { household: { include: { unit: true, building: true } } },
-    orderBy: [{ household: { buildingId: 'asc' } }, { householdId: 'asc' }, { id: 'asc' }],
+    orderBy: [
+      { household: { building: { name: 'asc' } } },
+      { household: { unit: { name: 'asc' } } },
+      { household: { room: 'asc' } },
+      { id: 'asc' },
+    ],
     take: q.limit,
   });
   return rows.map((r) => ({

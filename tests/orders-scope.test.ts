@@ -1,0 +1,143 @@
+// Per-object authorization: households, grids and communities are walls.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
+import { startServer, type TestServer } from './support/server.js';
+
+let s: TestServer;
+let cast: Cast;
+let mine: { id: string };
+let other: { id: string };
+beforeAll(async () => {
+  s = await startServer();
+  cast = await signInAll(s);
+  mine = await raiseOrder(cast.resident);
+  other = await raiseOrder(cast.resident2);
+});
+afterAll(() => s.close());
+
+const ids = async (c: Cast[keyof Cast], q = '') => (await c.get(`/api/orders?limit=100${q}`)).body.items.map((o: any) => o.id);
+
+describe('lists', () => {
+  it('a resident sees only their household', async () => {
+    const list = await ids(cast.resident);
+    expect(list).toContain(mine.id);
+    expect(list).not.toContain(other.id);
+    const all = (await cast.resident.get('/api/orders?limit=100')).body.items;
+    expect(new Set(all.map((o: any) => o.building.name))).toEqual(new Set(['惠泽1栋']));
+  });
+
+  it('a grid worker sees their grid', async () => {
+    expect(await ids(cast.gridWorker)).toContain(mine.id);
+    expect(await ids(cast.gridWorker)).not.toContain(other.id);
+    expect(await ids(cast.gridWorker2)).toContain(other.id);
+    expect(await ids(cast.gridWorker2)).not.toContain(mine.id);
+  });
+
+  it('staff and reviewers see their community, and only theirs', async () => {
+    for (const c of [cast.staff, cast.reviewer]) {
+      const list = await ids(c);
+      expect(list).toEqual(expect.arrayContaining([mine.id, other.id]));
+    }
+    const huimin = await ids(cast.staffHuimin);
+    expect(huimin).not.toContain(mine.id);
+    const theirs = await raiseOrder(cast.residentHuimin);
+    expect(await ids(cast.staffHuimin)).toContain(theirs.id);
+    expect(await ids(cast.staff)).not.toContain(theirs.id);
+  });
+});
+
+describe('single orders', () => {
+  it('are "not found" outside the caller\'s scope', async () => {
+    for (const c of [cast.resident2, cast.gridWorker2, cast.staffHuimin, cast.residentHuimin, cast.buildingHead]) {
+      const r = await c.get(`/api/orders/${mine.id}`);
+      expect(r.status).toBe(404);
+      expect(r.body.error.code).toBe('not_found');
+    }
+    expect((await cast.resident.get('/api/orders/does-not-exist')).status).toBe(404);
+  });
+
+  it("shows the resident's phone only to those who act on the order", async () => {
+    await advanceOrder(cast, mine.id, 'dispatched');
+    for (const c of [cast.resident, cast.staff, cast.gridWorker]) {
+      expect((await c.get(`/api/orders/${mine.id}`)).body.resident.phone).toMatch(/^1\d{10}$/);
+    }
+    expect((await cast.reviewer.get(`/api/orders/${mine.id}`)).body.resident).not.toHaveProperty('phone');
+  });
+});
+
+describe('filing for someone else', () => {
+  const residentIn = async (building: string) => {
+    const r = await cast.staff.get('/api/org/residents?limit=100&q=101');
+    return r.body.find((x: any) => x.building.name === building);
+  };
+
+  it('is refused outside the filer\'s building, grid or community', async () => {
+    const far = await residentIn('惠泽4栋'); // second grid
+    const r1 = await cast.buildingHead.post('/api/orders', { category: 'repair', description: '帮邻居报修', onBehalfOf: far.id });
+    expect(r1.status).toBe(404);
+    const r2 = await cast.gridWorker.post('/api/orders', { category: 'repair', description: '帮居民报修', onBehalfOf: far.id });
+    expect(r2.status).toBe(404);
+    const r3 = await cast.resident.post('/api/orders', { category: 'repair', description: '帮邻居报修', onBehalfOf: far.id });
+    expect(r3.status).toBe(404);
+    const r4 = await cast.staffHuimin.post('/api/orders', { category: 'repair', description: '代报', onBehalfOf: far.id });
+    expect(r4.status).toBe(404);
+    // while the grid's own worker and the community staff may
+    expect((await cast.gridWorker2.post('/api/orders', { category: 'repair', description: '代居民报修', onBehalfOf: far.id })).status).toBe(201);
+    expect((await cast.staff.post('/api/orders', { category: 'repair', description: '电话来报修', onBehalfOf: far.id })).status).toBe(201);
+  });
+
+  it('the resident search returns only people the caller may file for', async () => {
+    expect((await cast.resident.get('/api/org/residents?limit=100')).body.every((r: any) => r.room === '1单元 302')).toBe(true);
+    const worker = (await cast.gridWorker.get('/api/org/residents?limit=100&q=101')).body;
+    expect(new Set(worker.map((r: any) => r.building.name))).toEqual(new Set(['惠泽1栋', '惠泽2栋', '惠泽3栋']));
+  });
+});
+
+describe('households and sensitive fields', () => {
+  it('the grid worker sees phones and every tag, with ID numbers masked', async () => {
+    const r = await cast.gridWorker.get('/api/org/households?limit=200');
+    expect(r.status).toBe(200);
+    const hs = r.body.items;
+    expect(hs.length).toBe(3 * 24);
+    expect(hs.every((h: any) => h.access === 'contact' || h.access === 'full')).toBe(true);
+    const someone = hs.find((h: any) => h.access === 'contact').members[0];
+    expect(someone.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(hs.some((h: any) => h.tags.some((t: any) => t.kind === 'LOW_INCOME'))).toBe(true);
+  });
+
+  it('staff see full ID numbers', async () => {
+    const r = await cast.staff.get('/api/org/households?limit=5');
+    expect(r.body.items[0].members[0].idNumber).toMatch(/^520524\d{11}[\dX]$/);
+  });
+
+  it('a building head sees names and rooms of their building, no phones, no sensitive tags', async () => {
+    const r = await cast.buildingHead.get('/api/org/households?limit=200');
+    const others = r.body.items.filter((h: any) => h.access === 'basic');
+    expect(others.length).toBe(23);
+    for (const h of others) {
+      expect(h.building.name).toBe('惠泽1栋');
+      for (const m of h.members) expect(Object.keys(m).sort()).toEqual(['id', 'name', 'relation']);
+      for (const t of h.tags) expect(['DISABLED', 'LOW_INCOME', 'MONITORED']).not.toContain(t.kind);
+    }
+    // filtering by a sensitive tag does not reveal who has it
+    const filtered = await cast.buildingHead.get('/api/org/households?limit=200&tag=LOW_INCOME');
+    expect(filtered.body.items.every((h: any) => h.access !== 'basic')).toBe(true);
+  });
+
+  it('a plain resident cannot list households', async () => {
+    expect((await cast.resident.get('/api/org/households')).status).toBe(403);
+  });
+
+  it('only staff see the grid workers for dispatch', async () => {
+    const r = await cast.staff.get('/api/org/grid-workers');
+    expect(r.body.map((w: any) => w.grid.name)).toEqual(['第1网格', '第2网格', '第3网格']);
+    expect((await cast.gridWorker.get('/api/org/grid-workers')).status).toBe(403);
+  });
+
+  it('staff cannot dispatch to a worker of another community', async () => {
+    const o = await raiseOrder(cast.resident);
+    const r = await cast.staff.post(`/api/orders/${o.id}/dispatch`, { assigneeId: cast.gridWorkerHuimin.userId });
+    expect(r.status).toBe(400);
+    expect(r.body.error.details[0].path).toBe('body.assigneeId');
+  });
+});
