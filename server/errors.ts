@@ -100,8 +100,12 @@ function toAppError(err: unknown): AppError {
   if (status === 413) return new AppError('payload_too_large', 'body: too large');
   if (status === 415) return new AppError('unsupported_media_type', message);
   if (status === 429) return new AppError('rate_limited', 'too many requests, try again later');
-  if (status && status >= 400 && status < 500 && expose) {
-    return new AppError('invalid_request', /json/i.test(message) ? `body: invalid JSON` : message);
+  if (status && status >= 400 && status < 500) {
+    // co-body marks unparsable JSON 400 without `expose`; other library errors are exposed on purpose
+    if (err instanceof SyntaxError || /json/i.test(message)) {
+      return new AppError('invalid_request', 'body: invalid JSON', [{ path: 'body', message: 'invalid JSON' }]);
+    }
+    if (expose) return new AppError(status === 404 ? 'not_found' : 'invalid_request', message);
   }
   return new AppError('internal', 'internal error');
 }
