@@ -17,7 +17,7 @@ if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
-  schema: path.join('prisma', 'schema.prisma'),
+  schema: path.join('prisma', 'schema'),
   migrations: { path: path.join('prisma', 'migrations') },
   adapter: async () => new PrismaBetterSQLite3({ url }),
 });

@@ -23,7 +23,7 @@ const phonePhoto = (w = 640, h = 480) =>
 
 async function upload(token: string | undefined, data: Buffer | Uint8Array, name = 'photo.jpg', type = 'image/jpeg') {
   const form = new FormData();
-  form.append('file', new Blob([data], { type }), name);
+  form.append('file', new Blob([new Uint8Array(data)], { type }), name);
   return s.request('POST', '/api/uploads', { token, raw: form });
 }
 
