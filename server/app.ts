@@ -8,6 +8,8 @@ import { errorMiddleware } from './errors.js';
 import { requireViewer } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { orderRoutes } from './orders/routes.js';
+import { botRoutes } from './bot/routes.js';
+import { noticeRoutes } from './notices/routes.js';
 import { orgRoutes } from './org/routes.js';
 import { uploadRoutes } from './uploads/routes.js';
 
@@ -38,7 +40,7 @@ export function createApp(deps: Deps): App {
 
   const signedIn = new Router<AppState, AppCustom>();
   signedIn.use(requireViewer);
-  for (const r of [orgRoutes(), orderRoutes()]) signedIn.use(r.routes(), r.allowedMethods());
+  for (const r of [orgRoutes(), orderRoutes(), noticeRoutes(), botRoutes()]) signedIn.use(r.routes(), r.allowedMethods());
   app.use(signedIn.routes());
   return app;
 }

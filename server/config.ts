@@ -32,6 +32,37 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** Login attempts per minute per client address. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Notices: the random gap between two group posts of one bot account, in seconds. */
+  NOTICE_GAP_MIN_SECONDS: z.coerce.number().min(0).default(2),
+  NOTICE_GAP_MAX_SECONDS: z.coerce.number().min(0).default(5),
+  /** Group posts per bot account (or WeCom robot) per local day. */
+  NOTICE_DAILY_CAP: z.coerce.number().int().positive().default(300),
+  /** Local hours without posts except emergencies, "22-7"; "off" for none. */
+  NOTICE_QUIET_HOURS: z
+    .string()
+    .default('22-7')
+    .refine((v) => v === 'off' || /^([01]?\d|2[0-3])-([01]?\d|2[0-3])$/.test(v), 'must be "HH-HH" (e.g. 22-7) or "off"'),
+  /** Time zone of the quiet hours and of the daily cap's day. */
+  NOTICE_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => { try { new Intl.DateTimeFormat('en', { timeZone: tz }); return true; } catch { return false; } }, 'unknown time zone'),
+  NOTICE_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  /** First retry after this many seconds, doubling each time (capped at an hour). */
+  NOTICE_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Run the delivery worker in this process. */
+  NOTICE_WORKER: bool.default(true),
+  /** Start the group bot in this process. */
+  BOT_ENABLED: bool.default(true),
+  /** Wechaty puppet module (e.g. wechaty-puppet-service); unset runs the bot in demo mode on wechaty-puppet-mock. */
+  WECHATY_PUPPET: z.string().optional(),
+  /** The puppet's token (WECHATY_TOKEN is accepted too). */
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_TOKEN: z.string().optional(),
+  /** Group commands per member per minute. */
+  BOT_COMMANDS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** How long a #绑定 code from the mini-program stays valid. */
+  BOT_LINK_CODE_MINUTES: z.coerce.number().int().positive().default(10),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -68,7 +99,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slaSweepMs: c.SLA_SWEEP_SECONDS * 1000,
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
+    notices: {
+      gapMinMs: Math.min(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
+      gapMaxMs: Math.max(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
+      dailyCap: c.NOTICE_DAILY_CAP,
+      quietHours: c.NOTICE_QUIET_HOURS === 'off' ? null : parseHours(c.NOTICE_QUIET_HOURS),
+      timeZone: c.NOTICE_TIMEZONE,
+      maxAttempts: c.NOTICE_MAX_ATTEMPTS,
+      retryBaseMs: c.NOTICE_RETRY_BASE_SECONDS * 1000,
+      worker: c.NOTICE_WORKER,
+    },
+    bot: {
+      enabled: c.BOT_ENABLED,
+      puppet: c.WECHATY_PUPPET,
+      token: c.WECHATY_PUPPET_SERVICE_TOKEN ?? c.WECHATY_TOKEN,
+      commandsPerMinute: c.BOT_COMMANDS_PER_MINUTE,
+      linkCodeMs: c.BOT_LINK_CODE_MINUTES * 60_000,
+    },
   };
+}
+
+/** "22-7" → { from: 22, to: 7 }: quiet from 22:00 until 07:00. */
+function parseHours(v: string) {
+  const [from, to] = v.split('-').map(Number) as [number, number];
+  return { from, to };
 }
 
 /** `file:./data/x.db` → `file:/abs/path/data/x.db`, so the CLI and the server open the same file. */

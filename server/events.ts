@@ -6,6 +6,8 @@ import type { OrderStatus } from '@prisma/client';
 export interface DomainEventMap {
   'order.transitioned': { orderId: string; communityId: string; action: string; from: OrderStatus | null; to: OrderStatus; actorId: string | null };
   'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
+  /** Deliveries were queued (a notice written, failed ones sent again): wakes an idle delivery worker. */
+  'notice.queued': { noticeId: string; communityId: string; sendAt: Date };
 }
 
 export class DomainEvents {

@@ -8,6 +8,7 @@ import { migrateDatabase } from './migrate.js';
 import { databaseIsEmpty, seedDemo } from './demo/seed.js';
 import { escalateOverdueOrders } from './orders/escalateOverdueOrders.js';
 import { FakeWechatClient } from './auth/wechat.js';
+import { startBotAndWorker } from './bot/start.js';
 
 async function main() {
   let config;
@@ -53,8 +54,15 @@ async function main() {
   timer?.unref();
   void sweep();
 
+  // the group bot and the notice delivery worker; a bot that fails to start must not take the API down
+  const notices = await startBotAndWorker(deps).catch((err) => {
+    logger.error({ err }, 'group bot / notice delivery did not start');
+    return null;
+  });
+
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await notices?.stop(); // finishes and records the group post in hand
     if (timer) clearInterval(timer);
     server.close();
     await db.$disconnect();

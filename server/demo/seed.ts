@@ -7,6 +7,7 @@ import { loadViewer, type Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { Db } from '../db.js';
 import { submitOrder } from '../orders/submitOrder.js';
+import { seedNoticesDemo } from '../notices/demoData.js';
 import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/transitions.js';
 import {
   BUILDINGS_PER_GRID,
@@ -231,6 +232,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   await db.userRole.createMany({ data: roles });
 
   await seedDemoOrders(deps, seeded);
+  await seedNoticesDemo(deps);
 }
 
 /** A handful of orders in every state, on 惠泽社区, so each role's screens show something on first start. */

@@ -1,0 +1,28 @@
+// Demo mode: with no WECHATY_PUPPET configured, `npm start` runs the bot on
+// wechaty-puppet-mock with one group per demo building and logs what it posts.
+// Nothing reaches WeChat.
+import type { Deps } from '../context.js';
+import { DEMO_BOT_ID, demoRoomId } from '../notices/demoData.js';
+import { onRoomMessage, startMockBot } from './mockBot.js';
+
+export async function startDemoBot(deps: Deps) {
+  const buildings = await deps.db.building.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  const m = await startMockBot(deps, {
+    selfId: DEMO_BOT_ID,
+    selfName: 'e家小助手（演示）',
+    mode: 'demo',
+    groups: buildings.map((b) => ({ id: demoRoomId(b.id), topic: `${b.name}居民群` })),
+    members: (mocker) => [mocker.createContact({ name: '演示居民甲' }), mocker.createContact({ name: '演示居民乙' })],
+  });
+  for (const room of m.rooms.values()) {
+    onRoomMessage(room, (msg) => {
+      if (msg.payload.talkerId !== m.self.id) return;
+      deps.logger.info({ group: room.payload.topic, text: msg.text() }, '[DEMO bot, not sent to WeChat] posted to group');
+    });
+  }
+  deps.logger.warn(
+    { groups: m.rooms.size },
+    'WECHATY_PUPPET is not set: the group bot runs in DEMO mode on wechaty-puppet-mock (one mock group per demo building); nothing reaches WeChat',
+  );
+  return m.bot;
+}

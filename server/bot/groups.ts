@@ -1,0 +1,84 @@
+// Which group each building's notices go to. Staff pick from the groups the
+// bot is in (or register a WeCom group robot) and link them to buildings.
+import type { Viewer } from '../auth/viewer.js';
+import type { Deps } from '../context.js';
+import { AppError, badRequest, forbidden, notFound } from '../errors.js';
+import { chatGroupScope, communitiesWith, isAdmin, noticePolicy } from '../policy.js';
+import { webhookKey, wecomSenderId } from '../notices/wecom.js';
+import type { LinkGroupBody } from './schemas.js';
+
+const requireStaff = (viewer: Viewer) => {
+  if (!isAdmin(viewer) && !communitiesWith(viewer, ['STAFF']).length) throw forbidden('only community staff link building groups');
+};
+
+/** The groups staff may pick from, with the buildings already linked to each. The WeCom key is never shown. */
+export async function listGroups(deps: Deps, viewer: Viewer) {
+  requireStaff(viewer);
+  const rows = await deps.db.chatGroup.findMany({
+    where: chatGroupScope(viewer),
+    include: { buildings: { select: { building: { select: { id: true, name: true } } } } },
+    orderBy: [{ present: 'desc' }, { topic: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map((g) => ({
+    id: g.id,
+    channel: g.channel,
+    topic: g.topic,
+    memberCount: g.memberCount,
+    present: g.present,
+    seenAt: g.seenAt,
+    communityId: g.communityId,
+    buildings: g.buildings.map((b) => b.building),
+  }));
+}
+
+export async function linkBuildingGroup(deps: Deps, viewer: Viewer, buildingId: string, body: LinkGroupBody) {
+  requireStaff(viewer);
+  const building = await deps.db.building.findUnique({ where: { id: buildingId }, select: { id: true, name: true, communityId: true } });
+  if (!building || !noticePolicy.linkGroup(viewer, building)) throw notFound('building');
+  const now = deps.clock();
+
+  const group = await deps.db.$transaction(async (tx) => {
+    if (body.groupId === null) {
+      await tx.buildingGroup.deleteMany({ where: { buildingId } });
+      return null;
+    }
+    let g;
+    if (body.wecom) {
+      const key = webhookKey(body.wecom.webhook);
+      if (!key) throw badRequest('body.wecom.webhook', 'not a WeCom group robot webhook address or key');
+      const existing = await tx.chatGroup.findUnique({ where: { channel_externalId: { channel: 'wecom', externalId: key } } });
+      if (existing && existing.communityId && existing.communityId !== building.communityId) {
+        throw new AppError('conflict', 'this robot is registered by another community');
+      }
+      g = existing
+        ? await tx.chatGroup.update({ where: { id: existing.id }, data: { topic: body.wecom.topic, communityId: building.communityId, present: true } })
+        : await tx.chatGroup.create({
+            data: {
+              channel: 'wecom',
+              externalId: key,
+              senderId: wecomSenderId(key),
+              topic: body.wecom.topic,
+              communityId: building.communityId,
+              seenAt: now,
+              createdAt: now,
+            },
+          });
+    } else {
+      g = await tx.chatGroup.findFirst({ where: { AND: [{ id: body.groupId! }, chatGroupScope(viewer)] } });
+      if (!g) throw notFound('groupId: group');
+      if (g.communityId && g.communityId !== building.communityId) throw new AppError('conflict', 'the group belongs to another community');
+      // the first link claims an unassigned group for the building's community
+      if (!g.communityId) g = await tx.chatGroup.update({ where: { id: g.id }, data: { communityId: building.communityId } });
+    }
+    await tx.buildingGroup.upsert({
+      where: { buildingId },
+      create: { buildingId, communityId: building.communityId, groupId: g.id, linkedById: viewer.userId, linkedAt: now },
+      update: { groupId: g.id, linkedById: viewer.userId, linkedAt: now },
+    });
+    return g;
+  });
+  return {
+    building: { id: building.id, name: building.name },
+    group: group && { id: group.id, channel: group.channel, topic: group.topic, present: group.present },
+  };
+}

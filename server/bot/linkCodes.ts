@@ -1,0 +1,55 @@
+// Linking a group member to a user: the mini-program shows a short one-time
+// code, the member sends `#绑定 <code>` in a group (or to the bot).
+import crypto from 'node:crypto';
+import { Prisma } from '@prisma/client';
+import type { Viewer } from '../auth/viewer.js';
+import type { Deps } from '../context.js';
+import { AppError } from '../errors.js';
+
+/** No 0/O, 1/I/L: the code is read off a phone and typed by hand. */
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const LENGTH = 6;
+
+const hashCode = (secret: string, code: string) => crypto.createHmac('sha256', secret).update(`bot-link:${code}`).digest('hex');
+
+export const normaliseCode = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
+
+export async function createLinkCode(deps: Deps, viewer: Viewer) {
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + deps.config.bot.linkCodeMs);
+  // one live code per user; expired codes of anyone are of no use any more
+  await deps.db.botLinkCode.deleteMany({
+    where: { OR: [{ userId: viewer.userId, usedAt: null }, { expiresAt: { lt: new Date(now.getTime() - 86400_000) } }] },
+  });
+  for (let i = 0; i < 5; i++) {
+    const code = Array.from(crypto.randomBytes(LENGTH), (b) => ALPHABET[b % ALPHABET.length]).join('');
+    try {
+      await deps.db.botLinkCode.create({
+        data: { codeHash: hashCode(deps.config.sessionSecret, code), userId: viewer.userId, expiresAt, createdAt: now },
+      });
+      return { code, expiresAt, howTo: `在楼栋微信群里发送：#绑定 ${code}` };
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue; // taken: draw again
+      throw e;
+    }
+  }
+  throw new AppError('conflict', 'could not make a code, try again');
+}
+
+/** Uses a code once: the member's WeChat contact is then linked to the code's user. Null for an unknown, used or expired code. */
+export async function redeemLinkCode(deps: Deps, contactId: string, rawCode: string): Promise<{ userId: string } | null> {
+  const now = deps.clock();
+  const code = await deps.db.botLinkCode.findUnique({ where: { codeHash: hashCode(deps.config.sessionSecret, normaliseCode(rawCode)) } });
+  if (!code || code.usedAt || code.expiresAt <= now) return null;
+  return deps.db.$transaction(async (tx) => {
+    // single use even when two members race with the same code
+    const taken = await tx.botLinkCode.updateMany({ where: { id: code.id, usedAt: null }, data: { usedAt: now } });
+    if (taken.count !== 1) return null;
+    await tx.botMember.upsert({
+      where: { contactId },
+      create: { contactId, userId: code.userId, linkedAt: now },
+      update: { userId: code.userId, linkedAt: now },
+    });
+    return { userId: code.userId };
+  });
+}

@@ -1,0 +1,49 @@
+// A channel posts a notice into one group. The delivery worker does not care
+// which one a group uses: a Wechaty bot account or a WeCom group robot.
+import type { ChatChannel, NoticeKind } from '@prisma/client';
+import { KIND_LABELS } from './schemas.js';
+
+export interface GroupPost {
+  noticeId: string;
+  kind: NoticeKind;
+  /** The whole text as it appears in the group. */
+  text: string;
+  image: { bytes: Buffer; mime: string } | null;
+}
+
+export interface GroupTarget {
+  /** The Wechaty room id, or the WeCom webhook key. */
+  externalId: string;
+  senderId: string;
+  topic: string;
+}
+
+export interface Channel {
+  readonly name: ChatChannel;
+  /**
+   * The sending accounts this process can post as right now: the logged-in bot
+   * account for Wechaty (none while it waits for a scan), every robot for WeCom.
+   */
+  senders(): string[] | 'any';
+  /** Fewest milliseconds between two posts of one sender (WeCom: 20 a minute per robot). */
+  readonly minGapMs: number;
+  send(target: GroupTarget, post: GroupPost): Promise<void>;
+}
+
+/** A send the group refused. `permanent`: trying again cannot help (the bot was removed, the key is wrong). */
+export class ChannelError extends Error {
+  constructor(
+    message: string,
+    readonly permanent = false,
+  ) {
+    super(message);
+  }
+}
+
+/** 【惠民政策】title, the body, and where to read more — the way staff used to paste it by hand. */
+export function formatPost(n: { kind: NoticeKind; title: string; body: string; pagePath: string | null }, communityName: string): string {
+  const lines = [`【${KIND_LABELS[n.kind]}】${n.title}`, '', n.body];
+  if (n.pagePath) lines.push('', '👉 详情请打开「e家社区」小程序查看');
+  lines.push('', `—— ${communityName}`);
+  return lines.join('\n');
+}
