@@ -5,8 +5,9 @@
 //   any number of workers on any number of instances never send the same one.
 // - The pace lives in the database per sending account (NoticeSender): the
 //   random gap between two posts and the daily cap hold across workers.
-// - A post is recorded before the worker moves on. `attemptStartedAt` is set
-//   just before the send: a lease that ran out with it set means a worker died
+// - A post is recorded before the worker moves on. The claim also sets
+//   `attemptStartedAt` (the sender's slot is taken first, so a claim goes
+//   straight to the send): a lease that ran out with it set means a worker died
 //   mid-send, and that delivery is marked failed rather than posted twice.
 // - Time is deps.clock() and the injected sleep, so tests never really wait.
 import crypto from 'node:crypto';
@@ -114,17 +115,6 @@ export class DeliveryWorker {
     return or.length ? { OR: or } : null;
   }
 
-  private dueWhere(now: Date, group: Prisma.ChatGroupWhereInput, urgentOnly: boolean): Prisma.NoticeDeliveryWhereInput {
-    return {
-      status: { in: ['pending', 'retrying'] },
-      nextAttemptAt: { lte: now },
-      OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
-      notice: { cancelledAt: null },
-      group,
-      ...(urgentOnly ? { urgent: true } : {}),
-    };
-  }
-
   /** Claims and sends at most one delivery. */
   async step(): Promise<StepResult> {
     const { db, config } = this.deps;
@@ -133,41 +123,52 @@ export class DeliveryWorker {
     const group = this.servable();
     if (!group) return { progressed: false, waitMs: this.idleMs };
     const quietEnd = quietUntil(now, cfg);
+    const today = localDay(now, cfg.timeZone);
+
+    // sending accounts waiting out their gap or at today's cap; their deliveries are not even looked at
+    const blocked = new Map<string, Date>();
+    const busy = await db.noticeSender.findMany({
+      where: { OR: [{ nextSendAt: { gt: now } }, { day: today, sentToday: { gte: cfg.dailyCap } }] },
+    });
+    for (const s of busy) {
+      blocked.set(s.id, s.day === today && s.sentToday >= cfg.dailyCap ? nextLocalHour(now, 0, cfg.timeZone) : s.nextSendAt);
+    }
+    const notBlocked: Prisma.ChatGroupWhereInput[] = busy.map((s) => {
+      const [channel, ...rest] = s.id.split(':');
+      return { channel: channel as ChatChannel, senderId: rest.join(':') };
+    });
 
     const candidates = await db.noticeDelivery.findMany({
-      where: this.dueWhere(now, group, quietEnd !== null),
-      include: candidateInclude,
+      where: {
+        status: { in: ['pending', 'retrying'] },
+        nextAttemptAt: { lte: now },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+        notice: { cancelledAt: null },
+        group: notBlocked.length ? { AND: [group, { NOT: { OR: notBlocked } }] } : group,
+        ...(quietEnd ? { urgent: true } : {}),
+      },
+      select: { id: true, attempts: true, attemptStartedAt: true, group: { select: { channel: true, senderId: true } } },
       orderBy: [{ urgent: 'desc' }, { nextAttemptAt: 'asc' }, { id: 'asc' }],
       take: BATCH,
     });
 
-    // which sending accounts are waiting out their gap or are at today's cap
-    const keys = [...new Set(candidates.map((c) => senderKey(c.group.channel, c.group.senderId)))];
-    const today = localDay(now, cfg.timeZone);
-    const blocked = new Map<string, Date>();
-    for (const s of await db.noticeSender.findMany({ where: { id: { in: keys } } })) {
-      if (s.day === today && s.sentToday >= cfg.dailyCap) blocked.set(s.id, nextLocalHour(now, 0, cfg.timeZone));
-      else if (s.nextSendAt > now) blocked.set(s.id, s.nextSendAt);
-    }
-
     for (const c of candidates) {
+      if (c.attemptStartedAt) {
+        // a worker died (or lost its lease) between starting this send and recording it
+        if (await this.giveUpInterrupted(c.id, c.attempts, now)) return { progressed: true, waitMs: 0 };
+        continue;
+      }
       const key = senderKey(c.group.channel, c.group.senderId);
       if (blocked.has(key)) continue;
-      if (!(await this.claim(c.id, now))) continue;
-      const mine = await db.noticeDelivery.findUnique({ where: { id: c.id }, select: { attemptStartedAt: true, attempts: true } });
-      if (!mine) continue;
-      if (mine.attemptStartedAt) {
-        // a worker died (or lost its lease) between starting this send and recording it
-        await this.finish(c.id, { status: 'failed', attempts: mine.attempts + 1, lastError: REASON_INTERRUPTED });
-        return { progressed: true, waitMs: 0 };
-      }
       const slot = await this.reserveSlot(key, c.group.channel, now);
       if (slot !== true) {
         blocked.set(key, slot);
-        await db.noticeDelivery.updateMany({ where: { id: c.id, claimedBy: this.id }, data: { claimedBy: null, claimedUntil: null } });
         continue;
       }
-      await this.send(c, mine.attempts);
+      // claiming marks the attempt as started: from here on a lost lease means "outcome unknown"
+      if (!(await this.claim(c.id, now))) continue; // another worker was quicker; the slot goes unused
+      const d = await db.noticeDelivery.findUniqueOrThrow({ where: { id: c.id }, include: candidateInclude });
+      await this.send(d, c.attempts);
       return { progressed: true, waitMs: 0 };
     }
 
@@ -179,10 +180,20 @@ export class DeliveryWorker {
       where: {
         id,
         status: { in: ['pending', 'retrying'] },
+        attemptStartedAt: null,
         OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
       },
-      data: { claimedBy: this.id, claimedUntil: new Date(now.getTime() + this.leaseMs) },
+      data: { claimedBy: this.id, claimedUntil: new Date(now.getTime() + this.leaseMs), attemptStartedAt: now },
     });
+    return r.count === 1;
+  }
+
+  private async giveUpInterrupted(id: string, attempts: number, now: Date): Promise<boolean> {
+    const r = await this.deps.db.noticeDelivery.updateMany({
+      where: { id, status: { in: ['pending', 'retrying'] }, attemptStartedAt: { not: null }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { status: 'failed', attempts: attempts + 1, lastError: REASON_INTERRUPTED, claimedBy: null, claimedUntil: null, attemptStartedAt: null, updatedAt: now },
+    });
+    if (r.count) this.deps.logger.warn({ deliveryId: id }, 'group post interrupted mid-send: marked failed, not sent again');
     return r.count === 1;
   }
 
@@ -191,26 +202,34 @@ export class DeliveryWorker {
     const { db, config } = this.deps;
     const cfg = config.notices;
     const day = localDay(now, cfg.timeZone);
-    try {
-      await db.noticeSender.upsert({ where: { id: key }, create: { id: key, nextSendAt: new Date(0), day, sentToday: 0 }, update: {} });
-    } catch (e) {
-      if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e; // another worker created it
-    }
-    await db.noticeSender.updateMany({ where: { id: key, day: { not: day } }, data: { day, sentToday: 0 } });
     const gap = gapMs(cfg, this.random, this.channels.get(channel)?.minGapMs ?? 0);
-    const r = await db.noticeSender.updateMany({
-      where: { id: key, nextSendAt: { lte: now }, sentToday: { lt: cfg.dailyCap } },
-      data: { nextSendAt: new Date(now.getTime() + gap), sentToday: { increment: 1 } },
-    });
-    if (r.count === 1) return true;
-    const s = await db.noticeSender.findUniqueOrThrow({ where: { id: key } });
-    return s.sentToday >= cfg.dailyCap ? nextLocalHour(now, 0, cfg.timeZone) : s.nextSendAt;
+    const take = () =>
+      db.noticeSender.updateMany({
+        where: { id: key, day, nextSendAt: { lte: now }, sentToday: { lt: cfg.dailyCap } },
+        data: { nextSendAt: new Date(now.getTime() + gap), sentToday: { increment: 1 } },
+      });
+    if ((await take()).count === 1) return true;
+    // first post of the day (or of this sender ever): start its count, then try again
+    const s = await db.noticeSender.findUnique({ where: { id: key } });
+    if (!s) {
+      try {
+        await db.noticeSender.create({ data: { id: key, nextSendAt: new Date(0), day, sentToday: 0 } });
+      } catch (e) {
+        if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e; // another worker created it
+      }
+    } else if (s.day !== day) {
+      await db.noticeSender.updateMany({ where: { id: key, day: s.day }, data: { day, sentToday: 0 } });
+    } else {
+      return s.sentToday >= cfg.dailyCap ? nextLocalHour(now, 0, cfg.timeZone) : s.nextSendAt;
+    }
+    if ((await take()).count === 1) return true;
+    const again = await db.noticeSender.findUniqueOrThrow({ where: { id: key } });
+    return again.sentToday >= cfg.dailyCap ? nextLocalHour(now, 0, cfg.timeZone) : again.nextSendAt;
   }
 
   private async send(c: Candidate, attemptsBefore: number): Promise<void> {
-    const { db, logger, config } = this.deps;
+    const { logger, config } = this.deps;
     const channel = this.channels.get(c.group.channel)!;
-    await db.noticeDelivery.updateMany({ where: { id: c.id, claimedBy: this.id }, data: { attemptStartedAt: this.deps.clock() } });
     const attempts = attemptsBefore + 1;
     try {
       const post = await this.post(c);
