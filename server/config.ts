@@ -63,6 +63,9 @@ const envSchema = z.object({
   BOT_COMMANDS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** How long a #绑定 code from the mini-program stays valid. */
   BOT_LINK_CODE_MINUTES: z.coerce.number().int().positive().default(10),
+  /** Subscribe-message template ids from the mini-program's 公众平台 (order status; emergency notice). */
+  WECHAT_SUBSCRIBE_TEMPLATE_ORDER: z.string().optional(),
+  WECHAT_SUBSCRIBE_TEMPLATE_EMERGENCY: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -116,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       commandsPerMinute: c.BOT_COMMANDS_PER_MINUTE,
       linkCodeMs: c.BOT_LINK_CODE_MINUTES * 60_000,
     },
+    subscribeTemplates: { order_status: c.WECHAT_SUBSCRIBE_TEMPLATE_ORDER, emergency_notice: c.WECHAT_SUBSCRIBE_TEMPLATE_EMERGENCY },
   };
 }
 

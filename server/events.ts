@@ -6,6 +6,10 @@ import type { OrderStatus } from '@prisma/client';
 export interface DomainEventMap {
   'order.transitioned': { orderId: string; communityId: string; action: string; from: OrderStatus | null; to: OrderStatus; actorId: string | null };
   'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
+  /** A job posting was published (server/jobs). */
+  'job.posted': { jobId: string; communityId: string; title: string; employer: string; kind: string; createdById: string };
+  /** A training session was scheduled (server/jobs). */
+  'training.scheduled': { trainingId: string; communityId: string; course: string; startsAt: Date; createdById: string };
   /** Deliveries were queued (a notice written, failed ones sent again): wakes an idle delivery worker. */
   'notice.queued': { noticeId: string; communityId: string; sendAt: Date };
 }

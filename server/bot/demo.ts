@@ -1,17 +1,22 @@
 // Demo mode: with no WECHATY_PUPPET configured, `npm start` runs the bot on
-// wechaty-puppet-mock with one group per demo building and logs what it posts.
+// wechaty-puppet-mock with one group per demo building (and a work group per
+// grid) and logs what it posts.
 // Nothing reaches WeChat.
 import type { Deps } from '../context.js';
-import { DEMO_BOT_ID, demoRoomId } from '../notices/demoData.js';
+import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../notices/demoData.js';
 import { onRoomMessage, startMockBot } from './mockBot.js';
 
 export async function startDemoBot(deps: Deps) {
   const buildings = await deps.db.building.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  const grids = await deps.db.grid.findMany({ select: { id: true, name: true, community: { select: { name: true } } }, orderBy: { name: 'asc' } });
   const m = await startMockBot(deps, {
     selfId: DEMO_BOT_ID,
     selfName: 'e家小助手（演示）',
     mode: 'demo',
-    groups: buildings.map((b) => ({ id: demoRoomId(b.id), topic: `${b.name}居民群` })),
+    groups: [
+      ...buildings.map((b) => ({ id: demoRoomId(b.id), topic: `${b.name}居民群` })),
+      ...grids.map((g) => ({ id: demoGridRoomId(g.id), topic: gridGroupTopic(g.community.name, g.name) })),
+    ],
     members: (mocker) => [mocker.createContact({ name: '演示居民甲' }), mocker.createContact({ name: '演示居民乙' })],
   });
   for (const room of m.rooms.values()) {

@@ -2,6 +2,7 @@
 // bot is in (or register a WeCom group robot) and link them to buildings.
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
+import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { chatGroupScope, communitiesWith, isAdmin, noticePolicy } from '../policy.js';
 import { webhookKey, wecomSenderId } from '../notices/wecom.js';
@@ -16,7 +17,10 @@ export async function listGroups(deps: Deps, viewer: Viewer) {
   requireStaff(viewer);
   const rows = await deps.db.chatGroup.findMany({
     where: chatGroupScope(viewer),
-    include: { buildings: { select: { building: { select: { id: true, name: true } } } } },
+    include: {
+      buildings: { select: { building: { select: { id: true, name: true } } } },
+      grids: { select: { grid: { select: { id: true, name: true } } } },
+    },
     orderBy: [{ present: 'desc' }, { topic: 'asc' }, { id: 'asc' }],
   });
   return rows.map((g) => ({
@@ -28,48 +32,46 @@ export async function listGroups(deps: Deps, viewer: Viewer) {
     seenAt: g.seenAt,
     communityId: g.communityId,
     buildings: g.buildings.map((b) => b.building),
+    grids: g.grids.map((x) => x.grid),
   }));
 }
+
+/** The group a link body names (claiming an unassigned one for the community), or a WeCom robot registered on the spot. */
+async function pickGroup(tx: DbTx, viewer: Viewer, communityId: string, body: LinkGroupBody & { groupId?: string }, now: Date) {
+  if (body.wecom) {
+    const key = webhookKey(body.wecom.webhook);
+    if (!key) throw badRequest('body.wecom.webhook', 'not a WeCom group robot webhook address or key');
+    const existing = await tx.chatGroup.findUnique({ where: { channel_externalId: { channel: 'wecom', externalId: key } } });
+    if (existing && existing.communityId && existing.communityId !== communityId) {
+      throw new AppError('conflict', 'this robot is registered by another community');
+    }
+    return existing
+      ? tx.chatGroup.update({ where: { id: existing.id }, data: { topic: body.wecom.topic, communityId, present: true } })
+      : tx.chatGroup.create({
+          data: { channel: 'wecom', externalId: key, senderId: wecomSenderId(key), topic: body.wecom.topic, communityId, seenAt: now, createdAt: now },
+        });
+  }
+  const g = await tx.chatGroup.findFirst({ where: { AND: [{ id: body.groupId! }, chatGroupScope(viewer)] } });
+  if (!g) throw notFound('groupId: group');
+  if (g.communityId && g.communityId !== communityId) throw new AppError('conflict', 'the group belongs to another community');
+  // the first link claims an unassigned group for the community
+  return g.communityId ? g : tx.chatGroup.update({ where: { id: g.id }, data: { communityId } });
+}
+
+const presentGroup = (g: { id: string; channel: string; topic: string; present: boolean } | null) =>
+  g && { id: g.id, channel: g.channel, topic: g.topic, present: g.present };
 
 export async function linkBuildingGroup(deps: Deps, viewer: Viewer, buildingId: string, body: LinkGroupBody) {
   requireStaff(viewer);
   const building = await deps.db.building.findUnique({ where: { id: buildingId }, select: { id: true, name: true, communityId: true } });
   if (!building || !noticePolicy.linkGroup(viewer, building)) throw notFound('building');
   const now = deps.clock();
-
   const group = await deps.db.$transaction(async (tx) => {
     if (body.groupId === null) {
       await tx.buildingGroup.deleteMany({ where: { buildingId } });
       return null;
     }
-    let g;
-    if (body.wecom) {
-      const key = webhookKey(body.wecom.webhook);
-      if (!key) throw badRequest('body.wecom.webhook', 'not a WeCom group robot webhook address or key');
-      const existing = await tx.chatGroup.findUnique({ where: { channel_externalId: { channel: 'wecom', externalId: key } } });
-      if (existing && existing.communityId && existing.communityId !== building.communityId) {
-        throw new AppError('conflict', 'this robot is registered by another community');
-      }
-      g = existing
-        ? await tx.chatGroup.update({ where: { id: existing.id }, data: { topic: body.wecom.topic, communityId: building.communityId, present: true } })
-        : await tx.chatGroup.create({
-            data: {
-              channel: 'wecom',
-              externalId: key,
-              senderId: wecomSenderId(key),
-              topic: body.wecom.topic,
-              communityId: building.communityId,
-              seenAt: now,
-              createdAt: now,
-            },
-          });
-    } else {
-      g = await tx.chatGroup.findFirst({ where: { AND: [{ id: body.groupId! }, chatGroupScope(viewer)] } });
-      if (!g) throw notFound('groupId: group');
-      if (g.communityId && g.communityId !== building.communityId) throw new AppError('conflict', 'the group belongs to another community');
-      // the first link claims an unassigned group for the building's community
-      if (!g.communityId) g = await tx.chatGroup.update({ where: { id: g.id }, data: { communityId: building.communityId } });
-    }
+    const g = await pickGroup(tx, viewer, building.communityId, body as LinkGroupBody & { groupId?: string }, now);
     await tx.buildingGroup.upsert({
       where: { buildingId },
       create: { buildingId, communityId: building.communityId, groupId: g.id, linkedById: viewer.userId, linkedAt: now },
@@ -77,8 +79,27 @@ export async function linkBuildingGroup(deps: Deps, viewer: Viewer, buildingId: 
     });
     return g;
   });
-  return {
-    building: { id: building.id, name: building.name },
-    group: group && { id: group.id, channel: group.channel, topic: group.topic, present: group.present },
-  };
+  return { building: { id: building.id, name: building.name }, group: presentGroup(group) };
+}
+
+/** A grid's work group, where its emergency orders are announced. */
+export async function linkGridGroup(deps: Deps, viewer: Viewer, gridId: string, body: LinkGroupBody) {
+  requireStaff(viewer);
+  const grid = await deps.db.grid.findUnique({ where: { id: gridId }, select: { id: true, name: true, communityId: true } });
+  if (!grid || !noticePolicy.linkGroup(viewer, grid)) throw notFound('grid');
+  const now = deps.clock();
+  const group = await deps.db.$transaction(async (tx) => {
+    if (body.groupId === null) {
+      await tx.gridGroup.deleteMany({ where: { gridId } });
+      return null;
+    }
+    const g = await pickGroup(tx, viewer, grid.communityId, body as LinkGroupBody & { groupId?: string }, now);
+    await tx.gridGroup.upsert({
+      where: { gridId },
+      create: { gridId, communityId: grid.communityId, groupId: g.id, linkedById: viewer.userId, linkedAt: now },
+      update: { groupId: g.id, linkedById: viewer.userId, linkedAt: now },
+    });
+    return g;
+  });
+  return { grid: { id: grid.id, name: grid.name }, group: presentGroup(group) };
 }

@@ -2,9 +2,9 @@ import Router from '@koa/router';
 import type { AppCustom, AppState } from '../context.js';
 import { parse } from '../http/validate.js';
 import { viewerOf } from '../http/viewer.js';
-import { linkBuildingGroup, listGroups } from './groups.js';
+import { linkBuildingGroup, linkGridGroup, listGroups } from './groups.js';
 import { createLinkCode } from './linkCodes.js';
-import { buildingIdParams, linkGroupBody } from './schemas.js';
+import { buildingIdParams, gridIdParams, linkGroupBody } from './schemas.js';
 
 export function botRoutes() {
   const router = new Router<AppState, AppCustom>({ prefix: '/api' });
@@ -23,6 +23,12 @@ export function botRoutes() {
   router.put('/buildings/:id/group', async (ctx) => {
     const { id } = parse(buildingIdParams, ctx.params, 'params');
     ctx.body = await linkBuildingGroup(ctx.deps, viewerOf(ctx), id, parse(linkGroupBody, ctx.request.body, 'body'));
+  });
+
+  /** A grid's work group (staff and workers): emergency orders are announced there. */
+  router.put('/grids/:id/group', async (ctx) => {
+    const { id } = parse(gridIdParams, ctx.params, 'params');
+    ctx.body = await linkGridGroup(ctx.deps, viewerOf(ctx), id, parse(linkGroupBody, ctx.request.body, 'body'));
   });
 
   return router;

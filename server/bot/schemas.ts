@@ -3,8 +3,9 @@ import { z } from 'zod';
 const id = z.string().trim().min(1, 'required').max(40);
 
 export const buildingIdParams = z.object({ id });
+export const gridIdParams = z.object({ id });
 
-/** Link a building to a group the bot is in, to a WeCom group robot, or (groupId: null) unlink it. */
+/** Link a building (or a grid) to a group the bot is in, to a WeCom group robot, or (groupId: null) unlink it. */
 export const linkGroupBody = z
   .object({
     groupId: id.nullable().optional(),

@@ -93,11 +93,13 @@ export interface NewNotice {
   /** Automatic notices name what caused them; unique per community. */
   source: string | null;
   now: Date;
+  /** An alert for staff groups: posted to these groups only, never shown to residents. */
+  staffOnly?: { groupIds: string[] };
 }
 
 /** Writes the notice, its buildings and one delivery per distinct group those buildings are linked to. */
 export async function createNotice(tx: DbTx, n: NewNotice): Promise<string> {
-  if (!n.buildingIds.length) throw new AppError('conflict', 'the audience has no buildings');
+  if (!n.buildingIds.length && !n.staffOnly) throw new AppError('conflict', 'the audience has no buildings');
   const notice = await tx.notice.create({
     data: {
       communityId: n.communityId,
@@ -111,13 +113,16 @@ export async function createNotice(tx: DbTx, n: NewNotice): Promise<string> {
       source: n.source,
       sendAt: n.sendAt,
       createdById: n.createdById,
+      staffOnly: n.staffOnly !== undefined,
       createdAt: n.now,
     },
   });
-  await tx.noticeBuilding.createMany({
+  if (n.buildingIds.length) await tx.noticeBuilding.createMany({
     data: n.buildingIds.map((buildingId) => ({ noticeId: notice.id, buildingId, communityId: n.communityId })),
   });
-  const links = await tx.buildingGroup.findMany({ where: { buildingId: { in: n.buildingIds } }, select: { groupId: true } });
+  const links = n.staffOnly
+    ? n.staffOnly.groupIds.map((groupId) => ({ groupId }))
+    : await tx.buildingGroup.findMany({ where: { buildingId: { in: n.buildingIds } }, select: { groupId: true } });
   const groupIds = [...new Set(links.map((l) => l.groupId))];
   if (groupIds.length) {
     await tx.noticeDelivery.createMany({

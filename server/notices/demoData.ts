@@ -1,6 +1,6 @@
-// Demo notices and building groups: 惠泽 and 惠民 have their building groups
-// linked (but for 惠泽9栋, to show a building without one), 恒大's groups wait
-// for staff to link them. The demo bot (server/bot/demo.ts) opens one mock
+// Demo notices and groups: 惠泽 and 惠民 have their building groups and grid
+// work groups linked (but for 惠泽9栋, to show a building without one), 恒大's
+// groups wait for staff to link them. The demo bot (server/bot/demo.ts) opens one mock
 // group per building with these ids.
 import type { Deps } from '../context.js';
 import { DEMO_OPENIDS } from '../demo/data.js';
@@ -9,13 +9,16 @@ import { createNotice } from './composeNotice.js';
 /** The demo bot account's contact id: the same on every start, so the seeded groups are its groups. */
 export const DEMO_BOT_ID = 'demo-bot';
 export const demoRoomId = (buildingId: string) => `demo-${buildingId}@chatroom`;
+/** A grid's work group (staff and workers), where emergency orders are announced. */
+export const demoGridRoomId = (gridId: string) => `demo-grid-${gridId}@chatroom`;
+export const gridGroupTopic = (community: string, grid: string) => `${community}${grid}工作群`;
 
 const DAY = 86400_000;
 
 export async function seedNoticesDemo(deps: Deps): Promise<void> {
   const db = deps.db;
   const now = deps.clock();
-  const communities = await db.community.findMany({ orderBy: { name: 'asc' }, include: { buildings: { orderBy: { name: 'asc' } } } });
+  const communities = await db.community.findMany({ orderBy: { name: 'asc' }, include: { buildings: { orderBy: { name: 'asc' } }, grids: { orderBy: { name: 'asc' } } } });
   const huize = communities.find((c) => c.name === '惠泽社区')!;
   const huimin = communities.find((c) => c.name === '惠民社区')!;
   const staff = await db.wechatIdentity.findUniqueOrThrow({ where: { openid: DEMO_OPENIDS.staff } });
@@ -40,6 +43,21 @@ export async function seedNoticesDemo(deps: Deps): Promise<void> {
       if (linked) {
         await db.buildingGroup.create({ data: { buildingId: b.id, communityId: c.id, groupId: group.id, linkedById: linkedBy, linkedAt: now } });
       }
+    }
+    for (const g of c.grids) {
+      const group = await db.chatGroup.create({
+        data: {
+          channel: 'wechaty',
+          senderId: DEMO_BOT_ID,
+          externalId: demoGridRoomId(g.id),
+          topic: gridGroupTopic(c.name, g.name),
+          memberCount: 3,
+          communityId: linkedBy ? c.id : null,
+          seenAt: now,
+          createdAt: now,
+        },
+      });
+      if (linkedBy) await db.gridGroup.create({ data: { gridId: g.id, communityId: c.id, groupId: group.id, linkedById: linkedBy, linkedAt: now } });
     }
   }
 

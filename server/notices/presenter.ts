@@ -67,6 +67,7 @@ export function presentManagedNotice(n: ManagedRow, counts: DeliveryCounts, now:
     pagePath: n.pagePath,
     audience: { type: n.audience, ids: n.audienceIds ? n.audienceIds.split(',') : [], buildings: n._count.buildings },
     automatic: n.source !== null,
+    staffOnly: n.staffOnly,
     createdBy: n.createdBy ? { id: n.createdBy.id, name: n.createdBy.displayName } : null,
     createdAt: n.createdAt,
     sendAt: n.sendAt,

@@ -10,7 +10,7 @@ import type { ListNoticesQuery } from './schemas.js';
 
 /** Published: due, not withdrawn, and one of the viewer's buildings is in its audience. */
 const readable = (viewer: Viewer, now: Date): Prisma.NoticeWhereInput => ({
-  AND: [noticeScope(viewer), { sendAt: { lte: now }, cancelledAt: null }],
+  AND: [noticeScope(viewer), { sendAt: { lte: now }, cancelledAt: null, staffOnly: false }],
 });
 
 export async function listNotices(deps: Deps, viewer: Viewer, q: ListNoticesQuery) {

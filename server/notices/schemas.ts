@@ -60,3 +60,24 @@ export const manageNoticesQuery = z.object({
 export type ComposeNoticeBody = z.infer<typeof composeNoticeBody>;
 export type ListNoticesQuery = z.infer<typeof listNoticesQuery>;
 export type ManageNoticesQuery = z.infer<typeof manageNoticesQuery>;
+
+export const automationBody = z
+  .object({
+    jobs: z.boolean().optional(),
+    trainings: z.boolean().optional(),
+    emergencyOrders: z.boolean().optional(),
+    communityId: id.optional(),
+  })
+  .refine((b) => b.jobs !== undefined || b.trainings !== undefined || b.emergencyOrders !== undefined, {
+    message: 'set at least one of jobs, trainings, emergencyOrders',
+    path: ['jobs'],
+  });
+
+export const automationQuery = z.object({ communityId: id.optional() });
+
+export type AutomationBody = z.infer<typeof automationBody>;
+
+export const optInBody = z.object({
+  /** The templates the user accepted in wx.requestSubscribeMessage (each allows one message). */
+  accepted: z.array(z.enum(['order_status', 'emergency_notice'])).min(1, 'name at least one template').max(10),
+});

@@ -1,0 +1,156 @@
+// Automatic notices, each switchable per community (NoticeAutomation):
+// a new job posting or training session becomes a job/training notice for the
+// whole community, and an emergency order is announced in its grid's work group.
+// Each carries a unique `source`, so an event handled twice makes one notice.
+import { Prisma } from '@prisma/client';
+import type { Viewer } from '../auth/viewer.js';
+import type { Deps } from '../context.js';
+import { forbidden, notFound } from '../errors.js';
+import type { DomainEventMap } from '../events.js';
+import { communitiesWith, homeCommunity, isAdmin, noticePolicy } from '../policy.js';
+import { createNotice, type NewNotice } from './composeNotice.js';
+import type { AutomationBody } from './schemas.js';
+
+const JOB_KIND_LABELS: Record<string, string> = {
+  workshop: '帮扶车间',
+  local: '就近就业',
+  public_welfare: '公益性岗位',
+  outbound: '劳务输出',
+};
+
+type Switch = 'jobs' | 'trainings' | 'emergencyOrders';
+
+async function switchedOn(deps: Deps, communityId: string, which: Switch): Promise<boolean> {
+  const row = await deps.db.noticeAutomation.findUnique({ where: { communityId } });
+  return row ? row[which] : true;
+}
+
+/** Writes the notice unless one with the same source exists; wakes the worker. */
+async function createOnce(deps: Deps, n: Omit<NewNotice, 'now' | 'sendAt'>): Promise<string | null> {
+  const now = deps.clock();
+  try {
+    const id = await deps.db.$transaction((tx) => createNotice(tx, { ...n, sendAt: now, now }));
+    deps.logger.info({ noticeId: id, communityId: n.communityId, source: n.source }, 'automatic notice written');
+    deps.events.emit('notice.queued', { noticeId: id, communityId: n.communityId, sendAt: now });
+    return id;
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return null; // handled before
+    throw e;
+  }
+}
+
+const communityBuildings = async (deps: Deps, communityId: string) =>
+  (await deps.db.building.findMany({ where: { communityId }, select: { id: true } })).map((b) => b.id);
+
+const chinaDate = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+
+export async function noticeForJob(deps: Deps, e: DomainEventMap['job.posted']): Promise<string | null> {
+  if (!(await switchedOn(deps, e.communityId, 'jobs'))) return null;
+  const kind = JOB_KIND_LABELS[e.kind];
+  return createOnce(deps, {
+    communityId: e.communityId,
+    kind: 'job',
+    title: `招聘：${e.title}`.slice(0, 60),
+    body: `${e.employer}招聘${e.title}${kind ? `（${kind}）` : ''}。工资待遇和报名方式请打开「e家社区」小程序的“就业”查看，点“我有意向”社区就会联系您。`,
+    imageId: null,
+    pagePath: `pages/jobs/detail?id=${e.jobId}`,
+    audience: 'community',
+    audienceIds: [],
+    buildingIds: await communityBuildings(deps, e.communityId),
+    createdById: e.createdById,
+    source: `job.posted:${e.jobId}`,
+  });
+}
+
+export async function noticeForTraining(deps: Deps, e: DomainEventMap['training.scheduled']): Promise<string | null> {
+  if (!(await switchedOn(deps, e.communityId, 'trainings'))) return null;
+  return createOnce(deps, {
+    communityId: e.communityId,
+    kind: 'training',
+    title: `培训：${e.course}`.slice(0, 60),
+    body: `${e.course}将于${chinaDate(e.startsAt)}开课，免费参加。报名请打开「e家社区」小程序的“培训”，名额有限。`,
+    imageId: null,
+    pagePath: `pages/trainings/detail?id=${e.trainingId}`,
+    audience: 'community',
+    audienceIds: [],
+    buildingIds: await communityBuildings(deps, e.communityId),
+    createdById: e.createdById,
+    source: `training.scheduled:${e.trainingId}`,
+  });
+}
+
+/** An emergency order, when raised and when a deadline passes, announced in the grid's work group. No names or phones: the group sees the room. */
+export async function alertEmergencyOrder(
+  deps: Deps,
+  orderId: string,
+  escalation: Pick<DomainEventMap['order.escalated'], 'stage' | 'dueAt'> | null,
+): Promise<string | null> {
+  const o = await deps.db.order.findUnique({
+    where: { id: orderId },
+    select: {
+      id: true,
+      communityId: true,
+      urgency: true,
+      title: true,
+      building: { select: { name: true } },
+      household: { select: { room: true, unit: { select: { name: true } } } },
+      grid: { select: { name: true, chatGroup: { select: { groupId: true } } } },
+    },
+  });
+  if (!o || o.urgency !== 'emergency' || !o.grid.chatGroup) return null;
+  if (!(await switchedOn(deps, o.communityId, 'emergencyOrders'))) return null;
+  const where = `${o.building.name} ${o.household.unit.name} ${o.household.room}`;
+  const late = escalation ? (escalation.stage === 'response' ? '超时未接单' : '超时未办结') : null;
+  return createOnce(deps, {
+    communityId: o.communityId,
+    kind: 'emergency',
+    title: late ? `紧急工单${late}：${o.title}`.slice(0, 60) : `紧急工单：${o.title}`.slice(0, 60),
+    body: late
+      ? `${where}的紧急工单「${o.title}」${late}，请${o.grid.name}网格员立即处理，社区干部跟进。`
+      : `${where}报了紧急工单「${o.title}」，请${o.grid.name}网格员10分钟内在小程序接单并赶到现场。`,
+    imageId: null,
+    pagePath: `pages/order/index?id=${o.id}`,
+    audience: 'grids',
+    audienceIds: [],
+    buildingIds: [],
+    createdById: null,
+    source: escalation ? `order.escalated:${o.id}:${escalation.stage}:${escalation.dueAt.getTime()}` : `order.emergency:${o.id}`,
+    staffOnly: { groupIds: [o.grid.chatGroup.groupId] },
+  });
+}
+
+/** Listens for the events that write automatic notices. */
+export function registerAutomaticNotices(deps: Deps): void {
+  deps.events.on('job.posted', (e) => noticeForJob(deps, e).then(() => undefined));
+  deps.events.on('training.scheduled', (e) => noticeForTraining(deps, e).then(() => undefined));
+  deps.events.on('order.transitioned', (e) => (e.action === 'submit' ? alertEmergencyOrder(deps, e.orderId, null).then(() => undefined) : undefined));
+  deps.events.on('order.escalated', (e) => (e.urgency === 'emergency' ? alertEmergencyOrder(deps, e.orderId, e).then(() => undefined) : undefined));
+}
+
+// --- the per-community switches ------------------------------------------------
+
+function automationCommunity(viewer: Viewer, communityId: string | undefined): string {
+  if (!isAdmin(viewer) && !communitiesWith(viewer, ['STAFF']).length) throw forbidden('only community staff set automatic notices');
+  const id = communityId ?? homeCommunity(viewer);
+  if (!id || !noticePolicy.compose(viewer, id)) throw notFound('community');
+  return id;
+}
+
+export async function getAutomation(deps: Deps, viewer: Viewer, communityId?: string) {
+  const id = automationCommunity(viewer, communityId);
+  const row = await deps.db.noticeAutomation.findUnique({ where: { communityId: id } });
+  return { communityId: id, jobs: row?.jobs ?? true, trainings: row?.trainings ?? true, emergencyOrders: row?.emergencyOrders ?? true };
+}
+
+export async function setAutomation(deps: Deps, viewer: Viewer, body: AutomationBody) {
+  const id = automationCommunity(viewer, body.communityId);
+  const { communityId: _, ...switches } = body;
+  const now = deps.clock();
+  await deps.db.noticeAutomation.upsert({
+    where: { communityId: id },
+    create: { communityId: id, ...switches, updatedAt: now },
+    update: { ...switches, updatedAt: now },
+  });
+  return getAutomation(deps, viewer, id);
+}
