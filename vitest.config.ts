@@ -1,11 +1,60 @@
-import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+// One `npm test`, three kinds of test:
+//   server  the API over real HTTP on real SQLite files (tests/*.test.ts)
+//   client  the mini-program's components and logic in happy-dom (tests/client/)
+//   e2e     the H5 build in headless Chromium against the real server (tests/e2e/)
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
-    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**'],
+          globalSetup: ['tests/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        // what the H5 build does (config/index.ts and Taro's H5 platform plugin)
+        resolve: {
+          alias: [
+            { find: /^@tarojs\/components$/, replacement: '@tarojs/components/lib/react' },
+            { find: /^@tarojs\/taro$/, replacement: path.resolve('tests/client/support/taro-h5.ts') },
+          ],
+        },
+        define: {
+          EJIA_API_BASE: JSON.stringify(''),
+          EJIA_DEV_LOGIN: JSON.stringify(true),
+          DEPRECATED_ADAPTER_COMPONENT: JSON.stringify(false),
+          'process.env.TARO_ENV': JSON.stringify('h5'),
+          'process.env.TARO_PLATFORM': JSON.stringify('web'),
+          'process.env.FRAMEWORK': JSON.stringify('react'),
+          'process.env.SUPPORT_TARO_POLYFILL': JSON.stringify('disabled'),
+        },
+        test: {
+          name: 'client',
+          include: ['tests/client/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/client/support/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // the first run builds the H5 bundle (about a minute) before the walk starts
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

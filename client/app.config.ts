@@ -1,0 +1,17 @@
+// Main package: sign-in and everything a resident or building head uses.
+// Grid workers', staff's and reviewers' pages are subpackages, loaded only by those who open them.
+export default defineAppConfig({
+  pages: ['pages/login/index', 'pages/home/index', 'pages/raise/index', 'pages/orders/index', 'pages/order/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/worker', pages: ['queue/index', 'task/index', 'households/index'] },
+    { root: 'packages/staff', pages: ['dispatch/index', 'order/index', 'overdue/index'] },
+    { root: 'packages/reviewer', pages: ['list/index', 'review/index'] },
+  ],
+  window: {
+    navigationBarTitleText: 'e家社区',
+    navigationBarBackgroundColor: '#b3121c',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f2f2f2',
+    backgroundTextStyle: 'dark',
+  },
+});

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待派单', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格住户', enablePullDownRefresh: true });

@@ -1,0 +1,84 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../../api/index.js';
+import type { Household, TagKind } from '../../../api/types.js';
+import { ListHead } from '../../../components/ListHead.js';
+import { ListState } from '../../../components/ListState.js';
+import { MoreButton } from '../../../components/MoreButton.js';
+import { Page } from '../../../components/Page.js';
+import { cx } from '../../../lib/cx.js';
+import { useRefresh, useSession } from '../../../lib/pageHooks.js';
+import { useRemote } from '../../../lib/useRemote.js';
+import { TAG_WORDS } from '../../../lib/words.js';
+import { messageOf } from '../../../api/errors.js';
+
+const FILTERS: Array<TagKind | null> = [null, 'EMPTY_NEST_ELDERLY', 'LEFT_BEHIND_CHILD', 'DISABLED', 'LOW_INCOME', 'MONITORED', 'PARTY_MEMBER'];
+
+/** My grid's households with their members and 七彩 tags (as much as the server lets a worker see). */
+export default function Households() {
+  useSession();
+  const [tag, setTag] = useState<TagKind | null>(null);
+  const [extra, setExtra] = useState<{ items: Household[]; cursor: string | null; loading: boolean; error: string | null } | null>(null);
+  const first = useRemote(async () => {
+    setExtra(null);
+    return api.org.households({ limit: 30, ...(tag ? { tag } : {}) });
+  }, [tag]);
+  useRefresh(first.reload);
+  const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
+  const cursor = extra ? extra.cursor : (first.data?.nextCursor ?? null);
+
+  const more = async () => {
+    if (!cursor) return;
+    setExtra((x) => ({ items: x?.items ?? [], cursor, loading: true, error: null }));
+    try {
+      const page = await api.org.households({ limit: 30, cursor, ...(tag ? { tag } : {}) });
+      setExtra((x) => ({ items: [...(x?.items ?? []), ...page.items], cursor: page.nextCursor, loading: false, error: null }));
+    } catch (e) {
+      setExtra((x) => ({ items: x?.items ?? [], cursor, loading: false, error: messageOf(e) }));
+    }
+  };
+
+  return (
+    <Page tab="households">
+      <ListHead title="网格住户" loading={first.loading} onRefresh={() => void first.reload()} />
+      <View className="filters">
+        {FILTERS.map((t) => (
+          <Text key={t ?? 'all'} className={cx('chip', t === tag && 'chip--on')} onClick={() => setTag(t)}>
+            {t ? TAG_WORDS[t] : '全部'}
+          </Text>
+        ))}
+      </View>
+      <ListState loading={first.loading} error={first.error} empty={!items.length} emptyText="没有符合的住户" onRetry={() => void first.reload()}>
+        {items.map((h) => (
+          <View key={h.id} className="card">
+            <Text className="subtitle">
+              {h.building.name} {h.room}
+              {h.groundFloor ? '（一楼）' : ''}
+            </Text>
+            {h.members.map((m) => {
+              const phone = 'phone' in m ? m.phone : null;
+              return (
+                <View key={m.id} className="kv" onClick={phone ? () => void Taro.makePhoneCall({ phoneNumber: phone }) : undefined}>
+                  <Text className="kv__k">{m.relation}</Text>
+                  <Text className="kv__v">
+                    {m.name}
+                    {phone ? `  📞 ${phone}` : ''}
+                  </Text>
+                </View>
+              );
+            })}
+            <View>
+              {h.tags.map((t) => (
+                <Text key={t.kind} className="chip">
+                  {TAG_WORDS[t.kind as TagKind] ?? t.kind}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ))}
+        <MoreButton hasMore={Boolean(cursor)} loading={extra?.loading ?? false} error={extra?.error ?? null} onMore={() => void more()} />
+      </ListState>
+    </Page>
+  );
+}

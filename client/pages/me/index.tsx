@@ -1,0 +1,72 @@
+import { Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { api } from '../../api/index.js';
+import { session } from '../../api/http.js';
+import { ActionButton } from '../../components/ActionButton.js';
+import { Spinner } from '../../components/ListState.js';
+import { Page } from '../../components/Page.js';
+import { cx } from '../../lib/cx.js';
+import { useSession } from '../../lib/pageHooks.js';
+import { store, useAppState } from '../../lib/store.js';
+import { homeOf, PAGES, WORKSPACE_WORDS, workspacesOf } from '../../lib/workspaces.js';
+
+/** Me: large text, which role I am working as, sign out. */
+export default function MePage() {
+  const me = useSession();
+  const { largeText, workspace } = useAppState();
+  if (!me) {
+    return (
+      <Page tab="me">
+        <Spinner />
+      </Page>
+    );
+  }
+  const spaces = workspacesOf(me);
+  const signOut = async () => {
+    try {
+      await api.auth.logout();
+    } finally {
+      session.set(undefined);
+      store.signedOut();
+      await Taro.reLaunch({ url: PAGES.login });
+    }
+  };
+  return (
+    <Page tab="me">
+      <View className="card">
+        <Text className="title">{me.resident?.name ?? me.user.name}</Text>
+        <Text className="muted">{[me.community?.name, me.building?.name, me.room].filter(Boolean).join(' ')}</Text>
+        <Text className="muted">身份：{spaces.map((w) => WORKSPACE_WORDS[w]).join('、')}</Text>
+      </View>
+      <View className="card setting">
+        <View>
+          <Text className="text">大字模式</Text>
+          <Text className="muted">字更大，看得更清楚</Text>
+        </View>
+        <Switch checked={largeText} color="#b3121c" onChange={(e) => store.setLargeText(e.detail.value)} ariaLabel="大字模式" />
+      </View>
+      {spaces.length > 1 ? (
+        <View className="card">
+          <Text className="subtitle">切换身份</Text>
+          {spaces.map((w) => (
+            <View
+              key={w}
+              className={cx('choice', w === workspace && 'choice--on')}
+              onClick={() => {
+                store.chooseWorkspace(w);
+                void Taro.reLaunch({ url: homeOf(w) });
+              }}
+              ariaRole="button"
+            >
+              <Text>{WORKSPACE_WORDS[w]}</Text>
+              <Text className="muted">{w === workspace ? '正在使用' : '切换'}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <ActionButton kind="secondary" onPress={signOut}>
+        退出登录
+      </ActionButton>
+    </Page>
+  );
+}

@@ -1,0 +1,165 @@
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { FormProblem, messageOf } from '../../api/errors.js';
+import type { Category, OrderDetail, ResidentChoice, SubmitOrderInput, UploadResult } from '../../api/types.js';
+import { ActionButton } from '../../components/ActionButton.js';
+import { CategoryGrid } from '../../components/CategoryGrid.js';
+import { ListState } from '../../components/ListState.js';
+import { PhotoPicker, usePhotos } from '../../components/Photos.js';
+import { cx } from '../../lib/cx.js';
+
+/** The server's limit, checked against server/orders/schemas.ts by the type checker (no server code in the bundle). */
+export const MAX_PHOTOS: typeof import('../../../server/orders/schemas.js').MAX_PHOTOS = 6;
+
+type Step = 'who' | 'category' | 'details';
+
+export interface RaiseWizardProps {
+  categories: Category[];
+  /** A building head (or worker, staff) raising it for a neighbour: pick the resident first. */
+  forNeighbour: boolean;
+  searchResidents: (q: string) => Promise<ResidentChoice[]>;
+  submit: (body: SubmitOrderInput) => Promise<OrderDetail>;
+  onDone: (order: OrderDetail) => void;
+  choosePhotos?: (count: number) => Promise<string[]>;
+  uploadPhoto?: (filePath: string) => Promise<Pick<UploadResult, 'id'>>;
+}
+
+/**
+ * 群众点单 in at most three steps: (for whom →) what kind → what happened, with
+ * photos and the emergency switch on the same screen as the words.
+ */
+export function RaiseWizard({ categories, forNeighbour, searchResidents, submit, onDone, choosePhotos, uploadPhoto }: RaiseWizardProps) {
+  const steps: Step[] = forNeighbour ? ['who', 'category', 'details'] : ['category', 'details'];
+  const [step, setStep] = useState<Step>(steps[0]!);
+  const [resident, setResident] = useState<ResidentChoice | null>(null);
+  const [category, setCategory] = useState<Category | null>(null);
+  const [description, setDescription] = useState('');
+  const [emergency, setEmergency] = useState(false);
+  const photos = usePhotos(MAX_PHOTOS, choosePhotos, uploadPhoto);
+  const at = steps.indexOf(step);
+  const back = at > 0 ? () => setStep(steps[at - 1]!) : null;
+
+  const send = async () => {
+    if (!category) throw new FormProblem('请先选一选是哪一类事情。');
+    if (forNeighbour && !resident) throw new FormProblem('请先选是帮哪位居民报事。');
+    if (description.trim().length < 2) throw new FormProblem('请多写几个字，说说是什么事。');
+    if (photos.busy) throw new FormProblem('照片还在上传，请稍等一下再提交。');
+    if (photos.failed) throw new FormProblem('有照片没传上。请点照片重试，或者删掉它。');
+    const order = await submit({
+      category: category.code,
+      description: description.trim(),
+      urgency: emergency ? 'emergency' : 'normal',
+      photos: photos.ids,
+      ...(forNeighbour && resident ? { onBehalfOf: resident.id } : {}),
+    });
+    onDone(order);
+  };
+
+  return (
+    <View>
+      <Text className="steps">
+        第 {at + 1} 步，共 {steps.length} 步
+      </Text>
+      {step === 'who' ? (
+        <WhoStep
+          search={searchResidents}
+          onPick={(r) => {
+            setResident(r);
+            setStep('category');
+          }}
+        />
+      ) : null}
+      {step === 'category' ? (
+        <View>
+          <Text className="title">是哪一类事情？</Text>
+          {resident ? <Text className="muted">帮 {resident.name}（{resident.building.name} {resident.room}）报事</Text> : null}
+          <CategoryGrid
+            categories={categories}
+            value={category?.code}
+            onPick={(c) => {
+              setCategory(c);
+              setStep('details');
+            }}
+          />
+        </View>
+      ) : null}
+      {step === 'details' && category ? (
+        <View>
+          <Text className="title">说说是什么事</Text>
+          <View className="choice choice--on" onClick={() => setStep('category')}>
+            <Text>
+              {category.icon} {category.name}
+            </Text>
+            <Text className="muted">换一类</Text>
+          </View>
+          {resident ? <Text className="muted">帮 {resident.name}（{resident.building.name} {resident.room}）报事</Text> : null}
+          <Textarea
+            className="textarea"
+            value={description}
+            maxlength={2000}
+            placeholder="比如：厨房水管漏水，地上都是水"
+            onInput={(e) => setDescription(e.detail.value)}
+          />
+          <Text className="field-label">拍张照片（可以不拍，最多 {MAX_PHOTOS} 张）</Text>
+          <PhotoPicker photos={photos} max={MAX_PHOTOS} />
+          <View className={cx('switch-row', emergency && 'switch-row--on')}>
+            <View>
+              <Text className="text">🚨 紧急情况</Text>
+              <Text className="muted">漏水漏电、有人受伤、着火等，网格员马上来</Text>
+            </View>
+            <Switch checked={emergency} color="#b3121c" onChange={(e) => setEmergency(e.detail.value)} ariaLabel="紧急情况" />
+          </View>
+          <ActionButton onPress={send}>提交</ActionButton>
+        </View>
+      ) : null}
+      {back ? (
+        <Button className="btn btn--secondary" onClick={back}>
+          上一步
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function WhoStep({ search, onPick }: { search: (q: string) => Promise<ResidentChoice[]>; onPick: (r: ResidentChoice) => void }) {
+  const [q, setQ] = useState('');
+  const [list, setList] = useState<ResidentChoice[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    // wait for a pause in typing before asking the server
+    const t = setTimeout(() => {
+      search(q.trim())
+        .then((r) => live && setList(r))
+        .catch((e) => live && setError(messageOf(e)))
+        .finally(() => live && setLoading(false));
+    }, q ? 300 : 0);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [q, search, tick]);
+
+  return (
+    <View>
+      <Text className="title">帮哪位居民报事？</Text>
+      <Input className="input" value={q} placeholder="输入姓名或门牌号，比如 302" onInput={(e) => setQ(e.detail.value)} />
+      <View className="subtitle" />
+      <ListState loading={loading} error={error} empty={!list?.length} emptyText="没有找到这位居民" onRetry={() => setTick((n) => n + 1)}>
+        {(list ?? []).map((r) => (
+          <View key={r.id} className="choice" onClick={() => onPick(r)} ariaRole="button">
+            <Text>{r.name}</Text>
+            <Text className="muted">
+              {r.building.name} {r.room}
+            </Text>
+          </View>
+        ))}
+      </ListState>
+    </View>
+  );
+}

@@ -1,0 +1,76 @@
+// The real server in its own process (backend-entry.ts), on a fresh SQLite file
+// with the demo data, reached over HTTP like any deployment.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface Backend {
+  url: string;
+  dir: string;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startBackend(dir: string): Promise<Backend> {
+  fs.mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  let output = '';
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('tests/e2e/support/backend-entry.ts')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`,
+      UPLOAD_DIR: path.join(dir, 'uploads'),
+      LOG_LEVEL: 'warn',
+      SLA_SWEEP_SECONDS: '0',
+      LOGIN_RATE_PER_MINUTE: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const code = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(r, 250))]);
+    if (code !== undefined) throw new Error(`server exited (${code}) before it was ready:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after 90 s:\n${output}`);
+    }
+  }
+  return {
+    url,
+    dir,
+    log: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
