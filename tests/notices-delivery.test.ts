@@ -320,6 +320,23 @@ describe('WeCom group robots', () => {
     expect(p.items.find((i: any) => i.status === 'failed')).toMatchObject({ attempts: 1, lastError: expect.stringContaining('93000') });
   });
 
+  it('a robot is not kept waiting behind a long broadcast of the bot account', async () => {
+    nextDayAt(10);
+    const wecom = new FakeWeComApi(() => s.now().getTime());
+    const key = 'a1b2c3d4-0000-4000-8000-00000000wx01'; // 惠泽7栋's robot, linked above
+    wecom.addRobot(key);
+    const six = ['惠泽1栋', '惠泽2栋', '惠泽3栋', '惠泽4栋', '惠泽5栋', '惠泽6栋'].map((n) => buildings.get(n)!.id);
+    for (let i = 0; i < 9; i++) await compose({ title: `长队${i}`, audience: { type: 'buildings', buildingIds: six } }); // 54 posts, more than a worker looks at at once
+    const start = s.now().getTime();
+    await compose({ title: '企业微信插队', audience: { type: 'buildings', buildingIds: [buildings.get('惠泽7栋')!.id] } });
+    await worker({ channels: [m.bot.channel, new WeComWebhookChannel(wecom.fetch)] }).runUntilIdle();
+    expect(posts).toHaveLength(9 * 5); // 惠泽6栋's group no longer has the bot
+    const robot = wecom.received.get(key)!;
+    expect(robot).toHaveLength(1);
+    expect(robot[0]!.at - start).toBeLessThanOrEqual(5000); // not after the bot's ~3 minutes of posts
+    expect(Math.max(...posts.map((p) => p.at)) - start).toBeGreaterThan(60_000);
+  });
+
   it('the fake answers like the real webhook: over 20 a minute is refused', async () => {
     const wecom = new FakeWeComApi(() => 0);
     wecom.addRobot('k'.repeat(20));
