@@ -4,7 +4,7 @@ import { actionWords, when } from '../lib/words.js';
 import { PhotoGrid } from './Photos.js';
 import { StarRating } from './StarRating.js';
 
-/** Who did what and when, oldest first: the whole story of a request. */
+/** Who did what and when, oldest first: the whole story of a request. The request's own photos are on its summary card above. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <View className="timeline">
@@ -24,7 +24,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               </View>
             ) : null}
             {e.note ? <Text className="text">{e.note}</Text> : null}
-            <PhotoGrid photos={e.photos} />
+            {e.action === 'submit' ? null : <PhotoGrid photos={e.photos} />}
           </View>
         </View>
       ))}

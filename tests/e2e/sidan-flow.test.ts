@@ -48,7 +48,7 @@ async function shot(page: Page, name: string) {
     const current = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null || p.getClientRects().length > 0).pop();
     return current ? current.scrollHeight : document.documentElement.scrollHeight;
   });
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 4000) });
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 2400) });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   await page.setViewportSize(size);
 }
@@ -193,7 +193,7 @@ describe.sequential('四单 through the mini-program’s H5 build', () => {
     await visible(page.locator('textarea')).fill('网格员来得很快，谢谢！');
     await shot(page, '14-resident-feedback');
     await text(page, '提交评价').click();
-    await text(page, '您的评价：满意，5 星').waitFor();
+    await text(page, '谢谢！您的评价：满意，5 星').waitFor();
     await shot(page, '15-resident-rated');
 
     // large text is remembered across a reload (Taro storage)

@@ -34,13 +34,12 @@ export default function OrderPage() {
               <FeedbackForm
                 onSubmit={async (body) => {
                   order.setData(await api.orders.feedback(id, body));
-                  void Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
                 }}
               />
             ) : null}
             {o.feedback ? (
               <Text className="ok-note">
-                您的评价：{o.feedback.satisfied ? '满意' : '不满意'}，{o.feedback.rating} 星
+                谢谢！您的评价：{o.feedback.satisfied ? '满意' : '不满意'}，{o.feedback.rating} 星
               </Text>
             ) : null}
             <View className="card">

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { api } from '../../../api/index.js';
 import { ListState } from '../../../components/ListState.js';
 import { OrderSummaryCard } from '../../../components/OrderSummaryCard.js';
@@ -32,7 +31,6 @@ export default function Review() {
               <ReviewForm
                 onReview={async (body) => {
                   order.setData(await api.orders.review(id, body));
-                  void Taro.showToast({ title: body.verdict === 'pass' ? '已办结' : '已退回', icon: 'success' });
                 }}
               />
             ) : null}

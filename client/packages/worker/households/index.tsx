@@ -13,6 +13,13 @@ import { useRemote } from '../../../lib/useRemote.js';
 import { TAG_WORDS } from '../../../lib/words.js';
 import { messageOf } from '../../../api/errors.js';
 
+/** 户主 first, then the way a household register lists people. */
+const RELATION_ORDER = ['户主', '配偶', '父母', '子女', '孙子女'];
+const rank = (relation: string) => {
+  const i = RELATION_ORDER.indexOf(relation);
+  return i < 0 ? RELATION_ORDER.length : i;
+};
+
 const FILTERS: Array<TagKind | null> = [null, 'EMPTY_NEST_ELDERLY', 'LEFT_BEHIND_CHILD', 'DISABLED', 'LOW_INCOME', 'MONITORED', 'PARTY_MEMBER'];
 
 /** My grid's households with their members and 七彩 tags (as much as the server lets a worker see). */
@@ -56,7 +63,7 @@ export default function Households() {
               {h.building.name} {h.room}
               {h.groundFloor ? '（一楼）' : ''}
             </Text>
-            {h.members.map((m) => {
+            {[...h.members].sort((a, b) => rank(a.relation) - rank(b.relation)).map((m) => {
               const phone = 'phone' in m ? m.phone : null;
               return (
                 <View key={m.id} className="kv" onClick={phone ? () => void Taro.makePhoneCall({ phoneNumber: phone }) : undefined}>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { api } from '../../../api/index.js';
 import { ActionButton } from '../../../components/ActionButton.js';
 import { ListState } from '../../../components/ListState.js';
@@ -33,18 +32,17 @@ export default function WorkerTask() {
                   kind="ok"
                   onPress={async () => {
                     order.setData(await api.orders.claim(id));
-                    void Taro.showToast({ title: '已接单', icon: 'success' });
                   }}
                 >
                   我来办（接单）
                 </ActionButton>
               </View>
             ) : null}
+            {o.status === 'accepted' && mine ? <Text className="ok-note">已接单，请在 {when(o.resolveDueAt)} 前办好。</Text> : null}
             {o.status === 'accepted' && mine ? (
               <ResolveForm
                 onSubmit={async (body) => {
                   order.setData(await api.orders.resolve(id, body));
-                  void Taro.showToast({ title: '已提交', icon: 'success' });
                 }}
               />
             ) : null}
