@@ -36,7 +36,7 @@ export function OrderSummaryCard({ order, showContact }: { order: OrderDetail; s
         </Text>
       </View>
       {showContact && phone ? (
-        <View className="kv" onClick={() => Taro.makePhoneCall({ phoneNumber: phone })}>
+        <View className="kv kv--tap" onClick={() => Taro.makePhoneCall({ phoneNumber: phone })} ariaRole="button">
           <Text className="kv__k">电话</Text>
           <Text className="kv__v">📞 {phone}（点击拨打）</Text>
         </View>

@@ -27,10 +27,12 @@ export default function Home() {
         {[me.community?.name, me.building?.name, me.room].filter(Boolean).join(' ')}
       </Text>
       <View className="subtitle" />
-      {me.linked ? null : (
-        <Text className="hint">您的微信还没有和住户信息关联。请找楼栋长或网格员帮您关联，关联以后就能在这里报事。</Text>
+      {me.linked ? (
+        <BigButton primary icon="📝" label="我要报事" sub="家里、楼里有事，告诉社区" onPress={() => void Taro.navigateTo({ url: PAGES.raise })} />
+      ) : (
+        // a new WeChat user: the server cannot know their household until staff link it
+        <Text className="hint">您的微信还没有和住户信息关联，暂时还不能报事。请找楼栋长或网格员帮您关联；有急事可以请他们代您报。</Text>
       )}
-      <BigButton primary icon="📝" label="我要报事" sub="家里、楼里有事，告诉社区" onPress={() => void Taro.navigateTo({ url: PAGES.raise })} />
       {workspace === 'buildingHead' ? (
         <BigButton icon="🤝" label="帮邻居报事" sub="替不方便用手机的邻居报" onPress={() => void Taro.navigateTo({ url: `${PAGES.raise}?for=neighbour` })} />
       ) : null}

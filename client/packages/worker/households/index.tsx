@@ -66,7 +66,7 @@ export default function Households() {
             {[...h.members].sort((a, b) => rank(a.relation) - rank(b.relation)).map((m) => {
               const phone = 'phone' in m ? m.phone : null;
               return (
-                <View key={m.id} className="kv" onClick={phone ? () => void Taro.makePhoneCall({ phoneNumber: phone }) : undefined}>
+                <View key={m.id} className={cx('kv', phone && 'kv--tap')} onClick={phone ? () => void Taro.makePhoneCall({ phoneNumber: phone }) : undefined}>
                   <Text className="kv__k">{m.relation}</Text>
                   <Text className="kv__v">
                     {m.name}
