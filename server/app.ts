@@ -7,10 +7,12 @@ import type { AppCustom, AppState, Deps } from './context.js';
 import { errorMiddleware } from './errors.js';
 import { requireViewer } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
+import { employmentRoutes, jobRoutes, trainingRoutes } from './jobs/routes.js';
 import { orderRoutes } from './orders/routes.js';
 import { botRoutes } from './bot/routes.js';
 import { noticeRoutes } from './notices/routes.js';
 import { orgRoutes } from './org/routes.js';
+import { pointsRoutes, shopRoutes } from './points/routes.js';
 import { uploadRoutes } from './uploads/routes.js';
 
 export type App = Koa<AppState, AppCustom>;
@@ -40,7 +42,7 @@ export function createApp(deps: Deps): App {
 
   const signedIn = new Router<AppState, AppCustom>();
   signedIn.use(requireViewer);
-  for (const r of [orgRoutes(), orderRoutes(), noticeRoutes(), botRoutes()]) signedIn.use(r.routes(), r.allowedMethods());
+  for (const r of [orgRoutes(), orderRoutes(), pointsRoutes(), shopRoutes(), jobRoutes(), trainingRoutes(), employmentRoutes(), noticeRoutes(), botRoutes()]) signedIn.use(r.routes(), r.allowedMethods());
   app.use(signedIn.routes());
   return app;
 }

@@ -28,6 +28,8 @@ const envSchema = z.object({
   DEMO_DATA: bool.default(true),
   /** How often the service-level sweeper looks for overdue orders. 0 turns it off. */
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** How often expired points are booked, for communities that set an expiry. 0 turns it off. */
+  POINTS_EXPIRY_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   CORS_ORIGINS: z.string().default(''),
   /** Login attempts per minute per client address. */
@@ -100,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demoData: c.DEMO_DATA && !production,
     slaSweepMs: c.SLA_SWEEP_SECONDS * 1000,
+    pointsExpirySweepMs: c.POINTS_EXPIRY_SWEEP_MINUTES * 60_000,
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
     notices: {

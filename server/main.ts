@@ -9,6 +9,8 @@ import { databaseIsEmpty, seedDemo } from './demo/seed.js';
 import { escalateOverdueOrders } from './orders/escalateOverdueOrders.js';
 import { FakeWechatClient } from './auth/wechat.js';
 import { startBotAndWorker } from './bot/start.js';
+import { startBackgroundTasks } from './background.js';
+import { expirePoints } from './points/expirePoints.js';
 
 async function main() {
   let config;
@@ -42,17 +44,13 @@ async function main() {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, db: config.databaseUrl }, 'e家社区 server listening');
   });
 
-  const sweep = async () => {
-    try {
-      const n = await escalateOverdueOrders(deps);
-      if (n) logger.info({ escalations: n }, 'overdue orders escalated');
-    } catch (err) {
-      logger.error({ err }, 'SLA sweep failed');
-    }
-  };
-  const timer = config.slaSweepMs > 0 ? setInterval(sweep, config.slaSweepMs) : null;
-  timer?.unref();
-  void sweep();
+  const stopTasks = startBackgroundTasks(
+    [
+      { name: 'sla-escalation', everyMs: config.slaSweepMs, run: () => escalateOverdueOrders(deps) },
+      { name: 'points-expiry', everyMs: config.pointsExpirySweepMs, run: () => expirePoints(deps) },
+    ],
+    logger,
+  );
 
   // the group bot and the notice delivery worker; a bot that fails to start must not take the API down
   const notices = await startBotAndWorker(deps).catch((err) => {
@@ -63,7 +61,7 @@ async function main() {
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await notices?.stop(); // finishes and records the group post in hand
-    if (timer) clearInterval(timer);
+    stopTasks();
     server.close();
     await db.$disconnect();
     process.exit(0);

@@ -134,6 +134,29 @@ export function uploadScope(v: Viewer): Prisma.UploadWhereInput {
   return { OR: [{ ownerId: v.userId }, { orderPhoto: { order: orderScope(v) } }] };
 }
 
+// --- points and the shop ----------------------------------------------------
+
+/** A household's points ledger: the household itself and its community's staff. */
+export const canSeeLedger = (v: Viewer, h: { id: string; communityId: string }) =>
+  v.resident?.householdId === h.id || isStaffOf(v, h.communityId);
+
+/** Redemptions a viewer can see: their own household's, or their community's for staff (the shop counter). */
+export function redemptionScope(v: Viewer): Prisma.RedemptionWhereInput {
+  if (isAdmin(v)) return {};
+  const or: Prisma.RedemptionWhereInput[] = [];
+  if (v.resident) or.push({ householdId: v.resident.householdId });
+  const communities = communitiesWith(v, ['STAFF']);
+  if (communities.length) or.push({ communityId: { in: communities } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+export const redemptionPolicy = {
+  /** Staff at the counter, or the household itself before pickup. */
+  cancel: (v: Viewer, r: { householdId: string; communityId: string }) =>
+    v.resident?.householdId === r.householdId || isStaffOf(v, r.communityId),
+  handOver: (v: Viewer, r: { communityId: string }) => isStaffOf(v, r.communityId),
+};
+
 // --- notices and the group bot ----------------------------------------------
 
 /** Notices a viewer may read: their home building's, the buildings they head, the grids they work, the communities they staff. */
@@ -163,3 +186,27 @@ export function chatGroupScope(v: Viewer): Prisma.ChatGroupWhereInput {
   if (!communities.length) return { id: { in: [] } };
   return { OR: [{ communityId: null }, { communityId: { in: communities } }] };
 }
+
+// --- jobs, training and the employment ledger ---------------------------------
+
+/** Postings and courses are published to the whole community; staff run them. */
+export const canManageJobs = (v: Viewer, communityId: string) => isStaffOf(v, communityId);
+
+/**
+ * Whose employment a viewer may see and record: their own household (to see),
+ * the grid's worker (who collects the 就业信息 door to door) and community staff.
+ * Building heads do not see their neighbours' employment.
+ */
+export function employmentScope(v: Viewer): Prisma.ResidentWhereInput {
+  if (isAdmin(v)) return {};
+  const or: Prisma.ResidentWhereInput[] = [];
+  if (v.resident) or.push({ householdId: v.resident.householdId });
+  const grids = gridsWorkedBy(v);
+  if (grids.length) or.push({ household: { building: { gridId: { in: grids } } } });
+  const communities = communitiesWith(v, ['STAFF']);
+  if (communities.length) or.push({ communityId: { in: communities } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+export const canRecordEmployment = (v: Viewer, p: { communityId: string; gridId: string }) =>
+  isStaffOf(v, p.communityId) || gridsWorkedBy(v).includes(p.gridId);

@@ -4,7 +4,8 @@ import { startServer, type TestServer } from './support/server.js';
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startServer();
+  // this file signs in many times; the limit itself is tested on a server of its own below
+  s = await startServer({ LOGIN_RATE_PER_MINUTE: '1000' });
 });
 afterAll(() => s.close());
 
@@ -170,5 +171,46 @@ describe('configuration', () => {
     expect(c.port).toBe(8123);
     expect(c.databaseUrl).toMatch(/^file:\/.*somewhere\/x\.db$/);
     expect(c.demoData).toBe(true);
+  });
+});
+
+describe('linking a WeChat account to a resident (账号绑定)', () => {
+  it('the grid worker gives a one-time code; entering it makes the new account the resident\'s', async () => {
+    const worker = await s.login('demo-gridworker');
+    const people = (await worker.get('/api/org/residents?limit=100&q=101')).body;
+    // someone without an account yet
+    const target = people.find((p: any) => p.room === '1单元 101');
+    const invite = await worker.post(`/api/org/residents/${target.id}/invite`);
+    expect(invite.status).toBe(201);
+    expect(invite.body.code).toMatch(/^[2-9A-HJ-KM-NP-Z]{8}$/);
+
+    const fresh = await s.request('POST', '/api/auth/wechat', { body: { code: 'fake:new-wx-user-link' } });
+    const token = fresh.body.token;
+    const link = (code: string) => s.request('POST', '/api/me/link', { token, body: { code } });
+    expect((await link('WRONGCODE')).status).toBe(404);
+    // typed in lower case with a space, as people do
+    const typed = `${invite.body.code.slice(0, 4).toLowerCase()} ${invite.body.code.slice(4)}`;
+    expect((await link(typed)).status).toBe(200);
+    const me = (await s.request('GET', '/api/me', { token })).body;
+    expect(me.linked).toBe(true);
+    expect(me.resident.name).toBe(target.name);
+    expect(me.room).toBe('1单元 101');
+    // and the code is spent
+    const other = await s.request('POST', '/api/auth/wechat', { body: { code: 'fake:new-wx-user-link-2' } });
+    expect((await s.request('POST', '/api/me/link', { token: other.body.token, body: { code: invite.body.code } })).status).toBe(404);
+    // a resident with an account gets no second one
+    expect((await worker.post(`/api/org/residents/${target.id}/invite`)).status).toBe(409);
+  });
+
+  it('only the grid\'s worker and staff give codes, and a code expires after a week', async () => {
+    const staff = await s.login('demo-staff');
+    const target = (await staff.get('/api/org/residents?limit=100&q=102')).body.find((p: any) => p.building.name === '惠泽1栋' && p.room === '1单元 102');
+    expect((await (await s.login('demo-buildinghead')).post(`/api/org/residents/${target.id}/invite`)).status).toBe(403);
+    expect((await (await s.login('demo-gridworker-2')).post(`/api/org/residents/${target.id}/invite`)).status).toBe(404);
+    expect((await (await s.login('demo-resident')).post(`/api/org/residents/${target.id}/invite`)).status).toBe(404);
+    const invite = (await staff.post(`/api/org/residents/${target.id}/invite`)).body;
+    s.advance(8 * 24 * 60);
+    const fresh = await s.request('POST', '/api/auth/wechat', { body: { code: 'fake:new-wx-user-late' } });
+    expect((await s.request('POST', '/api/me/link', { token: fresh.body.token, body: { code: invite.code } })).status).toBe(404);
   });
 });

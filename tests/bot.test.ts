@@ -158,6 +158,40 @@ describe('#积分', () => {
   });
 });
 
+describe('#岗位 and #培训', () => {
+  it('lists the newest open postings of the member\'s community, nearest first', async () => {
+    s.advance(2); // a fresh rate-limit window
+    const [reply] = await say(alice, '#岗位');
+    expect(reply).toContain('最新招聘岗位');
+    expect(reply).toContain('缝纫工（帮扶车间）');
+    const lines = reply!.split('\n').filter((l) => /^\d\./.test(l.replace(/^@\S+\s*/, '')));
+    expect(lines.length).toBe(5);
+    // the estate's own workshops come before work far away
+    expect(lines.slice(0, 3).every((l) => /缝纫工|蜡染刺绣工|电子元件装配工/.test(l))).toBe(true);
+    expect(reply).not.toContain('广州花都区');
+  });
+
+  it('lists courses still open for sign-up with the seats left', async () => {
+    const [reply] = await say(alice, '#培训');
+    expect(reply).toContain('可以报名的培训');
+    expect(reply).toContain('电焊工（初级）技能培训');
+    expect(reply).toMatch(/还剩\d+个名额/);
+  });
+
+  it('answers an unlinked member once the group belongs to a building, and tells them how to link before', async () => {
+    s.advance(2);
+    expect(await say(bob, '#岗位')).toEqual([`@王德明 ${HOW_TO_LINK}`]);
+    const groups = (await cast.staff.get('/api/bot/groups')).body;
+    // the bot's own group, not yet linked (the demo data has a linked one of the same name)
+    const group = (groups.groups ?? groups).find((g: any) => g.topic === '惠泽1栋居民群' && g.communityId === null);
+    const building = (await cast.resident.get('/api/me')).body.building.id;
+    const linked = await s.request('PUT', `/api/buildings/${building}/group`, { token: cast.staff.token, body: { groupId: group.id } });
+    expect(linked.status).toBe(200);
+    const [reply] = await say(bob, '#培训');
+    expect(reply).toContain('可以报名的培训');
+  });
+});
+
 describe('rate limit', () => {
   it('answers five commands a minute per member, says so once, then stays silent until the next minute', async () => {
     s.advance(1);

@@ -1,14 +1,16 @@
-// Group commands, answered in the group: #帮助, #报修 <text>, #绑定 <code>, #积分.
-// (#岗位 and #培训 come with the jobs and training issue.)
+// Group commands, answered in the group: #帮助, #报修 <text>, #绑定 <code>, #积分,
+// #岗位 and #培训.
 import { loadViewer, type Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { submitOrder } from '../orders/submitOrder.js';
+import { openJobsDigest, openTrainingsDigest } from '../jobs/digest.js';
+import { homeCommunity } from '../policy.js';
 import { householdBalance } from '../points/balance.js';
 import { redeemLinkCode } from './linkCodes.js';
 import { countCommand } from './rateLimit.js';
 
-export const COMMANDS = ['帮助', '报修', '绑定', '积分'] as const;
+export const COMMANDS = ['帮助', '报修', '绑定', '积分', '岗位', '培训'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** `#报修 厨房漏水`, `＃报修厨房漏水` → { name: 报修, arg: 厨房漏水 }; anything else is chat, not a command. */
@@ -26,6 +28,8 @@ export const HELP = [
   'e家社区小助手可以帮您：',
   '#报修 问题描述 —— 登记报修，例如：#报修 厨房水管漏水',
   '#积分 —— 查询您家的积分',
+  '#岗位 —— 看最新的招聘岗位',
+  '#培训 —— 看可以报名的技能培训',
   '#绑定 绑定码 —— 把微信和「e家社区」小程序账号绑定',
   '#帮助 —— 查看本说明',
 ].join('\n');
@@ -38,7 +42,7 @@ export const TOO_FAST = '您发送得太频繁了，请一分钟后再试。';
 const NO_HOUSEHOLD = '您的账号还没有关联住户，请联系楼栋长或网格员。';
 
 /** The reply to one message, or null when the bot should stay silent. Never throws for a user's mistake. */
-export async function answerCommand(deps: Deps, msg: { contactId: string; text: string }): Promise<string | null> {
+export async function answerCommand(deps: Deps, msg: { contactId: string; text: string; roomId?: string }): Promise<string | null> {
   const cmd = parseCommand(msg.text);
   if (!cmd) return null;
   const rate = await countCommand(deps, msg.contactId);
@@ -48,9 +52,22 @@ export async function answerCommand(deps: Deps, msg: { contactId: string; text: 
   if (cmd.name === '绑定') return link(deps, msg.contactId, cmd.arg);
 
   const viewer = await linkedViewer(deps, msg.contactId);
+  if (cmd.name === '岗位' || cmd.name === '培训') {
+    // public postings: anyone in a building group may ask, linked or not
+    const communityId = (viewer && homeCommunity(viewer)) ?? (await groupCommunity(deps, msg.roomId));
+    if (!communityId) return HOW_TO_LINK;
+    return cmd.name === '岗位' ? openJobsDigest(deps, communityId) : openTrainingsDigest(deps, communityId);
+  }
   if (!viewer) return HOW_TO_LINK;
   if (cmd.name === '报修') return fileRepair(deps, viewer, cmd.arg);
   return pointsBalance(deps, viewer);
+}
+
+/** The community a Wechaty group belongs to, once staff linked it. */
+async function groupCommunity(deps: Deps, roomId: string | undefined): Promise<string | null> {
+  if (!roomId) return null;
+  const g = await deps.db.chatGroup.findFirst({ where: { channel: 'wechaty', externalId: roomId }, select: { communityId: true } });
+  return g?.communityId ?? null;
 }
 
 async function linkedViewer(deps: Deps, contactId: string): Promise<Viewer | null> {

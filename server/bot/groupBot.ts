@@ -80,7 +80,7 @@ export class GroupBot {
     if (m.age() > STALE_SECONDS) return;
     const talker = m.talker();
     const room = m.room();
-    const reply = await answerCommand(this.deps, { contactId: talker.id, text });
+    const reply = await answerCommand(this.deps, { contactId: talker.id, text, ...(room ? { roomId: room.id } : {}) });
     if (!reply) return;
     if (room) await room.say(reply, talker);
     else await talker.say(reply);

@@ -8,6 +8,8 @@ import type { Deps } from '../context.js';
 import type { Db } from '../db.js';
 import { submitOrder } from '../orders/submitOrder.js';
 import { seedNoticesDemo } from '../notices/demoData.js';
+import { seedPointsDemo } from '../points/demoData.js';
+import { seedJobsDemo } from '../jobs/demoData.js';
 import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/transitions.js';
 import {
   BUILDINGS_PER_GRID,
@@ -233,6 +235,8 @@ export async function seedDemo(deps: Deps): Promise<void> {
 
   await seedDemoOrders(deps, seeded);
   await seedNoticesDemo(deps);
+  await seedPointsDemo(deps);
+  await seedJobsDemo(deps);
 }
 
 /** A handful of orders in every state, on 惠泽社区, so each role's screens show something on first start. */

@@ -1,6 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
+import { cursorArgs, toPage } from '../http/paging.js';
 import { orderScope } from '../policy.js';
 import { orderInclude, presentOrder } from './presenter.js';
 import type { ListOrdersQuery } from './schemas.js';
@@ -18,12 +19,8 @@ export async function listOrders(deps: Deps, viewer: Viewer, q: ListOrdersQuery)
     where: { AND: filters },
     include: orderInclude,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: q.limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    ...cursorArgs(q),
   });
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map((o) => presentOrder(o, viewer, now)),
-    nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
-  };
+  const page = toPage(rows, q.limit);
+  return { items: page.items.map((o) => presentOrder(o, viewer, now)), nextCursor: page.nextCursor };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../http/paging.js';
 
 export const MAX_PHOTOS = 6;
 
@@ -58,8 +59,7 @@ export const listOrdersQuery = z.object({
   overdue: bool.optional(),
   /** Only orders assigned to the signed-in grid worker. */
   mine: bool.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: id.optional(),
+  ...pageQuery(100, 20),
 });
 
 export type SubmitOrderBody = z.infer<typeof submitOrderBody>;

@@ -2,7 +2,8 @@ import Router from '@koa/router';
 import type { AppCustom, AppState } from '../context.js';
 import { parse } from '../http/validate.js';
 import { viewerOf } from '../http/viewer.js';
-import { listHouseholdsQuery, listResidentsQuery } from './schemas.js';
+import { acceptInvite, inviteResident } from './invites.js';
+import { acceptInviteBody, listHouseholdsQuery, listResidentsQuery, residentParams } from './schemas.js';
 import { describeMe, listCategories, listGridWorkers, listHouseholds, searchResidents } from './service.js';
 
 export function orgRoutes() {
@@ -18,6 +19,13 @@ export function orgRoutes() {
   });
   router.get('/org/residents', async (ctx) => {
     ctx.body = await searchResidents(ctx.deps, viewerOf(ctx), parse(listResidentsQuery, ctx.query, 'query'));
+  });
+  router.post('/org/residents/:id/invite', async (ctx) => {
+    ctx.status = 201;
+    ctx.body = await inviteResident(ctx.deps, viewerOf(ctx), parse(residentParams, ctx.params, 'params').id);
+  });
+  router.post('/me/link', async (ctx) => {
+    ctx.body = await acceptInvite(ctx.deps, viewerOf(ctx), parse(acceptInviteBody, ctx.request.body, 'body').code);
   });
   router.get('/org/households', async (ctx) => {
     ctx.body = await listHouseholds(ctx.deps, viewerOf(ctx), parse(listHouseholdsQuery, ctx.query, 'query'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '../http/paging.js';
 
 export const listHouseholdsQuery = z.object({
   buildingId: z.string().min(1).max(40).optional(),
@@ -6,8 +7,7 @@ export const listHouseholdsQuery = z.object({
   tag: z
     .enum(['PARTY_MEMBER', 'LEFT_BEHIND_CHILD', 'EMPTY_NEST_ELDERLY', 'DISABLED', 'LOW_INCOME', 'MONITORED', 'VETERAN', 'MODEL_HOUSEHOLD'])
     .optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(40).optional(),
+  ...pageQuery(200, 50),
 });
 
 export const listResidentsQuery = z.object({
@@ -15,6 +15,12 @@ export const listResidentsQuery = z.object({
   /** Part of a name or a room number. */
   q: z.string().trim().min(1).max(20).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export const residentParams = z.object({ id: z.string().trim().min(1).max(40) });
+
+export const acceptInviteBody = z.object({
+  code: z.string().trim().min(4, 'the code from your grid worker').max(20),
 });
 
 export type ListHouseholdsQuery = z.infer<typeof listHouseholdsQuery>;

@@ -2,6 +2,7 @@ import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
+import { cursorArgs, toPage } from '../http/paging.js';
 import { communitiesWith, homeCommunity, householdAccess, householdScope, isAdmin, residentScope } from '../policy.js';
 import { presentResident, presentTags } from './presenters.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from './schemas.js';
@@ -100,11 +101,10 @@ export async function listHouseholds(deps: Deps, v: Viewer, q: ListHouseholdsQue
     where: { AND: filters },
     include: { unit: true, building: true, residents: { orderBy: { id: 'asc' } }, tags: true },
     orderBy: [{ buildingId: 'asc' }, { unitId: 'asc' }, { room: 'asc' }, { id: 'asc' }],
-    take: q.limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
+    ...cursorArgs(q),
   });
-  const page = rows.slice(0, q.limit);
-  const items = page.map((h) => {
+  const page = toPage(rows, q.limit);
+  const items = page.items.map((h) => {
     const access = householdAccess(v, {
       communityId: h.communityId,
       gridId: h.building.gridId,
@@ -123,5 +123,5 @@ export async function listHouseholds(deps: Deps, v: Viewer, q: ListHouseholdsQue
     };
   });
   const visible = q.tag ? items.filter((h) => h.tags.some((t) => t.kind === q.tag)) : items;
-  return { items: visible, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
+  return { items: visible, nextCursor: page.nextCursor };
 }

@@ -1,9 +1,9 @@
 import Router from '@koa/router';
-import multer from '@koa/multer';
 import { z } from 'zod';
 import type { AppContext, AppCustom, AppState } from '../context.js';
 import { requireViewer } from '../auth/middleware.js';
-import { AppError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
+import { singleFile, uploadedFile } from '../http/multipart.js';
 import { parse } from '../http/validate.js';
 import { viewerOf } from '../http/viewer.js';
 import { uploadScope } from '../policy.js';
@@ -15,12 +15,8 @@ const signedQuery = z.object({ exp: z.coerce.number().int(), sig: z.string().min
 
 export function uploadRoutes(maxBytes: number) {
   const router = new Router<AppState, AppCustom>({ prefix: '/api/uploads' });
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5 } });
-
-  router.post('/', requireViewer, upload.single('file'), async (ctx) => {
-    const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
-    if (!file) throw new AppError('invalid_request', 'file: required (multipart field "file")', [{ path: 'body.file', message: 'required' }]);
-    const u = await storeImage(ctx.deps, viewerOf(ctx), file.buffer);
+  router.post('/', requireViewer, singleFile(maxBytes), async (ctx) => {
+    const u = await storeImage(ctx.deps, viewerOf(ctx), uploadedFile(ctx, 'an image'));
     ctx.status = 201;
     ctx.body = {
       id: u.id,

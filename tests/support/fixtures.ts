@@ -38,3 +38,29 @@ export async function advanceOrder(cast: Cast, id: string, to: 'dispatched' | 'a
     if (r.status !== 200) throw new Error(`advance to ${to}: ${r.status} ${JSON.stringify(r.body)}`);
   }
 }
+
+/**
+ * Signs in `n` more residents of 惠泽社区, one per household that has no account
+ * yet (household heads), creating their accounts directly in the database.
+ */
+export async function householdClients(s: TestServer, n: number) {
+  const db = s.deps.db;
+  const community = await db.community.findFirstOrThrow({ where: { name: '惠泽社区' } });
+  const heads = await db.resident.findMany({
+    where: { communityId: community.id, relation: '户主', user: null, household: { residents: { every: { user: null } } } },
+    orderBy: { id: 'asc' },
+    take: n,
+  });
+  if (heads.length < n) throw new Error(`only ${heads.length} households without accounts`);
+  const clients = [];
+  for (const r of heads) {
+    const openid = `test-${r.id}`;
+    await db.user.upsert({
+      where: { residentId: r.id },
+      create: { displayName: r.name, residentId: r.id, identities: { create: { openid } } },
+      update: {},
+    });
+    clients.push({ householdId: r.householdId, client: await s.login(openid) });
+  }
+  return clients;
+}

@@ -1,0 +1,66 @@
+// Idempotency-Key handling for requests that must never happen twice (a
+// redemption spends points). The record is written in the same transaction as
+// the work, so a retry either finds it and gets the first answer, or finds
+// nothing and the work was never done. Only successful answers are kept: a
+// refused request (say, not enough points) may be retried with the same key.
+import crypto from 'node:crypto';
+import { Prisma } from '@prisma/client';
+import type { Deps } from './context.js';
+import type { DbTx } from './db.js';
+import { AppError, badRequest } from './errors.js';
+
+export interface IdempotentResult<T> {
+  status: number;
+  body: T;
+  replayed: boolean;
+}
+
+const KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
+
+export function requireIdempotencyKey(header: string | undefined): string {
+  if (!header) throw badRequest('headers.idempotency-key', 'required: a unique key per redemption, reused only to retry it');
+  if (!KEY.test(header)) throw badRequest('headers.idempotency-key', '8–100 letters, digits or _.:-');
+  return header;
+}
+
+function fingerprint(body: unknown): string {
+  const stable = JSON.stringify(body, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+  return crypto.createHash('sha256').update(stable).digest('hex');
+}
+
+export async function idempotent<T>(
+  deps: Deps,
+  p: { scope: string; userId: string; key: string; request: unknown },
+  work: (tx: DbTx) => Promise<{ status: number; body: T }>,
+): Promise<IdempotentResult<T>> {
+  const requestHash = fingerprint(p.request);
+  const where = { scope_userId_key: { scope: p.scope, userId: p.userId, key: p.key } };
+  const replay = (rec: { requestHash: string; status: number; response: string }): IdempotentResult<T> => {
+    if (rec.requestHash !== requestHash) {
+      throw new AppError('conflict', 'Idempotency-Key was already used for a different request');
+    }
+    return { status: rec.status, body: JSON.parse(rec.response) as T, replayed: true };
+  };
+
+  const earlier = await deps.db.idempotencyRecord.findUnique({ where });
+  if (earlier) return replay(earlier);
+  try {
+    const result = await deps.db.$transaction(async (tx) => {
+      const r = await work(tx);
+      await tx.idempotencyRecord.create({
+        data: { scope: p.scope, userId: p.userId, key: p.key, requestHash, status: r.status, response: JSON.stringify(r.body), createdAt: deps.clock() },
+      });
+      return r;
+    });
+    return { ...result, replayed: false };
+  } catch (e) {
+    // two requests with one key at the same instant: the loser answers with the winner's result
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+      const winner = await deps.db.idempotencyRecord.findUnique({ where });
+      if (winner) return replay(winner);
+    }
+    throw e;
+  }
+}

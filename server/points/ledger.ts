@@ -1,0 +1,60 @@
+// The only code that writes points entries. Each entry and the household's
+// running balance move together, inside the caller's transaction; a debit that
+// would take the balance below zero is refused by a conditional update, so
+// concurrent redemptions can never overdraw.
+import type { PointsEntryKind } from '@prisma/client';
+import type { DbTx } from '../db.js';
+import { AppError } from '../errors.js';
+
+export interface EntryInput {
+  communityId: string;
+  householdId: string;
+  kind: PointsEntryKind;
+  amount: number;
+  reason: string;
+  reference: string;
+  at: Date;
+  residentId?: string | null;
+  ruleId?: string | null;
+  redemptionId?: string | null;
+  grantedById?: string | null;
+}
+
+export class InsufficientPoints extends AppError {
+  constructor() {
+    super('conflict', 'not enough points');
+  }
+}
+
+/** Books one entry and moves the balance by its amount. Throws InsufficientPoints for an overdraft. */
+export async function bookEntry(tx: DbTx, e: EntryInput): Promise<void> {
+  if (!Number.isInteger(e.amount) || e.amount === 0) throw new Error(`points entry amount must be a non-zero integer, got ${e.amount}`);
+  if (e.amount > 0) {
+    await tx.pointsAccount.upsert({
+      where: { householdId: e.householdId },
+      create: { householdId: e.householdId, communityId: e.communityId, balance: e.amount },
+      update: { balance: { increment: e.amount } },
+    });
+  } else {
+    const debited = await tx.pointsAccount.updateMany({
+      where: { householdId: e.householdId, balance: { gte: -e.amount } },
+      data: { balance: { decrement: -e.amount } },
+    });
+    if (debited.count !== 1) throw new InsufficientPoints();
+  }
+  await tx.pointsEntry.create({
+    data: {
+      communityId: e.communityId,
+      householdId: e.householdId,
+      kind: e.kind,
+      amount: e.amount,
+      reason: e.reason,
+      reference: e.reference,
+      residentId: e.residentId ?? null,
+      ruleId: e.ruleId ?? null,
+      redemptionId: e.redemptionId ?? null,
+      grantedById: e.grantedById ?? null,
+      createdAt: e.at,
+    },
+  });
+}
