@@ -37,7 +37,7 @@ export function DispatchForm({ order, workers, onDispatch }: { order: Pick<Order
           await onDispatch({ assigneeId: picked, ...(note.trim() ? { note: note.trim() } : {}) });
         }}
       >
-        派单
+        {order.status === 'submitted' ? '派单' : '改派'}
       </ActionButton>
     </View>
   );
