@@ -1,18 +1,13 @@
 // Linking a group member to a user: the mini-program shows a short one-time
 // code, the member sends `#绑定 <code>` in a group (or to the bot).
-import crypto from 'node:crypto';
 import { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
+import { hashCode, humanCode } from '../codes.js';
 
-/** No 0/O, 1/I/L: the code is read off a phone and typed by hand. */
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const LENGTH = 6;
-
-const hashCode = (secret: string, code: string) => crypto.createHmac('sha256', secret).update(`bot-link:${code}`).digest('hex');
-
-export const normaliseCode = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
+const PURPOSE = 'bot-link';
 
 export async function createLinkCode(deps: Deps, viewer: Viewer) {
   const now = deps.clock();
@@ -22,10 +17,10 @@ export async function createLinkCode(deps: Deps, viewer: Viewer) {
     where: { OR: [{ userId: viewer.userId, usedAt: null }, { expiresAt: { lt: new Date(now.getTime() - 86400_000) } }] },
   });
   for (let i = 0; i < 5; i++) {
-    const code = Array.from(crypto.randomBytes(LENGTH), (b) => ALPHABET[b % ALPHABET.length]).join('');
+    const code = humanCode(LENGTH);
     try {
       await deps.db.botLinkCode.create({
-        data: { codeHash: hashCode(deps.config.sessionSecret, code), userId: viewer.userId, expiresAt, createdAt: now },
+        data: { codeHash: hashCode(deps.config.sessionSecret, PURPOSE, code), userId: viewer.userId, expiresAt, createdAt: now },
       });
       return { code, expiresAt, howTo: `在楼栋微信群里发送：#绑定 ${code}` };
     } catch (e) {
@@ -39,7 +34,7 @@ export async function createLinkCode(deps: Deps, viewer: Viewer) {
 /** Uses a code once: the member's WeChat contact is then linked to the code's user. Null for an unknown, used or expired code. */
 export async function redeemLinkCode(deps: Deps, contactId: string, rawCode: string): Promise<{ userId: string } | null> {
   const now = deps.clock();
-  const code = await deps.db.botLinkCode.findUnique({ where: { codeHash: hashCode(deps.config.sessionSecret, normaliseCode(rawCode)) } });
+  const code = await deps.db.botLinkCode.findUnique({ where: { codeHash: hashCode(deps.config.sessionSecret, PURPOSE, rawCode) } });
   if (!code || code.usedAt || code.expiresAt <= now) return null;
   return deps.db.$transaction(async (tx) => {
     // single use even when two members race with the same code
