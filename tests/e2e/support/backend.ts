@@ -1,4 +1,5 @@
-// The real server in its own process (backend-entry.ts), on a fresh SQLite file
+// The real server in its own process, started as `npm start` starts it (server/main.ts:
+// migrate deploy, demo data, background tasks, the demo bot), on a fresh SQLite file
 // with the demo data, reached over HTTP like any deployment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,7 @@ export async function startBackend(dir: string): Promise<Backend> {
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('tests/e2e/support/backend-entry.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('server/main.ts')], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
