@@ -97,3 +97,31 @@ describe('overdue orders', () => {
     expect(escalated.filter((e) => e.orderId === o.id).map((e) => e.stage)).toEqual(['response', 'response']);
   });
 });
+
+describe('the dashboard figures', () => {
+  it('count orders by state and time claims and resolutions per grid', async () => {
+    const o = await raiseOrder(cast.resident, { category: 'repair' });
+    s.advance(30);
+    await advanceOrder(cast, o.id, 'accepted');
+    s.advance(90);
+    await cast.gridWorker.post(`/api/orders/${o.id}/resolve`, { note: '修好了' });
+    await cast.resident.post(`/api/orders/${o.id}/feedback`, { satisfied: true, rating: 4 });
+    const st = (await cast.staff.get('/api/orders/stats?days=30')).body;
+    const total = Object.values(st.byStatus as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(st.community.orders);
+    const sum = (k: string) => st.grids.reduce((t: number, g: any) => t + g[k], 0);
+    expect(sum('orders')).toBe(st.community.orders);
+    expect(sum('overdueNow')).toBe(st.community.overdueNow);
+    const grid1 = st.grids.find((g: any) => g.name === '第1网格');
+    expect(grid1.minutesToClaim.mean).toBeGreaterThan(0);
+    expect(grid1.minutesToResolve.median).toBeGreaterThan(0);
+    expect(grid1.averageRating).toBeGreaterThanOrEqual(1);
+    expect(st.community.satisfiedShare).toBeGreaterThan(0);
+    expect((await cast.reviewer.get('/api/orders/stats')).status).toBe(200);
+    for (const c of [cast.resident, cast.gridWorker, cast.buildingHead]) expect((await c.get('/api/orders/stats')).status).toBe(403);
+    expect((await cast.staff.get('/api/orders/stats?days=0')).status).toBe(400);
+    // another community's staff see their own figures only
+    const theirs = (await cast.staffHuimin.get('/api/orders/stats')).body;
+    expect(theirs.grids.map((g: any) => g.id)).not.toContain(grid1.id);
+  });
+});

@@ -4,6 +4,7 @@ import { parse } from '../http/validate.js';
 import { viewerOf } from '../http/viewer.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';
+import { orderStats } from './orderStats.js';
 import {
   cancelBody,
   claimOrderBody,
@@ -11,6 +12,7 @@ import {
   feedbackBody,
   listOrdersQuery,
   orderIdParams,
+  orderStatsQuery,
   resolveOrderBody,
   reviewBody,
   submitOrderBody,
@@ -29,6 +31,11 @@ export function orderRoutes() {
 
   router.get('/', async (ctx) => {
     ctx.body = await listOrders(ctx.deps, viewerOf(ctx), parse(listOrdersQuery, ctx.query, 'query'));
+  });
+
+  // before /:id, which would take "stats" for an id
+  router.get('/stats', async (ctx) => {
+    ctx.body = await orderStats(ctx.deps, viewerOf(ctx), parse(orderStatsQuery, ctx.query, 'query').days);
   });
 
   router.get('/:id', async (ctx) => {

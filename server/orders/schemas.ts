@@ -62,6 +62,8 @@ export const listOrdersQuery = z.object({
   ...pageQuery(100, 20),
 });
 
+export const orderStatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+
 export type SubmitOrderBody = z.infer<typeof submitOrderBody>;
 export type DispatchOrderBody = z.infer<typeof dispatchOrderBody>;
 export type ResolveOrderBody = z.infer<typeof resolveOrderBody>;

@@ -1,0 +1,59 @@
+// The staff dashboard's order figures: requests by state, and per grid how
+// fast requests are claimed and resolved, how many are overdue, and how
+// satisfied residents were — the numbers a 四单 review meeting asks for.
+import type { Viewer } from '../auth/viewer.js';
+import type { Deps } from '../context.js';
+import { forbidden } from '../errors.js';
+import { communitiesWith, homeCommunity, isAdmin } from '../policy.js';
+import { ORDER_STATUSES } from './schemas.js';
+import { overdueFlags } from './sla.js';
+
+const minutesBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 60_000;
+const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
+const median = (xs: number[]) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return Math.round((s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) * 10) / 10;
+};
+
+export async function orderStats(deps: Deps, v: Viewer, days: number) {
+  const communityId = homeCommunity(v);
+  const allowed = communityId && (isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER']).includes(communityId));
+  if (!communityId || !allowed) throw forbidden('only community staff and reviewers see the order figures');
+  const now = deps.clock();
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const [orders, grids] = await Promise.all([
+    deps.db.order.findMany({
+      where: { communityId, createdAt: { gte: since } },
+      select: { gridId: true, status: true, urgency: true, createdAt: true, claimedAt: true, resolvedAt: true, responseDueAt: true, resolveDueAt: true, satisfied: true, rating: true },
+    }),
+    deps.db.grid.findMany({ where: { communityId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ]);
+  const summarise = (rows: typeof orders) => {
+    const claimed = rows.filter((o) => o.claimedAt);
+    const resolved = rows.filter((o) => o.resolvedAt);
+    const rated = rows.filter((o) => o.rating !== null);
+    return {
+      orders: rows.length,
+      emergencies: rows.filter((o) => o.urgency === 'emergency').length,
+      overdueNow: rows.filter((o) => {
+        const f = overdueFlags(o, now);
+        return f.response || f.resolution;
+      }).length,
+      minutesToClaim: { mean: mean(claimed.map((o) => minutesBetween(o.createdAt, o.claimedAt!))), median: median(claimed.map((o) => minutesBetween(o.createdAt, o.claimedAt!))) },
+      minutesToResolve: { mean: mean(resolved.map((o) => minutesBetween(o.createdAt, o.resolvedAt!))), median: median(resolved.map((o) => minutesBetween(o.createdAt, o.resolvedAt!))) },
+      claimedInTime: claimed.length ? Math.round((claimed.filter((o) => o.claimedAt! <= o.responseDueAt).length / claimed.length) * 1000) / 1000 : null,
+      rated: rated.length,
+      averageRating: mean(rated.map((o) => o.rating!)),
+      satisfiedShare: rated.length ? Math.round((rated.filter((o) => o.satisfied).length / rated.length) * 1000) / 1000 : null,
+    };
+  };
+  return {
+    days,
+    since,
+    byStatus: Object.fromEntries(ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length])),
+    community: summarise(orders),
+    grids: grids.map((g) => ({ ...g, ...summarise(orders.filter((o) => o.gridId === g.id)) })),
+  };
+}
