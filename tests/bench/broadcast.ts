@@ -3,24 +3,24 @@
 // at the configured throttle (the sum of the random gaps: simulated time) and
 // how much real time the project's own code spends per post.
 //
-//   npx tsx scripts/bench-broadcast.ts [rounds=5]
+//   npm run bench:broadcast -- [rounds=5]
 //
 // Environment variables of server/config.ts apply (NOTICE_GAP_MIN_SECONDS …).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../server/config.js';
-import { createDb, tuneSqlite } from '../server/db.js';
-import { buildDeps } from '../server/deps.js';
-import { createLogger } from '../server/logger.js';
-import { seedDemo } from '../server/demo/seed.js';
-import { startMockBot } from '../server/bot/mockBot.js';
-import type { Channel } from '../server/notices/channel.js';
-import { createNotice } from '../server/notices/composeNotice.js';
-import { DeliveryWorker } from '../server/notices/deliveryWorker.js';
-import { nextLocalHour } from '../server/notices/throttle.js';
-import { schemaSql } from './prisma-cli.js';
+import { loadConfig } from '../../server/config.js';
+import { createDb, tuneSqlite } from '../../server/db.js';
+import { buildDeps } from '../../server/deps.js';
+import { createLogger } from '../../server/logger.js';
+import { seedDemo } from '../../server/demo/seed.js';
+import { startMockBot } from '../../server/bot/mockBot.js';
+import type { Channel } from '../../server/notices/channel.js';
+import { createNotice } from '../../server/notices/composeNotice.js';
+import { DeliveryWorker } from '../../server/notices/deliveryWorker.js';
+import { nextLocalHour } from '../../server/notices/throttle.js';
+import { schemaSql } from '../../scripts/prisma-cli.js';
 
 const GROUPS = 109;
 const rounds = Number(process.argv[2] ?? 5);
