@@ -2,6 +2,7 @@
 // one-tap interest, outcomes into the ledger, enrolment up to capacity under
 // concurrency, the waiting list, attendance, completion with points, and walls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerAutomaticNotices } from '../server/notices/automatic.js';
 import { householdClients, signInAll, type Cast } from './support/fixtures.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -101,6 +102,22 @@ describe('job postings', () => {
     expect(c.length).toBeGreaterThan(0);
     expect(c.every((x: any) => x.trades.includes('welding'))).toBe(true);
     expect((await cast.gridWorker.get(`/api/jobs/${j.id}/candidates`)).status).toBe(403);
+  });
+});
+
+describe('automatic notices', () => {
+  it('a posting and a course published here reach the residents\' notices (平远e家)', async () => {
+    registerAutomaticNotices(s.deps); // as server/main.ts does through the bot's start-up
+    await cast.staff.post('/api/jobs', job({ title: '面点师（自动通知测试）' }));
+    await cast.staff.post('/api/trainings', training({ course: '面点培训（自动通知测试）' }));
+    // the listeners run after the response: look until both are there (bounded)
+    let titles: string[] = [];
+    for (let i = 0; i < 100 && titles.filter((t) => t.includes('自动通知测试')).length < 2; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 20));
+      titles = (await cast.resident.get('/api/notices?limit=50')).body.items.map((n: any) => `${n.kind} ${n.title}`);
+    }
+    expect(titles.some((t: string) => t.startsWith('job') && t.includes('面点师（自动通知测试）'))).toBe(true);
+    expect(titles.some((t: string) => t.startsWith('training') && t.includes('面点培训（自动通知测试）'))).toBe(true);
   });
 });
 
