@@ -75,10 +75,9 @@ export function errorMiddleware(logger: Logger): Koa.Middleware {
       if (e.status >= 500) logger.error({ err, path: ctx.path, method: ctx.method }, 'request failed');
       ctx.status = e.status;
       ctx.body = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
-      if (e.code === 'rate_limited' && err instanceof AppError === false) {
-        const retry = (err as { headers?: Record<string, string> }).headers?.['Retry-After'];
-        if (retry) ctx.set('Retry-After', retry);
-      }
+      // headers a library attached to its error (koa-ratelimit's Retry-After) still go out
+      const headers = (err as { headers?: Record<string, string> }).headers;
+      if (headers && e.status < 500) ctx.set(headers);
     }
   };
 }
