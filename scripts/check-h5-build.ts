@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dist = path.resolve(process.argv[2] ?? 'dist/h5');
-const FORBIDDEN = ['dev-login', 'demo-resident', 'demo-staff'];
+const FORBIDDEN = ['dev-login', 'demo-resident', 'demo-staff', 'fake:new-'];
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -32,7 +32,33 @@ const FIELD_WORDS: Record<string, string> = {
   'body.assigneeId': '请选一位网格员。',
   'body.file': '请选一张照片。',
   'body.openid': '请选择一个账号。',
+  'body.code': '请输入网格员给您的绑定码。',
+  'body.pickupCode': '取货码是 6 位数字，请核对一下。',
+  'body.itemId': '这件东西已经下架了，请刷新看看。',
+  'body.quantity': '数量不对，请重新选一下。',
 };
+
+/**
+ * Refusals whose plain words depend on what exactly the server refused (its
+ * English message, matched here); the rest go by their code alone.
+ */
+const MESSAGE_WORDS: Array<[code: string, pattern: RegExp, words: string | ((m: RegExpExecArray) => string)]> = [
+  ['forbidden', /not linked/, '您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙报事。'],
+  ['conflict', /not enough points/, '积分不够，换不了这件东西。'],
+  ['conflict', /sold out/, '这件东西已经换完了，等社区补货后再来。'],
+  ['conflict', /^limit reached/, '这件东西您家这段时间已经换够了，过段时间再来。'],
+  ['conflict', /^limit: your household may take (\d+) more/, (m) => `这件东西您家这段时间最多还能换 ${m[1]} 件。`],
+  ['conflict', /^full/, '名额已经满了。'],
+  ['conflict', /already linked/, '您的微信已经关联过住户信息了，不用再绑定。'],
+  ['conflict', /already has an account/, '这位居民已经有账号了。如果不是您绑定的，请找网格员。'],
+  ['invalid_transition', /sign-up for this course has closed/, '这门课的报名已经截止了。'],
+  ['invalid_transition', /posting is closed/, '这个岗位已经不招人了。'],
+  ['invalid_transition', /not enrolled/, '您没有报这门课，或者已经退出了。'],
+  ['invalid_transition', /already handed over|redemption that is handed_over|redemption is handed_over/, '东西已经领走了（已核销）。'],
+  ['invalid_transition', /cancelled/, '这次兑换已经取消了，积分已经退回。'],
+  ['not_found', /^code:/, '绑定码不对，或者已经用过、过期了。请找网格员要一个新的。'],
+  ['not_found', /^pickup code/, '没有找到这个取货码，请核对一下。'],
+];
 
 const CODE_WORDS: Record<string, string> = {
   network: '网络不好，没有连上。请稍后再试。',
@@ -57,11 +83,15 @@ export function plainMessage(code: string, serverMessage = '', details: ErrorDet
     if (serverMessage.startsWith('body: invalid JSON')) return CODE_WORDS.internal!;
     return '填写的内容有问题，请检查一下再试。';
   }
-  if (code === 'forbidden' && /not linked/.test(serverMessage)) {
-    return '您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙报事。';
+  for (const [c, pattern, words] of MESSAGE_WORDS) {
+    const m = c === code ? pattern.exec(serverMessage) : null;
+    if (m) return typeof words === 'string' ? words : words(m);
   }
   return CODE_WORDS[code] ?? CODE_WORDS.internal!;
 }
+
+/** A training with every seat taken (409 `full…`): time to offer the waiting list. */
+export const isFull = (err: unknown) => err instanceof ApiError && err.status === 409 && err.serverMessage.startsWith('full');
 
 /** Something the person must fix before we can send anything; its message is already plain words. */
 export class FormProblem extends Error {

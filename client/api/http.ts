@@ -38,10 +38,11 @@ function queryString(q: Query | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-function headers(json: boolean): Record<string, string> {
+function headers(json: boolean, extra: Record<string, string> = {}): Record<string, string> {
   return {
     ...(json ? { 'content-type': 'application/json' } : {}),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...extra,
   };
 }
 
@@ -55,13 +56,14 @@ function failure(status: number, data: unknown): ApiError {
   return err;
 }
 
-export async function request<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+/** `headers`: extra request headers, e.g. the `Idempotency-Key` of a redemption. */
+export async function request<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   let res: { statusCode: number; data: unknown };
   try {
     res = await Taro.request({
       url: apiUrl(`/api${path}${queryString(opts.query)}`),
       method,
-      header: headers(opts.body !== undefined),
+      header: headers(opts.body !== undefined, opts.headers),
       ...(opts.body !== undefined ? { data: opts.body as TaroGeneral.IAnyObject } : {}),
       dataType: 'json',
       timeout: TIMEOUT_MS,

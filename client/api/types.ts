@@ -11,6 +11,9 @@ import type {
 } from '../../server/orders/schemas.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from '../../server/org/schemas.js';
 import type { RoleGrant } from '../../server/auth/viewer.js';
+import type { ListRedemptionsQuery, RedeemBody } from '../../server/points/schemas.js';
+import type { CreateJobBody, ListJobsQuery } from '../../server/jobs/schemas.js';
+import type { ListNoticesQuery } from '../../server/notices/schemas.js';
 
 /** What JSON does to a server value: dates become ISO strings. */
 export type Wire<T> = T extends Date
@@ -50,3 +53,50 @@ export type ReviewInput = ReviewBody;
 export type OrdersQuery = Partial<ListOrdersQuery>;
 export type HouseholdsQuery = Partial<ListHouseholdsQuery>;
 export type ResidentsQuery = Partial<ListResidentsQuery>;
+
+// ---- 积分超市 ------------------------------------------------------------------
+export type MyPoints = Reply<typeof import('../../server/points/views.js').myPoints>;
+export type PointsEntry = MyPoints['entries'][number];
+export type Leaderboard = Reply<typeof import('../../server/points/views.js').leaderboard>;
+export type ShopItem = Reply<typeof import('../../server/points/shopItems.js').listShopItems>[number];
+export type RedemptionPage = Reply<typeof import('../../server/points/redemptions.js').listRedemptions>;
+export type Redemption = RedemptionPage['items'][number];
+export type RedemptionStatus = Redemption['status'];
+export type RedeemInput = Omit<RedeemBody, 'quantity'> & Partial<Pick<RedeemBody, 'quantity'>>;
+export type RedemptionsQuery = Partial<ListRedemptionsQuery>;
+export type LedgerQuery = { limit?: number; cursor?: string };
+
+// ---- jobs and training ------------------------------------------------------
+type JobListed = Reply<typeof import('../../server/jobs/postings.js').listJobs>[number];
+/** A posting in the list; `interested` is whether I registered (the server's type also allows its count). */
+export type Job = Omit<JobListed, 'interested' | 'matchesMe'> & { interested: boolean; matchesMe: boolean };
+/** One posting (GET /api/jobs/:id); there `interested` is how many registered, so it is left out. */
+export type JobDetail = Omit<Reply<typeof import('../../server/jobs/postings.js').getJob>, 'interested'>;
+export type JobKind = JobListed['kind'];
+/** Stored as a string; these are the units a posting may be written with. */
+export type PayUnit = CreateJobBody['payUnit'];
+export type JobInterest = Reply<typeof import('../../server/jobs/interests.js').registerInterest>;
+export type MyInterest = Reply<typeof import('../../server/jobs/interests.js').myInterests>[number];
+export type InterestOutcome = MyInterest['outcome'];
+export type JobsQuery = Partial<ListJobsQuery>;
+export type Enrolment = Reply<typeof import('../../server/jobs/trainings.js').enrol>['enrolment'];
+export type EnrolmentStatus = Enrolment['status'];
+/**
+ * A course in the list. The server adds `matchesMe` and `myEnrolment` through an
+ * untyped `extra` argument, so they are named here.
+ */
+export type Training = Reply<typeof import('../../server/jobs/trainings.js').presentTraining> & {
+  matchesMe: boolean;
+  myEnrolment: EnrolmentStatus | null;
+};
+export type WithdrawResult = Reply<typeof import('../../server/jobs/trainings.js').withdraw>;
+export type Trade = keyof typeof import('../../server/jobs/trades.js').TRADES;
+
+// ---- notices -----------------------------------------------------------------
+export type NoticePage = Reply<typeof import('../../server/notices/readNotices.js').listNotices>;
+export type Notice = NoticePage['items'][number];
+export type NoticesQuery = Partial<ListNoticesQuery>;
+
+// ---- 账号绑定 and the group bot ---------------------------------------------------
+export type LinkCode = Reply<typeof import('../../server/bot/linkCodes.js').createLinkCode>;
+export type LinkResult = Reply<typeof import('../../server/org/invites.js').acceptInvite>;

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../api/errors.js';
 
-/** Data from the server with its loading and error state; only the latest call's answer counts. */
-export function useRemote<T>(load: () => Promise<T>, deps: unknown[]) {
+/**
+ * Data from the server with its loading and error state; only the latest call's answer counts.
+ * `enabled` false holds the call back (still loading) until the page knows it may ask, e.g.
+ * until the session says the account is linked to a household.
+ */
+export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = true) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -11,6 +15,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[]) {
   const run = useCallback(load, deps);
 
   const reload = useCallback(async () => {
+    if (!enabled) return;
     const n = ++seq.current;
     setLoading(true);
     setError(null);
@@ -22,7 +27,7 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[]) {
     } finally {
       if (n === seq.current) setLoading(false);
     }
-  }, [run]);
+  }, [run, enabled]);
 
   useEffect(() => {
     void reload();

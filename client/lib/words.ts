@@ -1,5 +1,18 @@
 // Plain words for what the server sends as codes.
-import type { OrderStatus, OrderSummary, TagKind, TimelineEntry } from '../api/types.js';
+import type {
+  EnrolmentStatus,
+  InterestOutcome,
+  Job,
+  JobKind,
+  OrderStatus,
+  OrderSummary,
+  PayUnit,
+  RedemptionStatus,
+  ShopItem,
+  TagKind,
+  TimelineEntry,
+  Trade,
+} from '../api/types.js';
 
 /** How a resident reads the state of their request. */
 export const STATUS_WORDS: Record<OrderStatus, string> = {
@@ -74,4 +87,106 @@ export function overdueWords(o: Pick<OrderSummary, 'overdue'>): string | null {
   if (o.overdue.response) return '超时未接单';
   if (o.overdue.resolution) return '超时未办结';
   return null;
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** 12月2日（周二）: a day to remember, without the time. */
+export function dayWords(iso: string | Date, now: Date = new Date()): string {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  const year = d.getFullYear() === now.getFullYear() ? '' : `${d.getFullYear()}年`;
+  return `${year}${d.getMonth() + 1}月${d.getDate()}日（周${WEEKDAYS[d.getDay()]}）`;
+}
+
+/** 14:35 */
+export const timeWords = (iso: string | Date) => {
+  const d = typeof iso === 'string' ? new Date(iso) : iso;
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+// ---- 积分超市 ----------------------------------------------------------------
+
+export const REDEMPTION_WORDS: Record<RedemptionStatus, string> = {
+  reserved: '待领取',
+  handed_over: '已领取',
+  cancelled: '已取消',
+};
+
+export const REDEMPTION_TONE: Record<RedemptionStatus, 'wait' | 'done' | 'off'> = {
+  reserved: 'wait',
+  handed_over: 'done',
+  cancelled: 'off',
+};
+
+const PERIOD_WORDS: Record<ShopItem['limitPeriod'], string> = { day: '每天', week: '每周', month: '每月' };
+
+/** 每户每月限换 1 件，您家还能换 1 件 — or nothing for an item without a limit. */
+export function limitWords(item: Pick<ShopItem, 'limitPerHousehold' | 'limitPeriod' | 'limitLeft'>): string | null {
+  if (item.limitPerHousehold === null) return null;
+  const rule = `每户${PERIOD_WORDS[item.limitPeriod]}限换 ${item.limitPerHousehold} 件`;
+  if (item.limitLeft === undefined || item.limitLeft === null) return rule;
+  return item.limitLeft > 0 ? `${rule}，您家还能换 ${item.limitLeft} 件` : `${rule}，您家这段时间已经换够了`;
+}
+
+// ---- jobs and training -------------------------------------------------------
+
+export const JOB_KIND_WORDS: Record<JobKind, string> = {
+  workshop: '帮扶车间',
+  public_welfare: '公益性岗位',
+  local: '县城务工',
+  outbound: '外出务工',
+};
+
+const PAY_UNIT_WORDS: Record<PayUnit, string> = { month: '每月', day: '每天', piece: '计件', hour: '每小时' };
+
+/** 每月 2800–4000 元; 计件 60–150 元; 工资面议 when the posting names none. */
+export function payWords(pay: Job['pay']): string {
+  const unit = PAY_UNIT_WORDS[pay.unit as PayUnit] ?? '';
+  const { min, max } = pay;
+  if (min === null && max === null) return '工资面议';
+  const amount = min !== null && max !== null ? (min === max ? `${min}` : `${min}–${max}`) : `${min ?? max}`;
+  const prefix = min !== null && max === null ? '不低于 ' : min === null ? '最高 ' : '';
+  return `${unit} ${prefix}${amount} 元`.trim();
+}
+
+/** The trade names of server/jobs/trades.ts (the type checker keeps the two lists the same). */
+export const TRADE_WORDS: typeof import('../../server/jobs/trades.js').TRADES = {
+  welding: '电焊工',
+  electrician: '电工',
+  auto_repair: '汽车维修',
+  electronics: '电子产品加工',
+  cooking: '厨师',
+  housekeeping: '家政',
+  caregiving: '养老护理',
+  garment: '服装加工',
+  embroidery: '蜡染刺绣',
+  excavator: '挖掘机操作',
+  construction: '建筑施工',
+  cleaning: '保洁',
+  security: '保安',
+  beauty: '美容美发',
+  pedicure: '修脚',
+  logistics: '物流配送',
+  farming: '种植养殖',
+};
+
+export const tradeWords = (t: Trade) => TRADE_WORDS[t] ?? t;
+
+export const INTEREST_WORDS: Record<InterestOutcome, string> = {
+  pending: '已登记，等社区联系您',
+  hired: '已录用',
+  not_hired: '这次没有录用',
+};
+
+export const ENROLMENT_WORDS: Record<EnrolmentStatus, string> = {
+  enrolled: '已报名',
+  waitlisted: '排队等候中',
+  withdrawn: '已退出',
+  completed: '已结业',
+};
+
+/** The first phone number in a contact line (王主任 0857-7621001), digits only, to call it. */
+export function phoneIn(contact: string): string | null {
+  const m = /\d[\d-]{5,}\d/.exec(contact);
+  return m ? m[0].replace(/-/g, '') : null;
 }

@@ -27,6 +27,17 @@ export const PAGES = {
   orders: '/pages/orders/index',
   order: '/pages/order/index',
   me: '/pages/me/index',
+  points: '/pages/points/index',
+  shop: '/pages/shop/index',
+  myRedemptions: '/pages/shop/mine',
+  jobs: '/pages/jobs/index',
+  job: '/pages/jobs/detail',
+  trainings: '/pages/trainings/index',
+  training: '/pages/trainings/detail',
+  notices: '/pages/notices/index',
+  notice: '/pages/notices/detail',
+  link: '/pages/link/index',
+  groupCode: '/pages/link/group',
   workerQueue: '/packages/worker/queue/index',
   workerTask: '/packages/worker/task/index',
   workerHouseholds: '/packages/worker/households/index',
@@ -91,3 +102,14 @@ export function pickWorkspace(me: Pick<Me, 'roles' | 'linked'>, stored: string |
 
 /** Building heads, grid workers and staff may raise a request for someone else. */
 export const canFileForOthers = (w: Workspace) => w === 'buildingHead' || w === 'worker' || w === 'staff';
+
+/**
+ * A notice's mini-program page (`pages/jobs/detail?id=…`) as a URL to open, or
+ * null when this version of the app has no such page.
+ */
+export function pageOfNotice(pagePath: string | null): string | null {
+  if (!pagePath) return null;
+  const url = `/${pagePath.replace(/^\//, '')}`;
+  const path = url.split('?')[0]!;
+  return (Object.values(PAGES) as string[]).includes(path) ? url : null;
+}

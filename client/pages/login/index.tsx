@@ -21,6 +21,8 @@ const DEV_ACCOUNTS = EJIA_DEV_LOGIN
       { openid: 'demo-reviewer', icon: '✅', label: '党组织评单', sub: '惠泽社区' },
       { openid: 'demo-resident-2', icon: '🏠', label: '居民（第2网格）', sub: '惠泽4栋' },
       { openid: 'demo-gridworker-2', icon: '🧰', label: '网格员（第2网格）', sub: '惠泽社区 第2网格' },
+      // a WeChat account seen for the first time, through the server's fake WeChat: for trying 账号绑定
+      { openid: '', icon: '🆕', label: '新微信用户（未绑定）', sub: '第一次打开小程序' },
     ]
   : [];
 
@@ -75,7 +77,7 @@ export default function Login() {
   const pick = async (openid: string) => {
     setError(null);
     try {
-      const r = await api.auth.devLogin(openid);
+      const r = openid ? await api.auth.devLogin(openid) : await api.auth.wechat(`fake:new-${Date.now().toString(36)}`);
       await enter(r.token);
     } catch (e) {
       setError(messageOf(e));

@@ -10,7 +10,7 @@ import { useSession } from '../../lib/pageHooks.js';
 import { store, useAppState } from '../../lib/store.js';
 import { homeOf, PAGES, WORKSPACE_WORDS, workspacesOf } from '../../lib/workspaces.js';
 
-/** Me: large text, which role I am working as, sign out. */
+/** Me: linking the account and the WeChat group, large text, which role I am working as, sign out. */
 export default function MePage() {
   const me = useSession();
   const { largeText, workspace } = useAppState();
@@ -37,6 +37,24 @@ export default function MePage() {
         <Text className="title">{me.resident?.name ?? me.user.name}</Text>
         <Text className="muted">{[me.community?.name, me.building?.name, me.room].filter(Boolean).join(' ')}</Text>
         <Text className="muted">身份：{spaces.map((w) => WORKSPACE_WORDS[w]).join('、')}</Text>
+      </View>
+      <View className="card">
+        {me.linked ? null : (
+          <View className="choice" onClick={() => void Taro.navigateTo({ url: PAGES.link })} ariaRole="button">
+            <View>
+              <Text className="text">🔗 账号绑定</Text>
+              <Text className="muted">输入网格员给的绑定码</Text>
+            </View>
+            <Text className="muted">›</Text>
+          </View>
+        )}
+        <View className="choice" onClick={() => void Taro.navigateTo({ url: PAGES.groupCode })} ariaRole="button">
+          <View>
+            <Text className="text">💬 绑定微信群</Text>
+            <Text className="muted">在楼栋群里查积分、报事</Text>
+          </View>
+          <Text className="muted">›</Text>
+        </View>
       </View>
       <View className="card setting">
         <View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培训详情', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培训报名', enablePullDownRefresh: true });
