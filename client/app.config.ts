@@ -23,7 +23,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/worker', pages: ['queue/index', 'task/index', 'households/index'] },
-    { root: 'packages/staff', pages: ['dispatch/index', 'order/index', 'overdue/index'] },
+    { root: 'packages/staff', pages: ['dispatch/index', 'order/index', 'overdue/index', 'handover/index'] },
     { root: 'packages/reviewer', pages: ['list/index', 'review/index'] },
   ],
   window: {

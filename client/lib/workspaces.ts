@@ -44,6 +44,7 @@ export const PAGES = {
   staffDispatch: '/packages/staff/dispatch/index',
   staffOrder: '/packages/staff/order/index',
   staffOverdue: '/packages/staff/overdue/index',
+  staffHandover: '/packages/staff/handover/index',
   reviewerList: '/packages/reviewer/list/index',
   reviewerReview: '/packages/reviewer/review/index',
 } as const;
@@ -69,6 +70,7 @@ const TABS: Record<Workspace, Tab[]> = {
   staff: [
     { key: 'dispatch', text: '待派单', icon: '📨', url: PAGES.staffDispatch },
     { key: 'overdue', text: '超时督办', icon: '⏰', url: PAGES.staffOverdue },
+    { key: 'handover', text: '核销', icon: '🎁', url: PAGES.staffHandover },
     ME_TAB,
   ],
   reviewer: [
