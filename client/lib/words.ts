@@ -120,12 +120,12 @@ export const REDEMPTION_TONE: Record<RedemptionStatus, 'wait' | 'done' | 'off'> 
 
 const PERIOD_WORDS: Record<ShopItem['limitPeriod'], string> = { day: '每天', week: '每周', month: '每月' };
 
-/** 每户每月限换 1 件，您家还能换 1 件 — or nothing for an item without a limit. */
-export function limitWords(item: Pick<ShopItem, 'limitPerHousehold' | 'limitPeriod' | 'limitLeft'>): string | null {
+/** 每户每月限换 1 件 and 您家还能换 1 件 (two lines: each fits a phone in large text) — or null for an item without a limit. */
+export function limitWords(item: Pick<ShopItem, 'limitPerHousehold' | 'limitPeriod' | 'limitLeft'>): { rule: string; left: string | null } | null {
   if (item.limitPerHousehold === null) return null;
   const rule = `每户${PERIOD_WORDS[item.limitPeriod]}限换 ${item.limitPerHousehold} 件`;
-  if (item.limitLeft === undefined || item.limitLeft === null) return rule;
-  return item.limitLeft > 0 ? `${rule}，您家还能换 ${item.limitLeft} 件` : `${rule}，您家这段时间已经换够了`;
+  if (item.limitLeft === undefined || item.limitLeft === null) return { rule, left: null };
+  return { rule, left: item.limitLeft > 0 ? `您家还能换 ${item.limitLeft} 件` : '您家这段时间已经换够了' };
 }
 
 // ---- jobs and training -------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Job, JobDetail } from '../../api/types.js';
 import { ActionButton } from '../../components/ActionButton.js';
@@ -68,13 +68,15 @@ export function JobCard({
         </View>
       ) : null}
       {full && job.contact ? (
-        <View className={cx('kv', phone && 'kv--tap')} onClick={phone ? () => void Taro.makePhoneCall({ phoneNumber: phone }) : undefined} ariaRole={phone ? 'button' : undefined}>
+        <View className="kv">
           <Text className="kv__k">联系</Text>
-          <Text className="kv__v">
-            {job.contact}
-            {phone ? '（点击拨打）' : ''}
-          </Text>
+          <Text className="kv__v">{job.contact}</Text>
         </View>
+      ) : null}
+      {phone ? (
+        <Button className="btn btn--secondary" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}>
+          📞 打电话问问
+        </Button>
       ) : null}
       {/* the button must not also open the card */}
       <View onClick={(e) => e.stopPropagation()}>

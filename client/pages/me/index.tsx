@@ -38,7 +38,7 @@ export default function MePage() {
         <Text className="muted">{[me.community?.name, me.building?.name, me.room].filter(Boolean).join(' ')}</Text>
         <Text className="muted">身份：{spaces.map((w) => WORKSPACE_WORDS[w]).join('、')}</Text>
       </View>
-      <View className="card">
+      <View>
         {me.linked ? null : (
           <View className="choice" onClick={() => void Taro.navigateTo({ url: PAGES.link })} ariaRole="button">
             <View>

@@ -138,7 +138,8 @@ export function Shop({ items, balance, redeem, onRedeemed, onShowMine }: ShopPro
             </View>
             {item.description ? <Text className="text">{item.description}</Text> : null}
             <Text className="muted">{item.stock > 0 ? `还有 ${item.stock} 件` : '已经换完了，等社区补货'}</Text>
-            {limit ? <Text className="muted">{limit}</Text> : null}
+            {limit ? <Text className="muted">{limit.rule}</Text> : null}
+            {limit?.left ? <Text className="muted">{limit.left}</Text> : null}
             <Button
               className={cx('btn', why ? 'btn--secondary' : 'btn--primary')}
               disabled={why !== null}
