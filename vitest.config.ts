@@ -64,6 +64,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // builds the H5 bundle once (when stale) and empties the screenshot folder, before any walk starts
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
           // the first run builds the H5 bundle (about a minute) before the walk starts
           testTimeout: 180_000,
           hookTimeout: 300_000,

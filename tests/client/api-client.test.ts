@@ -9,7 +9,8 @@ function fakeNetwork(reply: (call: Call) => { status: number; body?: unknown } |
     'fetch',
     vi.fn(async (url: string, init: RequestInit = {}) => {
       const headers: Record<string, string> = {};
-      new Headers(init.headers).forEach((value, key) => (headers[key] = value));
+      // header names are case-insensitive (happy-dom's Headers keeps the case they were given in)
+      new Headers(init.headers).forEach((value, key) => (headers[key.toLowerCase()] = value));
       const call = { url: String(url), method: init.method ?? 'GET', headers, body: init.body ? JSON.parse(String(init.body)) : undefined };
       calls.push(call);
       const r = reply(call);
@@ -47,6 +48,25 @@ describe('the API client', () => {
     await api.orders.feedback('o 1', { satisfied: true, rating: 5 });
     expect(calls[0]!).toMatchObject({ url: '/api/orders/o%201/feedback', method: 'POST', body: { satisfied: true, rating: 5 } });
     expect(calls[0]!.headers['content-type']).toContain('application/json');
+  });
+
+  it('sends a redemption with its Idempotency-Key header', async () => {
+    const calls = fakeNetwork(() => ({ status: 201, body: { id: 'r-1', pickupCode: '681151' } }));
+    const { api } = await client();
+    await api.shop.redeem({ itemId: 'i-rice', quantity: 1 }, 'ejia-key-0001');
+    expect(calls[0]!).toMatchObject({ url: '/api/shop/redemptions', method: 'POST', body: { itemId: 'i-rice', quantity: 1 } });
+    expect(calls[0]!.headers['idempotency-key']).toBe('ejia-key-0001');
+  });
+
+  it('asks for the waiting list only when told to', async () => {
+    const calls = fakeNetwork(() => ({ status: 201, body: { id: 'e-1', status: 'waitlisted', position: 2 } }));
+    const { api } = await client();
+    await api.trainings.enrol('t-1');
+    await api.trainings.enrol('t-1', true);
+    expect(calls.map((c) => [c.url, c.body])).toEqual([
+      ['/api/trainings/t-1/enrol', {}],
+      ['/api/trainings/t-1/enrol', { waitlist: true }],
+    ]);
   });
 
   it('turns a refusal into an ApiError with plain words', async () => {

@@ -2,67 +2,22 @@
 // server on a fresh demo database: a resident files a request with a photo (群众点单),
 // staff dispatch it (社区派单), the grid worker claims and resolves it (网格员接单),
 // the resident rates it, and the party reviewer passes it (党组织评单).
-// Screenshots of each key page go to test-results/screenshots/.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+// Screenshots of each key page go to test-results/screenshots/ (01-… to 17-…).
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
-import { ensureH5Build, H5_TEST_DIR } from './support/h5Build.js';
-import { serveH5, type StaticServer } from './support/staticServer.js';
+import { OFFICE_PC, shot, startApp, text, visible, type App } from './support/ui.js';
 
-const SHOTS = path.resolve('test-results/screenshots');
-const PHONE = { width: 390, height: 844 };
-const OFFICE_PC = { width: 1280, height: 800 };
 const DESCRIPTION = '卫生间下水道堵了，水排不下去。家里老人不方便弄。';
 const TITLE = '水电维修：卫生间下水道堵了，水排不下去';
 
-let backend: Backend;
-let web: StaticServer;
-let browser: Browser;
-let tmp: string;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+let app: App;
 let orderId = '';
+const signIn = (label: string, viewport?: { width: number; height: number }) => app.signIn(label, viewport);
 
 /** A photo as a phone would send it: a real JPEG. */
 const photo = (r: number, g: number, b: number) =>
   sharp({ create: { width: 640, height: 480, channels: 3, background: { r, g, b } } }).jpeg().toBuffer();
-
-const visible = (l: Locator) => l.filter({ visible: true }).first();
-const text = (page: Page, t: string | RegExp) => visible(page.getByText(t, typeof t === 'string' ? { exact: true } : {}));
-
-/**
- * A screenshot of the whole current page. Taro's H5 pages scroll inside their own
- * container, so the window is made as tall as the page for the picture, once the
- * page has finished sliding in and any toast has gone.
- */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
-  await page.locator('.taro__toast').filter({ visible: true }).first().waitFor({ state: 'hidden' });
-  const size = page.viewportSize()!;
-  const height = await page.evaluate(() => {
-    const current = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null || p.getClientRects().length > 0).pop();
-    return current ? current.scrollHeight : document.documentElement.scrollHeight;
-  });
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(size.height, height), 2400) });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-  await page.setViewportSize(size);
-}
-
-/** Opens the app as a demo account through the development role picker. */
-async function signIn(label: string, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${label}: ${e.message}`));
-  await page.goto(web.url);
-  await text(page, label).click();
-  return page;
-}
 
 async function attachPhoto(page: Page, tile: string, jpeg: Buffer) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), text(page, tile).click()]);
@@ -74,30 +29,15 @@ async function attachPhoto(page: Page, tile: string, jpeg: Buffer) {
 }
 
 /** The order as the server has it, for the checks the screens cannot show. */
-async function serverOrder(openid: string) {
-  const login = await fetch(`${backend.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
-  const { token } = (await login.json()) as { token: string };
-  const res = await fetch(`${backend.url}/api/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
-  return (await res.json()) as { status: string; feedback: unknown; timeline: Array<{ action: string; photos: unknown[]; note: string | null }> };
-}
+const serverOrder = (openid: string) =>
+  app.get<{ status: string; feedback: unknown; timeline: Array<{ action: string; photos: unknown[]; note: string | null }> }>(openid, `/orders/${orderId}`);
 
 beforeAll(async () => {
-  const buildMs = ensureH5Build();
-  if (buildMs) console.log(`built the H5 test bundle in ${(buildMs / 1000).toFixed(1)} s`);
-  fs.rmSync(SHOTS, { recursive: true, force: true });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-e2e-'));
-  backend = await startBackend(tmp);
-  web = await serveH5(H5_TEST_DIR, backend.url);
-  browser = await launchChromium();
+  app = await startApp();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await web?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await app?.close();
 });
 
 describe.sequential('四单 through the mini-program’s H5 build', () => {
@@ -224,6 +164,6 @@ describe.sequential('四单 through the mini-program’s H5 build', () => {
   });
 
   it('threw no script errors in any page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

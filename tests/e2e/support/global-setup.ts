@@ -1,0 +1,13 @@
+// Once per run of the e2e project, before any of its files: the H5 test bundle
+// (built when missing or stale) and an empty screenshot folder. Building here
+// and not in each file keeps two files from building into dist/h5-test at once.
+import fs from 'node:fs';
+import { ensureH5Build } from './h5Build.js';
+import { SHOTS } from './ui.js';
+
+export default function setup() {
+  const buildMs = ensureH5Build();
+  if (buildMs) console.log(`built the H5 test bundle in ${(buildMs / 1000).toFixed(1)} s`);
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+}
