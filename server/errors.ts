@@ -42,6 +42,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** A stable machine word for why (sold_out, insufficient_points, full …): clients match on it, not on the message. */
+    readonly reason?: string,
   ) {
     super(message);
     this.status = STATUS[code];
@@ -74,7 +76,9 @@ export function errorMiddleware(logger: Logger): Koa.Middleware {
       const e = toAppError(err);
       if (e.status >= 500) logger.error({ err, path: ctx.path, method: ctx.method }, 'request failed');
       ctx.status = e.status;
-      ctx.body = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+      ctx.body = {
+        error: { code: e.code, message: e.message, ...(e.reason ? { reason: e.reason } : {}), ...(e.details ? { details: e.details } : {}) },
+      };
       // headers a library attached to its error (koa-ratelimit's Retry-After) still go out
       const headers = (err as { headers?: Record<string, string> }).headers;
       if (headers && e.status < 500) ctx.set(headers);

@@ -83,6 +83,8 @@ describe('job postings', () => {
     expect(first.status).toBe(200);
     const again = await cast.resident.post(`/api/jobs/${j.id}/interest`);
     expect(again.body.id).toBe(first.body.id); // a second tap is the same interest
+    expect((await cast.resident.get(`/api/jobs/${j.id}`)).body).toMatchObject({ interested: true, interestedCount: 1 });
+    expect((await cast.resident2.get(`/api/jobs/${j.id}`)).body).toMatchObject({ interested: false, interestedCount: 1 });
     expect((await cast.resident.get('/api/jobs/interests/mine')).body.map((i: any) => i.job.id)).toContain(j.id);
     expect((await cast.resident.get(`/api/jobs/${j.id}/interests`)).status).toBe(403);
     const interests = (await cast.staff.get(`/api/jobs/${j.id}/interests`)).body;
@@ -131,6 +133,7 @@ describe('training', () => {
     const full = replies.filter((r) => r.status === 409);
     expect(full).toHaveLength(30);
     expect(full[0]!.body.error.message).toMatch(/^full/);
+    expect(full.every((r) => r.body.error.reason === 'full')).toBe(true);
     const roster = (await cast.staff.get(`/api/trainings/${t.id}/enrolments`)).body;
     expect(roster.enrolments.filter((e: any) => e.status === 'enrolled')).toHaveLength(20);
     expect(roster.training.seatsLeft).toBe(0);
@@ -145,6 +148,7 @@ describe('training', () => {
     expect((await enrol(2)).status).toBe(409);
     s.advance(1);
     expect((await enrol(2, { waitlist: true })).body).toMatchObject({ status: 'waitlisted', position: 1 });
+    expect((await people[2]!.client.get(`/api/trainings/${t.id}`)).body).toMatchObject({ id: t.id, seatsLeft: 0, myEnrolment: 'waitlisted', myWaitlistPosition: 1 });
     s.advance(1);
     expect((await enrol(3, { waitlist: true })).body).toMatchObject({ status: 'waitlisted', position: 2 });
     // a repeated tap answers with the same place

@@ -68,7 +68,7 @@ describe('concurrency', () => {
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((x) => x === 201)).toHaveLength(30);
     expect(statuses.filter((x) => x === 409)).toHaveLength(70);
-    expect(replies.filter((r) => r.status === 409).every((r) => r.body.error.message === 'sold out')).toBe(true);
+    expect(replies.filter((r) => r.status === 409).every((r) => r.body.error.reason === 'sold_out')).toBe(true);
     const item = await s.deps.db.shopItem.findUniqueOrThrow({ where: { id: itemId } });
     expect(item.stock).toBe(0);
     const after = await balancesOf();
@@ -87,7 +87,7 @@ describe('concurrency', () => {
     const itemId = await newItem(100, 10);
     const replies = await Promise.all(Array.from({ length: 20 }, () => redeem(h!.client, itemId)));
     expect(replies.filter((r) => r.status === 201)).toHaveLength(3);
-    expect(replies.filter((r) => r.status === 409).every((r) => r.body.error.message === 'not enough points')).toBe(true);
+    expect(replies.filter((r) => r.status === 409).every((r) => r.body.error.reason === 'insufficient_points')).toBe(true);
     expect((await h!.client.get('/api/points/me')).body.balance).toBe(0);
     await checkInvariants();
   });

@@ -106,6 +106,11 @@ describe('redemption', () => {
     // the resident cannot hand over their own goods; staff can, once
     expect((await cast.resident.post('/api/shop/redemptions/handover', { pickupCode: r.body.pickupCode })).status).toBe(403);
     expect((await cast.staffHuimin.post('/api/shop/redemptions/handover', { pickupCode: r.body.pickupCode })).status).toBe(404);
+    // at the counter, staff look the code up before handing over; residents find only their own
+    const looked = (await cast.staff.get(`/api/shop/redemptions?pickupCode=${r.body.pickupCode}`)).body.items;
+    expect(looked.map((x: any) => x.id)).toEqual([r.body.id]);
+    expect((await cast.resident2.get(`/api/shop/redemptions?pickupCode=${r.body.pickupCode}`)).body.items).toEqual([]);
+    expect((await cast.staff.get('/api/shop/redemptions?pickupCode=12ab56')).status).toBe(400);
     const done = await cast.staff.post('/api/shop/redemptions/handover', { pickupCode: r.body.pickupCode });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('handed_over');
@@ -164,6 +169,7 @@ describe('redemption', () => {
     const r3 = await redeem(cast.resident, { itemId: items['书包'].id });
     expect(r3.status).toBe(409);
     expect(r3.body.error.message).toMatch(/limit reached/);
+    expect(r3.body.error.reason).toBe('limit_reached');
     expect(await balance(cast.resident)).toBe(before + 400 - 150);
   });
 

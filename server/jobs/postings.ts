@@ -11,6 +11,7 @@ import { parseTrades, tradesOverlap } from './trades.js';
 /** Nearest first: the estate's workshop, then the county, public-welfare posts, then work far away. */
 export const NEAREST: Record<JobKind, number> = { workshop: 0, public_welfare: 1, local: 2, outbound: 3 };
 
+/** `interested`: whether the viewer registered; `interestedCount`: how many did. */
 export function presentJob(j: JobPosting & { _count?: { interests: number } }, extra: { matchesMe?: boolean; interested?: boolean } = {}) {
   return {
     id: j.id,
@@ -26,7 +27,7 @@ export function presentJob(j: JobPosting & { _count?: { interests: number } }, e
     deadline: j.deadline,
     status: j.status,
     createdAt: j.createdAt,
-    ...(j._count ? { interested: j._count.interests } : {}),
+    ...(j._count ? { interestedCount: j._count.interests } : {}),
     ...extra,
   };
 }
@@ -110,5 +111,6 @@ export async function getJob(deps: Deps, v: Viewer, id: string) {
   const communityId = homeCommunity(v);
   const job = await deps.db.jobPosting.findFirst({ where: { id, communityId: communityId ?? '' }, include: { _count: { select: { interests: true } } } });
   if (!job) throw notFound('job');
-  return presentJob(job);
+  const mine = v.resident ? await deps.db.jobInterest.findUnique({ where: { jobId_residentId: { jobId: id, residentId: v.resident.id } } }) : null;
+  return presentJob(job, { interested: mine !== null });
 }

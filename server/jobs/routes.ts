@@ -22,7 +22,7 @@ import {
   recordStatusBody,
   updateJobBody,
 } from './schemas.js';
-import { completeTraining, createTraining, enrol, listEnrolments, listTrainings, recordAttendance, withdraw } from './trainings.js';
+import { completeTraining, createTraining, enrol, getTraining, listEnrolments, listTrainings, recordAttendance, withdraw } from './trainings.js';
 
 type R = Router<AppState, AppCustom>;
 
@@ -73,6 +73,9 @@ export function trainingRoutes(): R {
   router.post('/', async (ctx) => {
     ctx.status = 201;
     ctx.body = await createTraining(ctx.deps, viewerOf(ctx), parse(createTrainingBody, ctx.request.body, 'body'));
+  });
+  router.get('/:id', async (ctx) => {
+    ctx.body = await getTraining(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
   });
   router.post('/:id/enrol', async (ctx) => {
     const { id } = parse(idParams, ctx.params, 'params');

@@ -2,7 +2,7 @@
 // residents enrol up to capacity, then onto a waiting list that moves up when
 // someone withdraws. Seats are taken by a conditional update on seatsTaken, so
 // simultaneous sign-ups never exceed capacity.
-import type { Enrolment, Prisma, TrainingSession } from '@prisma/client';
+import type { Enrolment, EnrolmentStatus, Prisma, TrainingSession } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
@@ -20,7 +20,15 @@ export const TRAINING_COMPLETED_RULE = 'training_completed';
 
 type TrainingRow = TrainingSession & { jobs?: Array<{ job: { id: string; title: string; employer: string } }> };
 
-export function presentTraining(t: TrainingRow, extra: Record<string, unknown> = {}) {
+export interface TrainingForViewer {
+  /** The course is in a trade the viewer wants (from their employment record). */
+  matchesMe?: boolean;
+  myEnrolment?: EnrolmentStatus | null;
+  /** 1 for the first in line, when the viewer is on the waiting list. */
+  myWaitlistPosition?: number | null;
+}
+
+export function presentTraining(t: TrainingRow, extra: TrainingForViewer = {}) {
   return {
     id: t.id,
     course: t.course,
@@ -69,15 +77,36 @@ export async function listTrainings(deps: Deps, v: Viewer, q: { all?: boolean; l
     orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
     take: 500,
   });
+  const extras = await viewerExtras(deps, v, rows);
+  return rows
+    .map((t) => ({ t, extra: extras.get(t.id)! }))
+    .sort((a, b) => Number(b.extra.matchesMe) - Number(a.extra.matchesMe))
+    .slice(0, q.limit)
+    .map(({ t, extra }) => presentTraining(t, extra));
+}
+
+export async function getTraining(deps: Deps, v: Viewer, id: string) {
+  const t = await deps.db.trainingSession.findFirst({ where: { id, communityId: homeCommunity(v) ?? '' }, include: withJobs });
+  if (!t) throw notFound('training');
+  return presentTraining(t, (await viewerExtras(deps, v, [t])).get(t.id)!);
+}
+
+/** Whether each course fits the viewer's trades, and where the viewer stands in it. */
+async function viewerExtras(deps: Deps, v: Viewer, rows: TrainingSession[]): Promise<Map<string, TrainingForViewer>> {
   const mine = v.resident ? await currentTradesOf(deps, v.resident.id) : [];
   const enrolments = v.resident
-    ? new Map((await deps.db.enrolment.findMany({ where: { residentId: v.resident.id, trainingId: { in: rows.map((r) => r.id) } } })).map((e) => [e.trainingId, e.status]))
-    : new Map();
-  return rows
-    .map((t) => ({ t, match: mine.includes(t.trade as never) }))
-    .sort((a, b) => Number(b.match) - Number(a.match))
-    .slice(0, q.limit)
-    .map(({ t, match }) => presentTraining(t, { matchesMe: match, myEnrolment: enrolments.get(t.id) ?? null }));
+    ? await deps.db.enrolment.findMany({ where: { residentId: v.resident.id, trainingId: { in: rows.map((r) => r.id) } } })
+    : [];
+  const out = new Map<string, TrainingForViewer>();
+  for (const t of rows) {
+    const e = enrolments.find((x) => x.trainingId === t.id);
+    out.set(t.id, {
+      matchesMe: mine.includes(t.trade as never),
+      myEnrolment: e?.status ?? null,
+      myWaitlistPosition: e?.status === 'waitlisted' ? await waitlistPosition(deps.db, e) : null,
+    });
+  }
+  return out;
 }
 
 async function trainingInCommunity(tx: DbTx, v: Viewer, id: string) {
@@ -118,13 +147,13 @@ export async function enrol(deps: Deps, v: Viewer, trainingId: string, waitlist:
   const now = deps.clock();
   return deps.db.$transaction(async (tx) => {
     const t = await trainingInCommunity(tx, v, trainingId);
-    if (t.status !== 'open' || t.signupDeadline < now) throw new AppError('invalid_transition', 'sign-up for this course has closed');
+    if (t.status !== 'open' || t.signupDeadline < now) throw new AppError('invalid_transition', 'sign-up for this course has closed', undefined, 'signup_closed');
     const existing = await tx.enrolment.findUnique({ where: { trainingId_residentId: { trainingId, residentId: me.id } } });
     // a second tap answers with what the first one did
     if (existing && existing.status !== 'withdrawn') return { created: false, enrolment: await presentEnrolment(tx, existing) };
     const seated = await takeSeat(tx, t);
     if (!seated && !waitlist) {
-      throw new AppError('conflict', 'full: every seat is taken; ask to join the waiting list (waitlist: true)');
+      throw new AppError('conflict', 'full: every seat is taken; ask to join the waiting list (waitlist: true)', undefined, 'full');
     }
     const data = { status: seated ? ('enrolled' as const) : ('waitlisted' as const), queuedAt: now, updatedAt: now };
     const e = existing

@@ -22,7 +22,7 @@ export interface EntryInput {
 
 export class InsufficientPoints extends AppError {
   constructor() {
-    super('conflict', 'not enough points');
+    super('conflict', 'not enough points', undefined, 'insufficient_points');
   }
 }
 

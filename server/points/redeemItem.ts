@@ -30,13 +30,18 @@ export async function redeemItem(deps: Deps, v: Viewer, body: RedeemBody, idempo
     if (!item) throw badRequest('body.itemId', 'not on the shelf of your community shop');
     const left = await limitLeft(tx, item, household.householdId, now);
     if (left !== null && body.quantity > left) {
-      throw new AppError('conflict', left === 0 ? 'limit reached: your household has taken its share this period' : `limit: your household may take ${left} more this period`);
+      throw new AppError(
+        'conflict',
+        left === 0 ? 'limit reached: your household has taken its share this period' : `limit: your household may take ${left} more this period`,
+        undefined,
+        'limit_reached',
+      );
     }
     const reserved = await tx.shopItem.updateMany({
       where: { id: item.id, stock: { gte: body.quantity } },
       data: { stock: { decrement: body.quantity }, updatedAt: now },
     });
-    if (reserved.count !== 1) throw new AppError('conflict', 'sold out');
+    if (reserved.count !== 1) throw new AppError('conflict', 'sold out', undefined, 'sold_out');
     const redemption = await tx.redemption.create({
       data: {
         communityId: household.communityId,

@@ -33,7 +33,7 @@ export function presentRedemption(r: RedemptionRow) {
 
 export async function listRedemptions(deps: Deps, v: Viewer, q: ListRedemptionsQuery) {
   const rows = await deps.db.redemption.findMany({
-    where: { AND: [redemptionScope(v), q.status ? { status: q.status } : {}] },
+    where: { AND: [redemptionScope(v), q.status ? { status: q.status } : {}, q.pickupCode ? { pickupCode: q.pickupCode } : {}] },
     include: redemptionInclude,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     ...cursorArgs(q),

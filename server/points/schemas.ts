@@ -84,6 +84,8 @@ export const redeemBody = z.object({
 
 export const listRedemptionsQuery = z.object({
   status: z.enum(['reserved', 'handed_over', 'cancelled']).optional(),
+  /** Staff at the counter: the one redemption with this code. */
+  pickupCode: z.string().trim().regex(/^\d{6}$/, 'six digits').optional(),
   ...pageQuery(100, 30),
 });
 
