@@ -156,6 +156,9 @@ describe('redemption', () => {
   it('refuses what the household cannot afford, an item of another community, and the per-household limit', async () => {
     const before = await balance(cast.resident);
     const poor = await householdClients(s, 1);
+    // the demo may have given this household points: spend them first
+    const had = (await poor[0]!.client.get('/api/points/me')).body.balance;
+    if (had > 0) await cast.staff.post('/api/points/adjustments', { householdId: poor[0]!.householdId, amount: -had, reason: '测试清零' });
     const r = await redeem(poor[0]!.client as any, { itemId: items['香皂'].id });
     expect(r.status).toBe(409);
     expect(r.body.error.message).toBe('not enough points');
