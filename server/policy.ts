@@ -77,6 +77,9 @@ export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
+/** Listing households at all takes some role beyond being a resident; householdScope then decides which. */
+export const canListHouseholds = (v: Viewer) => v.roles.some((r) => r.role !== 'RESIDENT');
+
 /** Tags that are nobody's business but the household's, its grid worker's and the community staff's. */
 export const SENSITIVE_TAGS: ReadonlySet<HouseholdTagKind> = new Set(['DISABLED', 'LOW_INCOME', 'MONITORED']);
 
@@ -207,6 +210,10 @@ export function employmentScope(v: Viewer): Prisma.ResidentWhereInput {
   if (communities.length) or.push({ communityId: { in: communities } });
   return or.length ? { OR: or } : { id: { in: [] } };
 }
+
+/** The employment ledger of households beyond one's own: grid workers and staff. */
+export const canListEmployment = (v: Viewer) =>
+  isAdmin(v) || v.roles.some((r) => r.role === 'GRID_WORKER' || r.role === 'STAFF');
 
 export const canRecordEmployment = (v: Viewer, p: { communityId: string; gridId: string }) =>
   isStaffOf(v, p.communityId) || gridsWorkedBy(v).includes(p.gridId);

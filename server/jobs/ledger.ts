@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { forbidden, notFound } from '../errors.js';
-import { canRecordEmployment, employmentScope, homeCommunity, isStaffOf } from '../policy.js';
+import { canListEmployment, canRecordEmployment, employmentScope, homeCommunity, isStaffOf } from '../policy.js';
 import type { RecordStatusBody } from './schemas.js';
 import { parseTrades, type Trade } from './trades.js';
 
@@ -193,7 +193,7 @@ export async function householdEmployment(deps: Deps, where: Prisma.HouseholdWhe
 const householdScopeOf = (v: Viewer): Prisma.HouseholdWhereInput => ({ residents: { some: employmentScope(v) } });
 
 export async function listHouseholdEmployment(deps: Deps, v: Viewer, q: { zeroEmployment?: boolean; gridId?: string; limit: number }) {
-  if (!v.roles.some((r) => r.role === 'STAFF' || r.role === 'GRID_WORKER' || r.role === 'ADMIN')) {
+  if (!canListEmployment(v)) {
     throw forbidden('only grid workers and community staff see the employment ledger');
   }
   const rows = await householdEmployment(deps, { AND: [householdScopeOf(v), q.gridId ? { building: { gridId: q.gridId } } : {}] });

@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { communitiesWith, homeCommunity, householdAccess, householdScope, isAdmin, residentScope } from '../policy.js';
+import { canListHouseholds, communitiesWith, homeCommunity, householdAccess, householdScope, isAdmin, residentScope } from '../policy.js';
 import { presentResident, presentTags } from './presenters.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from './schemas.js';
 
@@ -90,7 +90,7 @@ export async function searchResidents(deps: Deps, v: Viewer, q: ListResidentsQue
 
 /** A grid's or community's households with their members and 七彩 tags, as much as the viewer's role allows. */
 export async function listHouseholds(deps: Deps, v: Viewer, q: ListHouseholdsQuery) {
-  if (!v.roles.some((r) => r.role !== 'RESIDENT')) {
+  if (!canListHouseholds(v)) {
     throw new AppError('forbidden', 'only building heads, grid workers and staff can list households');
   }
   const filters: Prisma.HouseholdWhereInput[] = [householdScope(v)];

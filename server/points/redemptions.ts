@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { redemptionPolicy, redemptionScope } from '../policy.js';
+import { communitiesWith, redemptionPolicy, redemptionScope } from '../policy.js';
 import { bookEntry } from './ledger.js';
 import type { ListRedemptionsQuery } from './schemas.js';
 
@@ -72,7 +72,7 @@ export async function cancelRedemption(deps: Deps, v: Viewer, id: string) {
 /** 核销: staff type or scan the code the resident shows. */
 export async function handOverRedemption(deps: Deps, v: Viewer, pickupCode: string) {
   const now = deps.clock();
-  const communities = v.roles.filter((r) => r.role === 'STAFF' && r.communityId).map((r) => r.communityId!);
+  const communities = communitiesWith(v, ['STAFF']);
   if (!communities.length) throw forbidden('only community staff hand over redeemed goods');
   const r = await deps.db.redemption.findFirst({ where: { pickupCode, communityId: { in: communities } } });
   if (!r || !redemptionPolicy.handOver(v, r)) throw notFound('pickup code');
