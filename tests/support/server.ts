@@ -1,10 +1,7 @@
 // A real server on a real SQLite file, over real HTTP on an ephemeral port.
 // Only the clock and WeChat are fakes (the clock so tests move time instead of sleeping).
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { inject } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import type { Deps } from '../../server/context.js';
@@ -13,6 +10,7 @@ import { buildDeps } from '../../server/deps.js';
 import { createLogger } from '../../server/logger.js';
 import { FakeWechatClient } from '../../server/auth/wechat.js';
 import { escalateOverdueOrders } from '../../server/orders/escalateOverdueOrders.js';
+import { freshDatabase } from './database.js';
 
 export interface Reply<T = any> {
   status: number;
@@ -40,14 +38,11 @@ export interface TestServer {
 }
 
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dir = path.join(inject('runDir'), crypto.randomUUID());
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'test.db');
-  fs.copyFileSync(inject('templateDb'), file);
+  const fresh = await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: `file:${file}`,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
+    DATABASE_URL: fresh.url,
+    UPLOAD_DIR: path.join(fresh.dir, 'uploads'),
     LOG_LEVEL: 'silent',
     SLA_SWEEP_SECONDS: '0',
     ...env,
@@ -103,6 +98,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.$disconnect();
+      await fresh.drop();
     },
   };
 }
