@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from 'vitest/config';
+import { postgresAnswers, testPostgresUrl } from './tests/support/postgres.js';
 
 // Taro's H5 packages ship source maps that point at sources they do not ship, and
 // vite warns about each one; loading those files ourselves skips the source map.
@@ -14,11 +15,43 @@ const taroWithoutSourceMaps: Plugin = {
   },
 };
 
-// One `npm test`, three kinds of test:
-//   server  the API over real HTTP on real SQLite files (tests/*.test.ts)
-//   client  the mini-program's components and logic in happy-dom (tests/client/)
-//   e2e     the H5 build in headless Chromium against the real server (tests/e2e/)
-export default defineConfig({
+const serverTests = {
+  include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
+  exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**'],
+  globalSetup: ['tests/support/global-setup.ts'],
+};
+
+/**
+ * The PostgreSQL half runs when TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ * answers. In CI it always runs (and fails loudly if the server is missing);
+ * TEST_POSTGRES=off skips it on purpose.
+ */
+async function postgresProject(): Promise<TestProjectInlineConfiguration[]> {
+  if (process.env.TEST_POSTGRES === 'off') return [];
+  const version = await postgresAnswers(testPostgresUrl());
+  if (!version && !process.env.CI) {
+    console.warn(`\n!! PostgreSQL does not answer at ${testPostgresUrl()}: the server suites run on SQLite only (set TEST_POSTGRES_URL, or TEST_POSTGRES=off to silence this)\n`);
+    return [];
+  }
+  return [
+    {
+      extends: true,
+      test: {
+        name: 'server-pg',
+        ...serverTests,
+        // schema-drift compares SQLite files (and the derived PostgreSQL files with their source)
+        exclude: [...serverTests.exclude, 'tests/schema-drift.test.ts'],
+      },
+    },
+  ];
+}
+
+// One `npm test`, four kinds of test:
+//   server     the API over real HTTP on real SQLite files (tests/*.test.ts)
+//   server-pg  the same suites on real PostgreSQL databases
+//   client     the mini-program's components and logic in happy-dom (tests/client/)
+//   e2e        the H5 build in headless Chromium against the real server (tests/e2e/)
+export default defineConfig(async (): Promise<ViteUserConfig> => ({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -26,13 +59,9 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {
-          name: 'server',
-          include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**'],
-          globalSetup: ['tests/support/global-setup.ts'],
-        },
+        test: { name: 'server', ...serverTests },
       },
+      ...(await postgresProject()),
       {
         extends: true,
         plugins: [taroWithoutSourceMaps],
@@ -73,4 +102,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { prismaCli } from './prisma-cli.js';
+import { derive, PG_ROOT } from './postgres-schema.js';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -29,3 +30,7 @@ fs.writeFileSync(path.join(migrations, folder, 'migration.sql'), sql);
 fs.mkdirSync(path.join(snapshots, folder));
 for (const f of fs.readdirSync('prisma/schema')) fs.copyFileSync(path.join('prisma/schema', f), path.join(snapshots, folder, f));
 console.log(`wrote ${migrations}/${folder}/migration.sql and its snapshot`);
+
+// the PostgreSQL twin of the schema and of every migration
+derive(PG_ROOT);
+console.log(`rewrote ${PG_ROOT} (schema and migrations for PostgreSQL)`);

@@ -6,12 +6,12 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-export function prismaCli(args: string[]): string {
+export function prismaCli(args: string[], env: Record<string, string> = {}): string {
   const cli = require.resolve('prisma/build/index.js');
   const out = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
     // the schema's env("DATABASE_URL") must resolve; these commands never open it
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(os.tmpdir(), 'ejia-prisma-cli.db')}`, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(os.tmpdir(), 'ejia-prisma-cli.db')}`, PRISMA_HIDE_UPDATE_MESSAGE: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (out.status !== 0) throw new Error(`prisma ${args.join(' ')} failed:\n${out.stderr}${out.stdout}`);

@@ -37,7 +37,7 @@ export function createApp(deps: Deps): App {
     ctx.body = { status: 'ok', time: deps.clock().toISOString() };
   });
   app.use(open.routes());
-  mount(app, authRoutes(deps.config));
+  mount(app, authRoutes());
   mount(app, uploadRoutes(deps.config.uploadMaxBytes)); // checks sign-in itself: signed image URLs need none
 
   const signedIn = new Router<AppState, AppCustom>();

@@ -16,7 +16,9 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('file:./data/ejia.db')
-    .refine((u) => u.startsWith('file:'), 'only file: (SQLite) URLs are supported for now'),
+    .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\/./.test(u), 'must be a file: (SQLite) or postgres:// (PostgreSQL) URL'),
+  // connections per server instance (PostgreSQL); instances × this must stay under max_connections
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEFAULT_SESSION_SECRET),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
   WECHAT_APPID: z.string().optional(),
@@ -34,6 +36,10 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** Login attempts per minute per client address. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Orders a user may file per minute. */
+  ORDER_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Redemptions per household (or user without one) per minute. */
+  REDEEM_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Notices: the random gap between two group posts of one bot account, in seconds. */
   NOTICE_GAP_MIN_SECONDS: z.coerce.number().min(0).default(2),
   NOTICE_GAP_MAX_SECONDS: z.coerce.number().min(0).default(5),
@@ -93,7 +99,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     host: c.HOST,
     port: c.PORT,
-    databaseUrl: normaliseSqliteUrl(c.DATABASE_URL),
+    databaseUrl: normaliseDatabaseUrl(c.DATABASE_URL),
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     sessionSecret: c.SESSION_SECRET,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     wechat: { appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET },
@@ -105,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pointsExpirySweepMs: c.POINTS_EXPIRY_SWEEP_MINUTES * 60_000,
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
+    orderRatePerMinute: c.ORDER_RATE_PER_MINUTE,
+    redeemRatePerMinute: c.REDEEM_RATE_PER_MINUTE,
     notices: {
       gapMinMs: Math.min(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
       gapMaxMs: Math.max(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
@@ -133,7 +142,8 @@ function parseHours(v: string) {
 }
 
 /** `file:./data/x.db` → `file:/abs/path/data/x.db`, so the CLI and the server open the same file. */
-export function normaliseSqliteUrl(url: string): string {
+export function normaliseDatabaseUrl(url: string): string {
+  if (!url.startsWith('file:')) return url;
   const p = url.slice('file:'.length);
   return `file:${p === ':memory:' ? p : path.resolve(p)}`;
 }

@@ -1,7 +1,13 @@
+// One Prisma client type for both databases. SQLite (the embedded default) uses
+// the client generated from prisma/schema; PostgreSQL uses the twin generated from
+// the derived prisma/postgres/schema (scripts/postgres-schema.ts). Their APIs are
+// the same, so the rest of the server sees one `Db`.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaClient } from '@prisma/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import type {
   SqlDriverAdapter,
   SqlDriverAdapterFactory,
@@ -14,15 +20,44 @@ export type Db = PrismaClient;
 /** A client or the handle of an interactive transaction. */
 export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-export function createDb(databaseUrl: string): Db {
-  const file = databaseUrl.slice('file:'.length);
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const factory = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
-  return new PrismaClient({ adapter: serialiseSqlite(factory) });
+export type DbKind = 'sqlite' | 'postgres';
+
+export const dbKindOf = (databaseUrl: string): DbKind => (/^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite');
+
+const kinds = new WeakMap<object, DbKind>();
+/** Which database a client talks to (for the few places that need dialect-specific SQL). */
+export const kindOf = (db: DbTx): DbKind => kinds.get(db) ?? 'sqlite';
+
+const require = createRequire(import.meta.url);
+
+export function createDb(databaseUrl: string, opts: { poolSize?: number } = {}): Db {
+  let db: Db;
+  if (dbKindOf(databaseUrl) === 'postgres') {
+    const { PrismaClient: PgPrismaClient } = require('../prisma/postgres/client/index.js') as { PrismaClient: typeof PrismaClient };
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    db = new PgPrismaClient({ adapter, errorFormat: 'minimal' });
+    kinds.set(db, 'postgres');
+  } else {
+    const file = databaseUrl.slice('file:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const factory = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
+    db = new PrismaClient({ adapter: serialiseSqlite(factory), errorFormat: 'minimal' });
+    kinds.set(db, 'sqlite');
+  }
+  return db;
 }
 
-/** WAL lets readers proceed while one writer commits; NORMAL sync is durable in WAL mode across app crashes. */
+/** A database URL fit for a log line: no password. */
+export function redactDatabaseUrl(databaseUrl: string): string {
+  return databaseUrl.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@]*@/, '$1:***@');
+}
+
+/**
+ * SQLite: WAL lets readers proceed while one writer commits; NORMAL sync is
+ * durable in WAL mode across app crashes. PostgreSQL needs nothing here.
+ */
 export async function tuneSqlite(db: Db): Promise<void> {
+  if (kindOf(db) !== 'sqlite') return;
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
   await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
@@ -67,3 +102,16 @@ function serialiseSqlite(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactor
     },
   };
 }
+
+/**
+ * The Prisma error code of `e`, if it is a known request error. Not `instanceof`:
+ * each generated client (SQLite, PostgreSQL) carries its own copy of Prisma's
+ * runtime, so the error classes of one are not those of the other.
+ */
+export function prismaErrorCode(e: unknown): string | undefined {
+  if (e && typeof e === 'object' && (e as Error).name === 'PrismaClientKnownRequestError') return (e as { code?: string }).code;
+  return undefined;
+}
+
+/** A unique constraint refused the write (someone else got there first). */
+export const isUniqueViolation = (e: unknown): boolean => prismaErrorCode(e) === 'P2002';

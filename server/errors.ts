@@ -1,6 +1,6 @@
 // One error type for everything the API refuses on purpose, mapped to HTTP in one middleware.
 import type Koa from 'koa';
-import { Prisma } from '@prisma/client';
+import { prismaErrorCode } from './db.js';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
 
@@ -44,6 +44,8 @@ export class AppError extends Error {
     readonly details?: ErrorDetail[],
     /** A stable machine word for why (sold_out, insufficient_points, full …): clients match on it, not on the message. */
     readonly reason?: string,
+    /** Headers sent with the refusal (Retry-After on a 429). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.status = STATUS[code];
@@ -79,7 +81,7 @@ export function errorMiddleware(logger: Logger): Koa.Middleware {
       ctx.body = {
         error: { code: e.code, message: e.message, ...(e.reason ? { reason: e.reason } : {}), ...(e.details ? { details: e.details } : {}) },
       };
-      // headers a library attached to its error (koa-ratelimit's Retry-After) still go out
+      // headers the refusal carries (a rate limit's Retry-After) go out with it
       const headers = (err as { headers?: Record<string, string> }).headers;
       if (headers && e.status < 500) ctx.set(headers);
     }
@@ -89,10 +91,9 @@ export function errorMiddleware(logger: Logger): Koa.Middleware {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof z.ZodError) return fromZod(err, 'body');
-  if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    if (err.code === 'P2002') return new AppError('conflict', 'already exists');
-    if (err.code === 'P2025') return new AppError('not_found', 'not found');
-  }
+  const prismaCode = prismaErrorCode(err);
+  if (prismaCode === 'P2002') return new AppError('conflict', 'already exists');
+  if (prismaCode === 'P2025') return new AppError('not_found', 'not found');
   const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
   const expose = (err as { expose?: boolean }).expose;
   const message = (err as Error).message ?? 'error';

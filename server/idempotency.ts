@@ -4,9 +4,8 @@
 // nothing and the work was never done. Only successful answers are kept: a
 // refused request (say, not enough points) may be retried with the same key.
 import crypto from 'node:crypto';
-import { Prisma } from '@prisma/client';
 import type { Deps } from './context.js';
-import type { DbTx } from './db.js';
+import { isUniqueViolation, type DbTx } from './db.js';
 import { AppError, badRequest } from './errors.js';
 
 export interface IdempotentResult<T> {
@@ -48,16 +47,21 @@ export async function idempotent<T>(
   if (earlier) return replay(earlier);
   try {
     const result = await deps.db.$transaction(async (tx) => {
-      const r = await work(tx);
-      await tx.idempotencyRecord.create({
-        data: { scope: p.scope, userId: p.userId, key: p.key, requestHash, status: r.status, response: JSON.stringify(r.body), createdAt: deps.clock() },
+      // The key is claimed before the work: a simultaneous request with the same key
+      // waits on this row (PostgreSQL's unique index) instead of doing the work too,
+      // then finds the winner's answer. (SQLite runs one transaction at a time anyway.)
+      const claim = await tx.idempotencyRecord.create({
+        data: { scope: p.scope, userId: p.userId, key: p.key, requestHash, status: 0, response: '', createdAt: deps.clock() },
+        select: { id: true },
       });
+      const r = await work(tx);
+      await tx.idempotencyRecord.update({ where: { id: claim.id }, data: { status: r.status, response: JSON.stringify(r.body) }, select: { id: true } });
       return r;
     });
     return { ...result, replayed: false };
   } catch (e) {
     // two requests with one key at the same instant: the loser answers with the winner's result
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+    if (isUniqueViolation(e)) {
       const winner = await deps.db.idempotencyRecord.findUnique({ where });
       if (winner) return replay(winner);
     }

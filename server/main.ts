@@ -1,7 +1,7 @@
 // `npm start`: migrate, load the demo data into an empty database, serve.
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
-import { createDb, tuneSqlite } from './db.js';
+import { createDb, redactDatabaseUrl, tuneSqlite } from './db.js';
 import { buildDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
@@ -26,7 +26,7 @@ async function main() {
   const logger = createLogger(config.logLevel);
 
   await migrateDatabase(config.databaseUrl);
-  const db = createDb(config.databaseUrl);
+  const db = createDb(config.databaseUrl, { poolSize: config.databasePoolSize });
   await tuneSqlite(db);
   const deps = buildDeps(config, db, logger);
   if (deps.wechat instanceof FakeWechatClient) {
@@ -41,7 +41,7 @@ async function main() {
 
   const app = createApp(deps);
   const server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, db: config.databaseUrl }, 'e家社区 server listening');
+    logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, db: redactDatabaseUrl(config.databaseUrl) }, 'e家社区 server listening');
   });
 
   const stopTasks = startBackgroundTasks(

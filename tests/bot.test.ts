@@ -204,11 +204,11 @@ describe('rate limit', () => {
     // another member is not affected
     expect(await say(bob, '#帮助')).toHaveLength(1);
     // counted in the database, where every instance sees it
-    const rows = await s.deps.db.botCommandWindow.findMany({ where: { contactId: erin.id } });
+    const rows = await s.deps.db.rateLimitWindow.findMany({ where: { bucket: 'bot', key: erin.id } });
     expect(rows).toEqual([expect.objectContaining({ count: 7 })]);
     s.advance(1);
     expect((await say(erin, '#帮助'))[0]).toContain(HELP);
-    expect(await s.deps.db.botCommandWindow.count({ where: { contactId: erin.id } })).toBe(1); // the old window is gone
+    expect(await s.deps.db.rateLimitWindow.count({ where: { bucket: 'bot', key: erin.id } })).toBe(1); // the old window is gone
   });
 });
 

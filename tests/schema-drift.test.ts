@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
 import { migrateDatabase } from '../server/migrate.js';
+import { differences } from '../scripts/postgres-schema.js';
 
 function schemaOf(db: Database.Database) {
   const rows = db
@@ -26,5 +27,11 @@ describe('migrations', () => {
     expect(schemaOf(migrated).length).toBeGreaterThan(20);
     const applied = migrated.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all();
     expect(applied.length).toBe(fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).length);
+  });
+});
+
+describe('the PostgreSQL twin', () => {
+  it('prisma/postgres is exactly what scripts/postgres-schema.ts derives from prisma/schema and its snapshots', () => {
+    expect(differences()).toEqual([]);
   });
 });

@@ -1,25 +1,20 @@
 import Router from '@koa/router';
-import ratelimit from 'koa-ratelimit';
 import type { AppCustom, AppState } from '../context.js';
 import { parse } from '../http/validate.js';
 import { devLoginBody, wechatLoginBody } from './schemas.js';
 import { devLogin, loginWithWechat } from './login.js';
 import { bearerToken } from './middleware.js';
 import { revokeSession } from './sessions.js';
-import type { Config } from '../config.js';
+import { rateLimit } from '../rateLimit.js';
 
-export function authRoutes(config: Config) {
+export function authRoutes() {
   const router = new Router<AppState, AppCustom>({ prefix: '/api/auth' });
-  // per-address limit on sign-in; counters are per process for now (see README)
-  const limiter = ratelimit({
-    driver: 'memory',
-    db: new Map(),
-    duration: 60_000,
-    max: config.loginRatePerMinute,
-    id: (ctx) => ctx.ip,
-    errorMessage: 'too many sign-in attempts',
-    disableHeader: false,
-    throw: true,
+  // per-address limit on sign-in, counted in the database (shared by every instance)
+  const limiter = rateLimit({
+    bucket: 'login',
+    perMinute: (config) => config.loginRatePerMinute,
+    key: (ctx) => ctx.ip,
+    message: 'too many sign-in attempts, try again later',
   });
 
   router.post('/wechat', limiter, async (ctx) => {

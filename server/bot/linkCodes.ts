@@ -1,6 +1,6 @@
 // Linking a group member to a user: the mini-program shows a short one-time
 // code, the member sends `#绑定 <code>` in a group (or to the bot).
-import { Prisma } from '@prisma/client';
+import { isUniqueViolation } from '../db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
@@ -24,7 +24,7 @@ export async function createLinkCode(deps: Deps, viewer: Viewer) {
       });
       return { code, expiresAt, howTo: `在楼栋微信群里发送：#绑定 ${code}` };
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue; // taken: draw again
+      if (isUniqueViolation(e)) continue; // taken: draw again
       throw e;
     }
   }

@@ -2,7 +2,7 @@
 // a new job posting or training session becomes a job/training notice for the
 // whole community, and an emergency order is announced in its grid's work group.
 // Each carries a unique `source`, so an event handled twice makes one notice.
-import { Prisma } from '@prisma/client';
+import { isUniqueViolation } from '../db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
@@ -34,7 +34,7 @@ async function createOnce(deps: Deps, n: Omit<NewNotice, 'now' | 'sendAt'>): Pro
     deps.events.emit('notice.queued', { noticeId: id, communityId: n.communityId, sendAt: now });
     return id;
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return null; // handled before
+    if (isUniqueViolation(e)) return null; // handled before
     throw e;
   }
 }

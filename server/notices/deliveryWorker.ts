@@ -10,6 +10,7 @@
 //   straight to the send): a lease that ran out with it set means a worker died
 //   mid-send, and that delivery is marked failed rather than posted twice.
 // - Time is deps.clock() and the injected sleep, so tests never really wait.
+import { isUniqueViolation } from '../db.js';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { Prisma, type ChatChannel } from '@prisma/client';
@@ -215,7 +216,7 @@ export class DeliveryWorker {
       try {
         await db.noticeSender.create({ data: { id: key, nextSendAt: new Date(0), day, sentToday: 0 } });
       } catch (e) {
-        if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002')) throw e; // another worker created it
+        if (!isUniqueViolation(e)) throw e; // another worker created it
       }
     } else if (s.day !== day) {
       await db.noticeSender.updateMany({ where: { id: key, day: s.day }, data: { day, sentToday: 0 } });

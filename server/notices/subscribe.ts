@@ -4,7 +4,7 @@
 // Without an acceptance left the message is skipped (not failed): WeChat would
 // refuse it anyway. The WeChat API sits behind SubscribeMessenger; tests and
 // development use the fake.
-import { Prisma } from '@prisma/client';
+import { isUniqueViolation } from '../db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DomainEventMap } from '../events.js';
@@ -154,7 +154,7 @@ export async function sendSubscribeMessage(
       await db.subscribeMessage.create({ data: { userId: m.userId, template: m.template, ref: m.ref, outcome, reason, createdAt: now } });
       return true;
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return false;
+      if (isUniqueViolation(e)) return false;
       throw e;
     }
   };

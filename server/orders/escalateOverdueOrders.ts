@@ -2,7 +2,7 @@
 // per missed deadline, on its timeline and as an `order.escalated` event.
 // Safe to run as often as wanted, and on several instances: the unique key
 // (orderId, stage, dueAt) lets exactly one insert win.
-import { Prisma } from '@prisma/client';
+import { isUniqueViolation } from '../db.js';
 import type { Deps } from '../context.js';
 import { AWAITING_CLAIM, overdueFlags, overdueWhere } from './sla.js';
 
@@ -52,7 +52,7 @@ export async function escalateOverdueOrders(deps: Deps): Promise<number> {
           }),
         ]);
       } catch (e) {
-        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue; // raced: already raised
+        if (isUniqueViolation(e)) continue; // raced: already raised
         throw e;
       }
       raised++;

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { AppCustom, AppState } from '../context.js';
 import { parse } from '../http/validate.js';
+import { rateLimit } from '../rateLimit.js';
 import { viewerOf } from '../http/viewer.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';
@@ -23,7 +24,14 @@ import { cancelOrder, claimOrder, dispatchOrder, giveFeedback, resolveOrder, rev
 export function orderRoutes() {
   const router = new Router<AppState, AppCustom>({ prefix: '/api/orders' });
 
-  router.post('/', async (ctx) => {
+  const limitFiling = rateLimit({
+    bucket: 'order',
+    perMinute: (config) => config.orderRatePerMinute,
+    key: (ctx) => viewerOf(ctx).userId,
+    message: 'too many requests filed, try again in a minute',
+  });
+
+  router.post('/', limitFiling, async (ctx) => {
     const body = parse(submitOrderBody, ctx.request.body, 'body');
     ctx.status = 201;
     ctx.body = await submitOrder(ctx.deps, viewerOf(ctx), body);

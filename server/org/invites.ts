@@ -2,7 +2,7 @@
 // account that belongs to nobody; the grid worker or staff, who know the
 // family, give the resident a one-time code, and entering it links the account.
 // (Names and ID numbers are not used for this: they are known to too many people.)
-import { Prisma } from '@prisma/client';
+import { isUniqueViolation } from '../db.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -33,7 +33,7 @@ export async function inviteResident(deps: Deps, v: Viewer, residentId: string) 
       });
       return { code, expiresAt, resident: { id: r.id, name: r.name } };
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue;
+      if (isUniqueViolation(e)) continue;
       throw e;
     }
   }

@@ -2,8 +2,8 @@
 // (after a clean-up day). Each household's entry has the reference
 // award:<batch>:<household>, so repeating a batch (same Idempotency-Key)
 // books nothing twice; a rule's monthly cap is honoured per household.
+import { isUniqueViolation } from '../db.js';
 import crypto from 'node:crypto';
-import { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
@@ -84,7 +84,7 @@ export async function awardForRule(deps: Deps, g: AwardGrant): Promise<AwardResu
     return await attempt();
   } catch (e) {
     // the same batch raced itself: the second pass sees the first one's entries
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') return attempt();
+    if (isUniqueViolation(e)) return attempt();
     throw e;
   }
 }

@@ -4,7 +4,7 @@
 // first), and what is left of lots older than the cutoff is booked as one
 // `expire` entry. Running it twice is harmless: the second run finds those lots
 // used up, and the entry's reference (household + day) cannot be booked twice.
-import { Prisma } from '@prisma/client';
+import { isUniqueViolation } from '../db.js';
 import type { Deps } from '../context.js';
 import { bookEntry } from './ledger.js';
 import { dayLabel } from './calendar.js';
@@ -67,7 +67,7 @@ export async function expirePoints(deps: Deps): Promise<{ households: number; po
           points += amount;
         }
       } catch (e) {
-        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') continue; // another run got there first
+        if (isUniqueViolation(e)) continue; // another run got there first
         throw e;
       }
     }

@@ -27,6 +27,15 @@ export class InsufficientPoints extends AppError {
 }
 
 /** Books one entry and moves the balance by its amount. Throws InsufficientPoints for an overdraft. */
+/**
+ * Takes the household's account row lock for the rest of the transaction, so that
+ * checks made after it (a per-household shop limit) cannot race another
+ * transaction of the same household on PostgreSQL. (SQLite runs one at a time.)
+ */
+export async function lockHouseholdAccount(tx: DbTx, householdId: string): Promise<void> {
+  await tx.pointsAccount.updateMany({ where: { householdId }, data: { balance: { increment: 0 } } });
+}
+
 export async function bookEntry(tx: DbTx, e: EntryInput): Promise<void> {
   if (!Number.isInteger(e.amount) || e.amount === 0) throw new Error(`points entry amount must be a non-zero integer, got ${e.amount}`);
   if (e.amount > 0) {

@@ -8,7 +8,7 @@ import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden } from '../errors.js';
 import { idempotent } from '../idempotency.js';
-import { bookEntry } from './ledger.js';
+import { bookEntry, lockHouseholdAccount } from './ledger.js';
 import { limitLeft } from './shopItems.js';
 import { presentRedemption, redemptionInclude } from './redemptions.js';
 import type { RedeemBody } from './schemas.js';
@@ -28,6 +28,7 @@ export async function redeemItem(deps: Deps, v: Viewer, body: RedeemBody, idempo
     const now = deps.clock();
     const item = await tx.shopItem.findFirst({ where: { id: body.itemId, communityId: household.communityId, onShelf: true } });
     if (!item) throw badRequest('body.itemId', 'not on the shelf of your community shop');
+    await lockHouseholdAccount(tx, household.householdId);
     const left = await limitLeft(tx, item, household.householdId, now);
     if (left !== null && body.quantity > left) {
       throw new AppError(

@@ -3,6 +3,7 @@ import type { AppCustom, AppState } from '../context.js';
 import { parse } from '../http/validate.js';
 import { viewerOf } from '../http/viewer.js';
 import { requireIdempotencyKey } from '../idempotency.js';
+import { rateLimit } from '../rateLimit.js';
 import { adjustPoints } from './adjustPoints.js';
 import { awardPoints } from './awardPoints.js';
 import { redeemItem } from './redeemItem.js';
@@ -93,7 +94,17 @@ export function shopRoutes() {
     const { id } = parse(idParams, ctx.params, 'params');
     ctx.body = await restockItem(ctx.deps, viewerOf(ctx), id, parse(restockBody, ctx.request.body, 'body').quantity);
   });
-  router.post('/redemptions', async (ctx) => {
+  // per household: its members share one allowance (one without a household counts alone)
+  const limitRedeeming = rateLimit({
+    bucket: 'redeem',
+    perMinute: (config) => config.redeemRatePerMinute,
+    key: (ctx) => {
+      const v = viewerOf(ctx);
+      return v.resident ? `household:${v.resident.householdId}` : `user:${v.userId}`;
+    },
+    message: 'too many redemptions, try again in a minute',
+  });
+  router.post('/redemptions', limitRedeeming, async (ctx) => {
     const key = requireIdempotencyKey(ctx.get('idempotency-key') || undefined);
     const body = parse(redeemBody, ctx.request.body, 'body');
     const r = await redeemItem(ctx.deps, viewerOf(ctx), body, key);

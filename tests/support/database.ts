@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { createDatabase, dropDatabase } from './postgres.js';
 
 export interface FreshDatabase {
   /** DATABASE_URL for the server */
@@ -14,9 +15,21 @@ export interface FreshDatabase {
 }
 
 export async function freshDatabase(): Promise<FreshDatabase> {
-  const dir = path.join(inject('runDir'), crypto.randomUUID());
+  const id = crypto.randomUUID();
+  const dir = path.join(inject('runDir'), id);
   fs.mkdirSync(dir, { recursive: true });
+  const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+  if (inject('dbKind') === 'postgres') {
+    const admin = inject('postgresAdminUrl');
+    const template = inject('templateDb');
+    const name = `${template.replace(/template$/, '')}${id.replace(/-/g, '').slice(0, 16)}`;
+    const url = await createDatabase(admin, name, template);
+    return { url, dir, drop: async () => { await dropDatabase(admin, name); removeDir(); } };
+  }
   const file = path.join(dir, 'test.db');
   fs.copyFileSync(inject('templateDb'), file);
-  return { url: `file:${file}`, dir, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { url: `file:${file}`, dir, drop: async () => removeDir() };
 }
+
+/** Which database this run's servers use. */
+export const testDbKind = () => inject('dbKind');

@@ -1,24 +1,64 @@
-// Once per test run: one SQLite file built from prisma/schema with the demo
-// data loaded. Each test file then works on its own copy of it.
-// (tests/schema-drift.test.ts checks that the committed migrations build the same schema.)
+// Once per test run and server project: the demo database each test server copies.
+//   server     SQLite: a file built from prisma/schema with the demo data
+//   server-pg  PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres):
+//              a template database migrated with the committed SQL, with the demo data
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildDemoDatabase } from './template.js';
+import { buildDemoDatabase, buildPostgresDemoDatabase } from './template.js';
+import { createDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
 
 export default async function setup(project: TestProject) {
-  const dir = path.resolve('.tmp', `run-${process.pid}`);
+  const postgres = project.name === 'server-pg';
+  const dir = path.resolve('.tmp', `run-${process.pid}-${project.name}`);
   fs.rmSync(dir, { recursive: true, force: true });
-  const file = path.join(dir, 'template.db');
-  await buildDemoDatabase(file);
-  project.provide('templateDb', file);
+  fs.mkdirSync(dir, { recursive: true });
   project.provide('runDir', dir);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  if (!postgres) {
+    const file = path.join(dir, 'template.db');
+    await buildDemoDatabase(file);
+    project.provide('dbKind', 'sqlite');
+    project.provide('templateDb', file);
+    return () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const admin = testPostgresUrl();
+  const prefix = `ejia_test_${process.pid}_`;
+  await dropStaleDatabases(admin);
+  const template = `${prefix}template`;
+  const t = performance.now();
+  await buildPostgresDemoDatabase(await createDatabase(admin, template));
+  console.log(`[server-pg] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  project.provide('dbKind', 'postgres');
+  project.provide('templateDb', template);
+  project.provide('postgresAdminUrl', admin);
+  return async () => {
+    await dropDatabases(admin, prefix);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** Databases left by runs that were killed (their process is gone); other live runs keep theirs. */
+async function dropStaleDatabases(admin: string): Promise<void> {
+  const names = await withAdmin(admin, async (c) =>
+    (await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ejia\\_test\\_%'")).rows.map((r) => r.datname),
+  );
+  for (const name of names) {
+    const pid = Number(/^ejia_test_(\d+)_/.exec(name)?.[1]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {}
+    if (!alive) await dropDatabase(admin, name);
+  }
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    dbKind: 'sqlite' | 'postgres';
+    /** SQLite: the template file; PostgreSQL: the template database's name */
     templateDb: string;
     runDir: string;
+    postgresAdminUrl: string;
   }
 }

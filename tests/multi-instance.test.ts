@@ -1,0 +1,155 @@
+// Two server processes (`server/main.ts`, as deployed) on one PostgreSQL database,
+// with requests spread across both: what one instance does, the other must see
+// and respect. Redemptions, enrolments and order steps race across the two; the
+// invariants of the points and training rules hold and no order skips a state.
+// Both instances also run the SLA sweeper every second, as two deployed instances would.
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../server/db.js';
+import { freshDatabase, testDbKind, type FreshDatabase } from './support/database.js';
+import { spawnServer, type ServerProcess } from './support/process.js';
+import { orderTimelineProblems, pointsInvariantProblems } from './reliability/invariants.js';
+
+const postgres = testDbKind() === 'postgres';
+
+interface Reply {
+  status: number;
+  body: any;
+}
+
+describe.runIf(postgres)('two server instances on one PostgreSQL database', () => {
+  let fresh: FreshDatabase;
+  let instances: ServerProcess[] = [];
+  let db: Db;
+  const call = async (i: number, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
+    const res = await fetch(instances[i % 2]!.url + path, {
+      method,
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+  };
+  const login = async (i: number, openid: string) => {
+    const r = await call(i, 'POST', '/api/auth/dev-login', undefined, { openid });
+    if (r.status !== 200) throw new Error(`dev-login ${openid}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.token as string;
+  };
+  let staff: string;
+  let worker: string;
+  /** heads of households in the demo grid worker's grid, each signed in (half on each instance) */
+  let households: Array<{ householdId: string; token: string }> = [];
+
+  beforeAll(async () => {
+    fresh = await freshDatabase();
+    // started together: both apply migrations at once (an advisory lock keeps it to one)
+    instances = await Promise.all([0, 1].map(() => spawnServer(fresh.url, { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER: 'true' })));
+    db = createDb(fresh.url);
+    staff = await login(0, 'demo-staff');
+    worker = await login(1, 'demo-gridworker');
+    const gridId = (await db.userRole.findFirstOrThrow({ where: { user: { identities: { some: { openid: 'demo-gridworker' } } }, role: 'GRID_WORKER' } })).gridId!;
+    const heads = await db.resident.findMany({
+      where: { relation: '户主', user: null, household: { building: { gridId }, residents: { every: { user: null } } } },
+      orderBy: { id: 'asc' },
+      take: 12,
+    });
+    expect(heads).toHaveLength(12);
+    households = [];
+    for (const [n, r] of heads.entries()) {
+      const openid = `multi-${r.id}`;
+      await db.user.create({ data: { displayName: r.name, residentId: r.id, identities: { create: { openid } } } });
+      households.push({ householdId: r.householdId, token: await login(n, openid) });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(instances.map((s) => s.kill('SIGTERM')));
+    await db?.$disconnect();
+    await fresh?.drop();
+  });
+
+  it('redemptions on both at once: the stock is never oversold, a key retried on the other instance charges once, the ledger adds up', async () => {
+    for (const h of households) {
+      expect((await call(0, 'POST', '/api/points/adjustments', staff, { householdId: h.householdId, amount: 200, reason: '多实例测试' })).status).toBe(200);
+    }
+    const item = await call(1, 'POST', '/api/shop/items', staff, { name: '多实例大米', pointsPrice: 10, stock: 30 });
+    expect(item.status).toBe(201);
+    // 12 households × 5 redemptions, alternating instances; each household's first key sent to both at once
+    const requests: Array<Promise<Reply & { key: string }>> = [];
+    households.forEach((h, hi) => {
+      for (let k = 0; k < 5; k++) {
+        const key = `multi-${hi}-${k}-${crypto.randomBytes(4).toString('hex')}`;
+        const send = (i: number) =>
+          call(i, 'POST', '/api/shop/redemptions', h.token, { itemId: item.body.id }, { 'idempotency-key': key }).then((r) => ({ ...r, key }));
+        requests.push(send(hi + k));
+        if (k === 0) requests.push(send(hi + k + 1)); // the same key on the other instance
+      }
+    });
+    const replies = await Promise.all(requests);
+    expect(replies.filter((r) => r.status >= 500)).toEqual([]);
+    const ok = replies.filter((r) => r.status === 201);
+    const distinct = new Set(ok.map((r) => r.body.id));
+    expect(distinct.size).toBe(30); // exactly the stock
+    expect(replies.filter((r) => r.status === 409).every((r) => r.body.error.reason === 'sold_out')).toBe(true);
+    // a key answered twice answered with one redemption
+    const byKey = new Map<string, Set<string>>();
+    for (const r of ok) byKey.set(r.key, (byKey.get(r.key) ?? new Set()).add(r.body.id));
+    expect([...byKey.values()].every((ids) => ids.size === 1)).toBe(true);
+    expect(await db.redemption.count({ where: { itemId: item.body.id } })).toBe(30);
+    expect((await db.shopItem.findUniqueOrThrow({ where: { id: item.body.id } })).stock).toBe(0);
+    expect(await pointsInvariantProblems(db)).toEqual([]);
+  });
+
+  it('enrolments on both at once: exactly the capacity gets in', async () => {
+    const day = 86400_000;
+    const at = (d: number) => new Date(Date.now() + d * day).toISOString();
+    const t = await call(0, 'POST', '/api/trainings', staff, {
+      course: '多实例培训', trade: 'welding', schedule: '周一至周五 9:00-12:00', place: '实训室',
+      startsAt: at(10), endsAt: at(20), signupDeadline: at(9), capacity: 5,
+    });
+    expect(t.status).toBe(201);
+    const replies = await Promise.all(households.map((h, i) => call(i, 'POST', `/api/trainings/${t.body.id}/enrol`, h.token, {})));
+    expect(replies.filter((r) => r.status >= 500)).toEqual([]);
+    expect(replies.filter((r) => r.status === 201 && r.body.status === 'enrolled')).toHaveLength(5);
+    expect(replies.filter((r) => r.status === 409 && r.body.error.reason === 'full')).toHaveLength(7);
+    const training = await db.trainingSession.findUniqueOrThrow({ where: { id: t.body.id } });
+    expect(training.seatsTaken).toBe(5);
+    expect(await db.enrolment.count({ where: { trainingId: t.body.id, status: 'enrolled' } })).toBe(5);
+  });
+
+  it('order steps race across both: one claim wins, no order skips a state, overdue orders are escalated once', async () => {
+    const filed = await Promise.all(households.map((h, i) => call(i, 'POST', '/api/orders', h.token, { category: 'repair', description: '多实例测试：水管漏水。' })));
+    expect(filed.map((r) => r.status)).toEqual(households.map(() => 201));
+    const ids = filed.map((r) => r.body.id as string);
+    const dispatched = await Promise.all(ids.map((id, i) => call(i, 'POST', `/api/orders/${id}/dispatch`, staff, {})));
+    expect(dispatched.map((r) => r.status)).toEqual(ids.map(() => 200));
+    // the same worker claims each order through both instances at the same moment
+    const claims = await Promise.all(ids.flatMap((id) => [0, 1].map((i) => call(i, 'POST', `/api/orders/${id}/claim`, worker, {}))));
+    for (let o = 0; o < ids.length; o++) {
+      const pair = [claims[2 * o]!.status, claims[2 * o + 1]!.status].sort();
+      expect(pair).toEqual([200, 409]);
+    }
+    // resolve and cancel race: a claimed order cannot be cancelled, so every resolve wins
+    const raced = await Promise.all(
+      ids.flatMap((id, i) => [
+        call(i, 'POST', `/api/orders/${id}/resolve`, worker, { note: '已修好' }),
+        call(i + 1, 'POST', `/api/orders/${id}/cancel`, households[i]!.token, {}),
+      ]),
+    );
+    for (let o = 0; o < ids.length; o++) expect([raced[2 * o]!.status, raced[2 * o + 1]!.status]).toEqual([200, 409]);
+    expect(await orderTimelineProblems(db, ids)).toEqual([]);
+    expect(await db.order.count({ where: { id: { in: ids }, status: 'resolved' } })).toBe(ids.length);
+
+    // overdue: both instances sweep every second; each missed deadline is raised once
+    const late = await Promise.all(households.slice(0, 4).map((h, i) => call(i, 'POST', '/api/orders', h.token, { category: 'repair', description: '多实例测试：超时未接单。' })));
+    const lateIds = late.map((r) => r.body.id as string);
+    await db.order.updateMany({ where: { id: { in: lateIds } }, data: { responseDueAt: new Date(Date.now() - 60_000) } });
+    const deadline = Date.now() + 15_000;
+    while ((await db.escalation.count({ where: { orderId: { in: lateIds } } })) < lateIds.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 2_500)); // both sweepers have run again since
+    const raised = await db.escalation.groupBy({ by: ['orderId'], where: { orderId: { in: lateIds } }, _count: { _all: true } });
+    expect(raised.map((r) => r._count._all)).toEqual(lateIds.map(() => 1));
+  });
+});
