@@ -24,9 +24,8 @@ export type DbKind = 'sqlite' | 'postgres';
 
 export const dbKindOf = (databaseUrl: string): DbKind => (/^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite');
 
-const kinds = new WeakMap<object, DbKind>();
-/** Which database a client talks to (for the few places that need dialect-specific SQL). */
-export const kindOf = (db: DbTx): DbKind => kinds.get(db) ?? 'sqlite';
+/** Which database a client (or transaction handle) talks to, for the few places that need dialect-specific SQL. */
+export const kindOf = (db: DbTx): DbKind => ((db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgres' : 'sqlite');
 
 const require = createRequire(import.meta.url);
 
@@ -36,13 +35,11 @@ export function createDb(databaseUrl: string, opts: { poolSize?: number } = {}):
     const { PrismaClient: PgPrismaClient } = require('../prisma/postgres/client/index.js') as { PrismaClient: typeof PrismaClient };
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
     db = new PgPrismaClient({ adapter, errorFormat: 'minimal' });
-    kinds.set(db, 'postgres');
   } else {
     const file = databaseUrl.slice('file:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const factory = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
     db = new PrismaClient({ adapter: serialiseSqlite(factory), errorFormat: 'minimal' });
-    kinds.set(db, 'sqlite');
   }
   return db;
 }

@@ -1,5 +1,8 @@
 // `npm start`: migrate, load the demo data into an empty database, serve.
+import crypto from 'node:crypto';
+import os from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
+import { holdLease, releaseLeases } from './leases.js';
 import { createApp } from './app.js';
 import { createDb, redactDatabaseUrl, tuneSqlite } from './db.js';
 import { buildDeps } from './deps.js';
@@ -44,12 +47,15 @@ async function main() {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, db: redactDatabaseUrl(config.databaseUrl) }, 'e家社区 server listening');
   });
 
+  const instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const stopTasks = startBackgroundTasks(
     [
       { name: 'sla-escalation', everyMs: config.slaSweepMs, run: () => escalateOverdueOrders(deps) },
       { name: 'points-expiry', everyMs: config.pointsExpirySweepMs, run: () => expirePoints(deps) },
     ],
     logger,
+    // held for three periods: a holder that died is replaced within that
+    (task) => holdLease(deps, task.name, instanceId, task.everyMs * 3),
   );
 
   // the group bot and the notice delivery worker; a bot that fails to start must not take the API down
@@ -62,6 +68,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     await notices?.stop(); // finishes and records the group post in hand
     stopTasks();
+    await releaseLeases(deps, instanceId).catch(() => {}); // another instance takes over at once
     server.close();
     await db.$disconnect();
     process.exit(0);

@@ -10,7 +10,7 @@
 //   straight to the send): a lease that ran out with it set means a worker died
 //   mid-send, and that delivery is marked failed rather than posted twice.
 // - Time is deps.clock() and the injected sleep, so tests never really wait.
-import { isUniqueViolation } from '../db.js';
+import { isUniqueViolation, kindOf } from '../db.js';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { Prisma, type ChatChannel } from '@prisma/client';
@@ -177,6 +177,18 @@ export class DeliveryWorker {
   }
 
   private async claim(id: string, now: Date): Promise<boolean> {
+    const until = new Date(now.getTime() + this.leaseMs);
+    if (kindOf(this.deps.db) === 'postgres') {
+      // a row another worker is claiming right now is skipped, not waited for
+      const n = await this.deps.db.$executeRaw`
+        UPDATE "NoticeDelivery" SET "claimedBy" = ${this.id}, "claimedUntil" = ${until}, "attemptStartedAt" = ${now}
+        WHERE id = (
+          SELECT id FROM "NoticeDelivery"
+          WHERE id = ${id} AND status IN ('pending', 'retrying') AND "attemptStartedAt" IS NULL
+            AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})
+          FOR UPDATE SKIP LOCKED)`;
+      return n === 1;
+    }
     const r = await this.deps.db.noticeDelivery.updateMany({
       where: {
         id,
@@ -184,7 +196,7 @@ export class DeliveryWorker {
         attemptStartedAt: null,
         OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
       },
-      data: { claimedBy: this.id, claimedUntil: new Date(now.getTime() + this.leaseMs), attemptStartedAt: now },
+      data: { claimedBy: this.id, claimedUntil: until, attemptStartedAt: now },
     });
     return r.count === 1;
   }

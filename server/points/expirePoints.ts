@@ -6,7 +6,7 @@
 // used up, and the entry's reference (household + day) cannot be booked twice.
 import { isUniqueViolation } from '../db.js';
 import type { Deps } from '../context.js';
-import { bookEntry } from './ledger.js';
+import { bookEntry, lockHouseholdAccount } from './ledger.js';
 import { dayLabel } from './calendar.js';
 
 export function expiredAmount(entries: Array<{ amount: number; createdAt: Date }>, cutoff: Date): number {
@@ -43,6 +43,7 @@ export async function expirePoints(deps: Deps): Promise<{ households: number; po
     for (const { householdId } of candidates) {
       try {
         const amount = await deps.db.$transaction(async (tx) => {
+          await lockHouseholdAccount(tx, householdId); // a redemption in between would be counted as unspent
           const entries = await tx.pointsEntry.findMany({
             where: { householdId },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
