@@ -29,17 +29,24 @@ export const kindOf = (db: DbTx): DbKind => ((db as { _activeProvider?: string }
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a burst
+ * that queues on one hot row (the last bags of rice) into failures; these let it
+ * queue. Past them the request gets 503 + Retry-After (server/errors.ts).
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 export function createDb(databaseUrl: string, opts: { poolSize?: number } = {}): Db {
   let db: Db;
   if (dbKindOf(databaseUrl) === 'postgres') {
     const { PrismaClient: PgPrismaClient } = require('../prisma/postgres/client/index.js') as { PrismaClient: typeof PrismaClient };
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
-    db = new PgPrismaClient({ adapter, errorFormat: 'minimal' });
+    db = new PgPrismaClient({ adapter, errorFormat: 'minimal', transactionOptions: TRANSACTION_OPTIONS });
   } else {
     const file = databaseUrl.slice('file:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const factory = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
-    db = new PrismaClient({ adapter: serialiseSqlite(factory), errorFormat: 'minimal' });
+    db = new PrismaClient({ adapter: serialiseSqlite(factory), errorFormat: 'minimal', transactionOptions: TRANSACTION_OPTIONS });
   }
   return db;
 }

@@ -9,12 +9,14 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'invalid_transition'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'upstream_error'
+  | 'unavailable'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -22,12 +24,14 @@ const STATUS: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   upstream_error: 502,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -71,19 +75,23 @@ export function errorMiddleware(logger: Logger): Koa.Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith('/api')) {
-        throw new AppError('not_found', `no route ${ctx.method} ${ctx.path}`);
+      if (ctx.body === undefined) {
+        if (ctx.status === 404 && ctx.path.startsWith('/api')) throw new AppError('not_found', `no route ${ctx.method} ${ctx.path}`);
+        // the routers' allowedMethods: a known path with another method (405), or a method no router knows (501);
+        // both are the caller's mistake, answered in the usual error body (the Allow header stays)
+        if (ctx.status === 405 || ctx.status === 501) throw new AppError('method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`);
       }
     } catch (err) {
       const e = toAppError(err);
-      if (e.status >= 500) logger.error({ err, path: ctx.path, method: ctx.method }, 'request failed');
+      if (e.code === 'unavailable') logger.warn({ err, path: ctx.path, method: ctx.method }, 'request refused: database busy');
+      else if (e.status >= 500) logger.error({ err, path: ctx.path, method: ctx.method }, 'request failed');
       ctx.status = e.status;
       ctx.body = {
         error: { code: e.code, message: e.message, ...(e.reason ? { reason: e.reason } : {}), ...(e.details ? { details: e.details } : {}) },
       };
       // headers the refusal carries (a rate limit's Retry-After) go out with it
-      const headers = (err as { headers?: Record<string, string> }).headers;
-      if (headers && e.status < 500) ctx.set(headers);
+      const headers = e.headers ?? (err as { headers?: Record<string, string> }).headers;
+      if (headers && (e.status < 500 || e.code === 'unavailable')) ctx.set(headers);
     }
   };
 }
@@ -94,13 +102,14 @@ function toAppError(err: unknown): AppError {
   const prismaCode = prismaErrorCode(err);
   if (prismaCode === 'P2002') return new AppError('conflict', 'already exists');
   if (prismaCode === 'P2025') return new AppError('not_found', 'not found');
+  // no connection or transaction slot in time (P2024, P2028), a write conflict or deadlock (P2034):
+  // nothing was written; the client may simply try again
+  if (prismaCode === 'P2024' || prismaCode === 'P2028' || prismaCode === 'P2034') {
+    return new AppError('unavailable', 'the server is busy, try again in a moment', undefined, 'busy', { 'Retry-After': '1' });
+  }
   const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
   const expose = (err as { expose?: boolean }).expose;
   const message = (err as Error).message ?? 'error';
-  // multer's limit errors carry a code, not a status
-  const code = (err as { code?: string }).code;
-  if (code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large', 'file: too large');
-  if (code && code.startsWith('LIMIT_')) return new AppError('invalid_request', `file: ${message}`);
   if (status === 413) return new AppError('payload_too_large', 'body: too large');
   if (status === 415) return new AppError('unsupported_media_type', message);
   if (status === 429) return new AppError('rate_limited', 'too many requests, try again later');

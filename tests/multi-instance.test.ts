@@ -86,7 +86,7 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
       }
     });
     const replies = await Promise.all(requests);
-    expect(replies.filter((r) => r.status >= 500)).toEqual([]);
+    expect(replies.filter((r) => r.status >= 500), instances.map((i) => i.output()).join('\n')).toEqual([]);
     const ok = replies.filter((r) => r.status === 201);
     const distinct = new Set(ok.map((r) => r.body.id));
     expect(distinct.size).toBe(30); // exactly the stock
