@@ -37,7 +37,7 @@ function registerNoticeListeners(deps: Deps) {
   registerAutomaticNotices(deps);
   const { appId, secret } = deps.config.wechat;
   if (appId && secret) {
-    registerSubscribeMessages(deps, new HttpSubscribeMessenger(appId, secret, deps.clock), deps.config.subscribeTemplates);
+    registerSubscribeMessages(deps, new HttpSubscribeMessenger(deps, appId, secret), deps.config.subscribeTemplates);
   } else {
     // development: the fake takes the messages; every template counts as configured
     const fake = new FakeSubscribeMessenger();

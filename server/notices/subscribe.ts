@@ -40,14 +40,17 @@ interface WechatReply {
   expires_in?: number;
 }
 
-/** The real API: a stable access token (shared safely by several instances) and subscribeMessage.send. */
+/**
+ * The real API: subscribeMessage.send with the mini-program's access token. The
+ * token lives in the database (WechatAccessToken), so every instance uses one;
+ * it comes from WeChat's stable_token endpoint, which hands concurrent fetchers
+ * the same token instead of revoking each other's.
+ */
 export class HttpSubscribeMessenger implements SubscribeMessenger {
-  private token: { value: string; until: number } | null = null;
-
   constructor(
+    private deps: Pick<Deps, 'db' | 'clock'>,
     private appId: string,
     private secret: string,
-    private clock: () => Date,
     private fetchImpl: typeof fetch = fetch,
     private baseUrl = 'https://api.weixin.qq.com',
   ) {}
@@ -67,12 +70,21 @@ export class HttpSubscribeMessenger implements SubscribeMessenger {
   }
 
   private async accessToken(refresh = false): Promise<string> {
-    const now = this.clock().getTime();
-    if (!refresh && this.token && this.token.until > now) return this.token.value;
-    const r = await this.call('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: this.appId, secret: this.secret, force_refresh: false });
+    const { db } = this.deps;
+    const now = this.deps.clock();
+    if (!refresh) {
+      const kept = await db.wechatAccessToken.findUnique({ where: { appId: this.appId } });
+      if (kept && kept.expiresAt > now) return kept.token;
+    }
+    const r = await this.call('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: this.appId, secret: this.secret, force_refresh: refresh });
     if (!r.access_token) throw new SubscribeError(`access token refused (${r.errcode})`);
-    // renew well before WeChat's expiry
-    this.token = { value: r.access_token, until: now + (r.expires_in ?? 7200) * 900 };
+    // kept for 90 % of WeChat's lifetime: renewed well before it runs out
+    const expiresAt = new Date(now.getTime() + (r.expires_in ?? 7200) * 900);
+    await db.wechatAccessToken.upsert({
+      where: { appId: this.appId },
+      create: { appId: this.appId, token: r.access_token, expiresAt, updatedAt: now },
+      update: { token: r.access_token, expiresAt, updatedAt: now },
+    });
     return r.access_token;
   }
 
