@@ -48,6 +48,11 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       EJIA_API_BASE: JSON.stringify(platform === 'h5' ? '' : apiBase),
       // The role picker over the demo accounts: development and test builds only.
       EJIA_DEV_LOGIN: JSON.stringify(!production),
+      // Subscribe-message templates the mini-program asks residents to allow (the server's variables).
+      EJIA_SUBSCRIBE_TEMPLATES: JSON.stringify({
+        order_status: process.env.WECHAT_SUBSCRIBE_TEMPLATE_ORDER ?? '',
+        emergency_notice: process.env.WECHAT_SUBSCRIBE_TEMPLATE_EMERGENCY ?? '',
+      }),
     },
     alias: {},
     copy: { patterns: [], options: {} },

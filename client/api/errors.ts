@@ -1,25 +1,94 @@
 // Every refusal the API can give, in words a resident understands. The server's
-// own message is English for developers; it never reaches the screen.
+// own message is English for developers; it never reaches the screen, and
+// nothing here reads it: a refusal is told apart by its stable `reason` word
+// (README, "The API"), else by what the route it came from means by its code,
+// else by its code, else by its HTTP status.
 
 export interface ErrorDetail {
   path: string;
   message: string;
 }
 
-/** Code 'network' is ours: the request never got an answer. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly serverMessage: string,
-    readonly details: ErrorDetail[] = [],
-  ) {
-    super(plainMessage(code, serverMessage, details));
-    this.name = 'ApiError';
-  }
-}
+/** The stable words the server gives where a client must tell refusals apart (server/errors.ts). */
+export type Reason = 'sold_out' | 'insufficient_points' | 'limit_reached' | 'full' | 'signup_closed';
 
-/** The form field a bad request was about, in plain words. */
+export const REASON_WORDS: Record<Reason, string> = {
+  sold_out: '这件东西已经换完了，等社区补货后再来。',
+  insufficient_points: '积分不够，换不了这件东西。',
+  limit_reached: '这件东西每户限换的件数已经到了，换不了这么多。请刷新看看您家还能换几件。',
+  full: '名额已经满了。',
+  signup_closed: '这门课的报名已经截止了。',
+};
+
+/**
+ * What a refusal of one route means where the server gives no reason word:
+ * keyed by a field path (`body.title`), a reason, an error code, or an HTTP
+ * status (`'409'`). A route refuses few things for few causes, so its code is
+ * enough (a 409 on "我有意向" can only mean the posting closed).
+ */
+export type RouteWords = Partial<Record<string, string>>;
+
+const NOT_LINKED = '您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙。';
+
+/** Per route: what its refusals mean (client/api/index.ts passes them with each call). */
+export const ROUTE_WORDS = {
+  submitOrder: { forbidden: '您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙报事。' },
+  link: {
+    not_found: '绑定码不对，或者已经用过、过期了。请找网格员要一个新的。',
+    conflict: '这个绑定码对应的居民已经有微信账号了，或者您的微信已经绑定过。如果不是您绑定的，请找网格员。',
+  },
+  redeem: { forbidden: NOT_LINKED },
+  cancelRedemption: { invalid_transition: '这次兑换已经领走或者已经取消了，不能再取消。请刷新看看。' },
+  handOver: {
+    not_found: '没有找到这个取货码，请核对一下。',
+    invalid_transition: '这个取货码已经核销过，或者这次兑换已经取消了，不能再领。',
+  },
+  jobInterest: { invalid_transition: '这个岗位已经不招人了。', forbidden: NOT_LINKED },
+  enrol: { forbidden: NOT_LINKED },
+  withdraw: { invalid_transition: '您没有报这门课，或者已经退出了。' },
+  createJob: {
+    'body.employer': '请写招工的单位。',
+    'body.title': '请写岗位名称。',
+    'body.location': '请写上班地点。',
+    'body.contact': '请写联系人和电话。',
+    'body.headcount': '招几个人？请写一个数。',
+    'body.payMin': '工资请写整数（元）。',
+    'body.payMax': '最高工资不能比最低工资少。',
+    'body.deadline': '截止日期不对，请重新选。',
+  },
+  closeJob: { invalid_transition: '这个岗位已经停止招聘了。' },
+  interestOutcome: { not_found: '没有找到这条登记，可能已经被删了。请刷新。' },
+  createTraining: {
+    'body.course': '请写课程名称。',
+    'body.trade': '请选学什么工种。',
+    'body.schedule': '请写上课时间，比如“周二、周四 14:00-17:00”。',
+    'body.place': '请写上课地点。',
+    'body.startsAt': '开课日期不对，请重新选。',
+    'body.endsAt': '结课日期不能早于开课日期。',
+    'body.signupDeadline': '报名截止不能晚于开课日期。',
+    'body.capacity': '能收多少人？请写一个数。',
+    'body.jobIds': '有的岗位已经不在了，请刷新后重新选。',
+  },
+  attendance: { 'body.records': '有的人已经不在这门课的名单上了，请刷新后再点名。' },
+  complete: { 'body.residentIds': '有的人不在这门课的名单上（排队或已退出的人不能结业），请刷新后再选。' },
+  award: {
+    'body.ruleId': '这条积分规则已经停用了，请刷新后重新选。',
+    'body.householdIds': '请至少选一户。',
+    'body.times': '次数请写 1 到 100 之间的整数。',
+  },
+  composeNotice: {
+    'body.title': '标题至少写 2 个字，最多 60 个字。',
+    'body.body': '内容至少写 2 个字。',
+    'body.sendAt': '定时发送的时间已经过了。请重新选时间，或者现在就发。',
+    'body.audience.gridIds': '请至少选一个网格。',
+    'body.audience.buildingIds': '请至少选一栋楼。',
+    conflict: '所选范围里没有楼栋，请重新选发给谁。',
+  },
+  cancelNotice: { invalid_transition: '这条通知已经撤回了。' },
+  retryNotice: { invalid_transition: '没有发送失败的群，或者通知已经撤回，不用重发。' },
+} satisfies Record<string, RouteWords>;
+
+/** The form field a bad request was about, in plain words, wherever it was sent. */
 const FIELD_WORDS: Record<string, string> = {
   'body.description': '请多写几个字，说说是什么事。',
   'body.category': '请先选一选是哪一类事情。',
@@ -38,28 +107,6 @@ const FIELD_WORDS: Record<string, string> = {
   'body.quantity': '数量不对，请重新选一下。',
 };
 
-/**
- * Refusals whose plain words depend on what exactly the server refused (its
- * English message, matched here); the rest go by their code alone.
- */
-const MESSAGE_WORDS: Array<[code: string, pattern: RegExp, words: string | ((m: RegExpExecArray) => string)]> = [
-  ['forbidden', /not linked/, '您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙报事。'],
-  ['conflict', /not enough points/, '积分不够，换不了这件东西。'],
-  ['conflict', /sold out/, '这件东西已经换完了，等社区补货后再来。'],
-  ['conflict', /^limit reached/, '这件东西您家这段时间已经换够了，过段时间再来。'],
-  ['conflict', /^limit: your household may take (\d+) more/, (m) => `这件东西您家这段时间最多还能换 ${m[1]} 件。`],
-  ['conflict', /^full/, '名额已经满了。'],
-  ['conflict', /already linked/, '您的微信已经关联过住户信息了，不用再绑定。'],
-  ['conflict', /already has an account/, '这位居民已经有账号了。如果不是您绑定的，请找网格员。'],
-  ['invalid_transition', /sign-up for this course has closed/, '这门课的报名已经截止了。'],
-  ['invalid_transition', /posting is closed/, '这个岗位已经不招人了。'],
-  ['invalid_transition', /not enrolled/, '您没有报这门课，或者已经退出了。'],
-  ['invalid_transition', /already handed over|redemption that is handed_over|redemption is handed_over/, '东西已经领走了（已核销）。'],
-  ['invalid_transition', /cancelled/, '这次兑换已经取消了，积分已经退回。'],
-  ['not_found', /^code:/, '绑定码不对，或者已经用过、过期了。请找网格员要一个新的。'],
-  ['not_found', /^pickup code/, '没有找到这个取货码，请核对一下。'],
-];
-
 const CODE_WORDS: Record<string, string> = {
   network: '网络不好，没有连上。请稍后再试。',
   unauthenticated: '登录已过期，请重新进入。',
@@ -74,24 +121,75 @@ const CODE_WORDS: Record<string, string> = {
   internal: '系统出了点问题，请稍后再试。',
 };
 
-export function plainMessage(code: string, serverMessage = '', details: ErrorDetail[] = []): string {
-  if (code === 'invalid_request') {
-    for (const d of details) {
-      const words = FIELD_WORDS[d.path];
-      if (words) return words;
-    }
-    if (serverMessage.startsWith('body: invalid JSON')) return CODE_WORDS.internal!;
-    return '填写的内容有问题，请检查一下再试。';
-  }
-  for (const [c, pattern, words] of MESSAGE_WORDS) {
-    const m = c === code ? pattern.exec(serverMessage) : null;
-    if (m) return typeof words === 'string' ? words : words(m);
-  }
-  return CODE_WORDS[code] ?? CODE_WORDS.internal!;
+const INVALID = '填写的内容有问题，请检查一下再试。';
+
+/** When the answer carries no code we know (a proxy's error page, a new code): by its HTTP status. */
+function statusWords(status: number): string {
+  if (status === 0) return CODE_WORDS.network!;
+  if (status === 401) return CODE_WORDS.unauthenticated!;
+  if (status === 403) return CODE_WORDS.forbidden!;
+  if (status === 404) return CODE_WORDS.not_found!;
+  if (status === 409) return CODE_WORDS.conflict!;
+  if (status === 413) return CODE_WORDS.payload_too_large!;
+  if (status === 415) return CODE_WORDS.unsupported_media_type!;
+  if (status === 429) return CODE_WORDS.rate_limited!;
+  if (status === 502 || status === 503 || status === 504) return '服务器暂时连不上，请稍后再试。';
+  if (status >= 400 && status < 500) return INVALID;
+  return CODE_WORDS.internal!;
 }
 
-/** A training with every seat taken (409 `full…`): time to offer the waiting list. */
-export const isFull = (err: unknown) => err instanceof ApiError && err.status === 409 && err.serverMessage.startsWith('full');
+/** `body.records.3` and `body.records.3.present` are about `body.records`. */
+const fieldOf = (path: string) => {
+  const parts = path.split('.');
+  const i = parts.findIndex((p) => /^\d+$/.test(p));
+  return i < 0 ? path : parts.slice(0, i).join('.');
+};
+
+export interface Refusal {
+  status: number;
+  code: string;
+  reason?: string;
+  details?: ErrorDetail[];
+}
+
+export function plainMessage(e: Refusal, words: RouteWords = {}): string {
+  if (e.code === 'invalid_request') {
+    for (const d of e.details ?? []) {
+      // unreadable JSON: our fault, not the person's
+      if (d.path === 'body') return CODE_WORDS.internal!;
+      const field = fieldOf(d.path);
+      const w = words[d.path] ?? words[field] ?? FIELD_WORDS[d.path] ?? FIELD_WORDS[field];
+      if (w) return w;
+    }
+    return words.invalid_request ?? INVALID;
+  }
+  if (e.reason) {
+    const w = words[e.reason] ?? REASON_WORDS[e.reason as Reason];
+    if (w) return w;
+  }
+  return words[e.code] ?? words[String(e.status)] ?? CODE_WORDS[e.code] ?? statusWords(e.status);
+}
+
+/** Code 'network' is ours: the request never got an answer. */
+export class ApiError extends Error {
+  readonly details: ErrorDetail[];
+  readonly reason: string | undefined;
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** The server's English message, for developers and logs only. */
+    readonly serverMessage: string,
+    opts: { details?: ErrorDetail[]; reason?: string; words?: RouteWords } = {},
+  ) {
+    super(plainMessage({ status, code, reason: opts.reason, details: opts.details }, opts.words));
+    this.name = 'ApiError';
+    this.details = opts.details ?? [];
+    this.reason = opts.reason;
+  }
+}
+
+/** A training with every seat taken (409, reason `full`): time to offer the waiting list. */
+export const isFull = (err: unknown) => err instanceof ApiError && err.reason === 'full';
 
 /** Something the person must fix before we can send anything; its message is already plain words. */
 export class FormProblem extends Error {

@@ -1,7 +1,7 @@
 // The one place that talks to the server (Taro.request / Taro.uploadFile).
 import Taro from '@tarojs/taro';
 import { KEYS, readStored, writeStored } from '../lib/storage.js';
-import { ApiError, type ErrorDetail } from './errors.js';
+import { ApiError, type ErrorDetail, type RouteWords } from './errors.js';
 
 const TIMEOUT_MS = 20_000;
 
@@ -46,9 +46,11 @@ function headers(json: boolean, extra: Record<string, string> = {}): Record<stri
   };
 }
 
-function failure(status: number, data: unknown): ApiError {
-  const e = (data as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-  const err = new ApiError(status, e?.code ?? (status >= 500 ? 'internal' : 'invalid_request'), e?.message ?? '', e?.details ?? []);
+/** An answer outside 2xx, with what this route's refusals mean (see errors.ts). */
+function failure(status: number, data: unknown, words?: RouteWords): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; reason?: string; details?: ErrorDetail[] } } | null)?.error;
+  // no error body (a proxy's page): the status says what happened
+  const err = new ApiError(status, e?.code ?? 'unknown', e?.message ?? '', { details: e?.details ?? [], reason: e?.reason, words });
   if (status === 401 && token) {
     session.set(undefined);
     onSignedOut?.();
@@ -56,8 +58,16 @@ function failure(status: number, data: unknown): ApiError {
   return err;
 }
 
-/** `headers`: extra request headers, e.g. the `Idempotency-Key` of a redemption. */
-export async function request<T>(method: 'GET' | 'POST', path: string, opts: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Extra request headers, e.g. the `Idempotency-Key` of a redemption. */
+  headers?: Record<string, string>;
+  /** What this route's refusals mean, in plain words (errors.ts ROUTE_WORDS). */
+  words?: RouteWords;
+}
+
+export async function request<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> {
   let res: { statusCode: number; data: unknown };
   try {
     res = await Taro.request({
@@ -69,10 +79,10 @@ export async function request<T>(method: 'GET' | 'POST', path: string, opts: { q
       timeout: TIMEOUT_MS,
     });
   } catch {
-    throw new ApiError(0, 'network', 'no answer');
+    throw new ApiError(0, 'network', 'no answer', { words: opts.words });
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
-  throw failure(res.statusCode, res.data);
+  throw failure(res.statusCode, res.data, opts.words);
 }
 
 /** A local photo (a temp file path on WeChat, a blob: URL in the browser) → POST /api/uploads. */

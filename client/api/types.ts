@@ -12,8 +12,9 @@ import type {
 import type { ListHouseholdsQuery, ListResidentsQuery } from '../../server/org/schemas.js';
 import type { RoleGrant } from '../../server/auth/viewer.js';
 import type { ListRedemptionsQuery, RedeemBody } from '../../server/points/schemas.js';
-import type { CreateJobBody, ListJobsQuery } from '../../server/jobs/schemas.js';
-import type { ListNoticesQuery } from '../../server/notices/schemas.js';
+import type { AttendanceBody, CreateJobBody, CreateTrainingBody, ListJobsQuery } from '../../server/jobs/schemas.js';
+import type { ComposeNoticeBody, ListNoticesQuery, ManageNoticesQuery } from '../../server/notices/schemas.js';
+import type { AwardBody } from '../../server/points/schemas.js';
 
 /** What JSON does to a server value: dates become ISO strings. */
 export type Wire<T> = T extends Date
@@ -91,11 +92,67 @@ export type Training = Reply<typeof import('../../server/jobs/trainings.js').pre
 };
 export type WithdrawResult = Reply<typeof import('../../server/jobs/trainings.js').withdraw>;
 export type Trade = keyof typeof import('../../server/jobs/trades.js').TRADES;
+/** One course (GET /api/trainings/:id): also after sign-up closed, with my place on the waiting list. */
+export type TrainingDetail = Training & { myWaitlistPosition: number | null };
+export type TrainingsQuery = { all?: boolean; limit?: number };
+
+// ---- staff: jobs and training -------------------------------------------------
+/** A posting as staff see it in the list (`all`): with how many registered. */
+export type StaffJob = Job & { interestedCount?: number };
+/** Bodies as the client sends them: dates as ISO strings, defaulted fields optional. */
+export type CreateJobInput = Omit<CreateJobBody, 'deadline' | 'payUnit' | 'requirements' | 'trades'> &
+  Partial<Pick<CreateJobBody, 'payUnit' | 'requirements' | 'trades'>> & { deadline?: string | null };
+export type JobInterestRow = Reply<typeof import('../../server/jobs/interests.js').listInterests>[number];
+export type JobCandidate = Reply<typeof import('../../server/jobs/interests.js').candidatesForJob>[number];
+export type OutcomeResult = Reply<typeof import('../../server/jobs/interests.js').recordOutcome>;
+export type CreateTrainingInput = Omit<CreateTrainingBody, 'startsAt' | 'endsAt' | 'signupDeadline' | 'jobIds'> & {
+  startsAt: string;
+  endsAt: string;
+  signupDeadline: string;
+  jobIds?: string[];
+};
+export type TrainingRoster = Reply<typeof import('../../server/jobs/trainings.js').listEnrolments>;
+export type RosterEntry = TrainingRoster['enrolments'][number];
+export type AttendanceInput = AttendanceBody;
+export type AttendanceResult = Reply<typeof import('../../server/jobs/trainings.js').recordAttendance>;
+export type CompleteResult = Reply<typeof import('../../server/jobs/trainings.js').completeTraining>;
+
+// ---- staff: the dashboard ---------------------------------------------------------
+export type OrderStats = Reply<typeof import('../../server/orders/orderStats.js').orderStats>;
+export type GridOrderStats = OrderStats['grids'][number];
+export type EmploymentStats = Reply<typeof import('../../server/jobs/ledger.js').employmentStats>;
+export type GridEmploymentStats = EmploymentStats['grids'][number];
+export type EmploymentHouseholdPage = Reply<typeof import('../../server/jobs/ledger.js').listHouseholdEmployment>;
+export type EmploymentHousehold = EmploymentHouseholdPage['items'][number];
+export type EmploymentStatus = (typeof import('../../server/jobs/schemas.js').EMPLOYMENT_STATUSES)[number];
+export type EmploymentHouseholdsQuery = { zeroEmployment?: boolean; gridId?: string; limit?: number };
+
+// ---- staff: points awards -----------------------------------------------------------
+export type PointsRule = Reply<typeof import('../../server/points/rules.js').listRules>[number];
+export type AwardInput = Omit<AwardBody, 'times'> & Partial<Pick<AwardBody, 'times'>>;
+export type AwardResult = Reply<typeof import('../../server/points/awardPoints.js').awardPoints>;
 
 // ---- notices -----------------------------------------------------------------
 export type NoticePage = Reply<typeof import('../../server/notices/readNotices.js').listNotices>;
 export type Notice = NoticePage['items'][number];
 export type NoticesQuery = Partial<ListNoticesQuery>;
+export type NoticeKind = Notice['kind'];
+
+// ---- staff: writing notices and watching their delivery ----------------------------
+export type ManagedNoticePage = Reply<typeof import('../../server/notices/manageNotices.js').listManagedNotices>;
+export type ManagedNotice = ManagedNoticePage['items'][number];
+export type NoticeState = ManagedNotice['state'];
+export type ManageNoticesInput = Partial<ManageNoticesQuery>;
+export type DeliveryProgress = Reply<typeof import('../../server/notices/manageNotices.js').deliveryProgress>;
+export type Delivery = DeliveryProgress['items'][number];
+export type DeliveryStatus = Delivery['status'];
+export type NoticeAudience = ComposeNoticeBody['audience'];
+/** `sendAt` as an ISO string; left out, the notice goes now. */
+export type ComposeNoticeInput = Omit<ComposeNoticeBody, 'sendAt' | 'communityId'> & { sendAt?: string };
+
+// ---- subscribe messages ---------------------------------------------------------------
+export type OptIns = Reply<typeof import('../../server/notices/subscribe.js').optInCounts>;
+export type SubscribeTemplate = keyof OptIns;
 
 // ---- 账号绑定 and the group bot ---------------------------------------------------
 export type LinkCode = Reply<typeof import('../../server/bot/linkCodes.js').createLinkCode>;

@@ -190,3 +190,4 @@ export function phoneIn(contact: string): string | null {
   const m = /\d[\d-]{5,}\d/.exec(contact);
   return m ? m[0].replace(/-/g, '') : null;
 }
+

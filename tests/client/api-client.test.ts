@@ -80,6 +80,25 @@ describe('the API client', () => {
     expect(err).toMatchObject({ status: 400, code: 'invalid_request', message: '请多写几个字，说说是什么事。' });
   });
 
+  it('opens one course with GET /api/trainings/:id', async () => {
+    const calls = fakeNetwork(() => ({ status: 200, body: { id: 't 1', myWaitlistPosition: 2 } }));
+    const { api } = await client();
+    expect(await api.trainings.get('t 1')).toMatchObject({ myWaitlistPosition: 2 });
+    expect(calls[0]).toMatchObject({ url: '/api/trainings/t%201', method: 'GET' });
+  });
+
+  it('keeps the refusal’s stable reason and words it by the reason, whatever the message', async () => {
+    fakeNetwork(() => ({ status: 409, body: { error: { code: 'conflict', message: 'anything at all', reason: 'sold_out' } } }));
+    const { api } = await client();
+    await expect(api.shop.redeem({ itemId: 'i-1' }, 'ejia-key-0002')).rejects.toMatchObject({ status: 409, reason: 'sold_out', message: '这件东西已经换完了，等社区补货后再来。' });
+  });
+
+  it('words a refusal without a body (a proxy’s error page) by its status', async () => {
+    fakeNetwork(() => ({ status: 502 }));
+    const { api } = await client();
+    await expect(api.categories()).rejects.toMatchObject({ status: 502, code: 'unknown', message: '服务器暂时连不上，请稍后再试。' });
+  });
+
   it('says the network is down when there is no answer', async () => {
     fakeNetwork(() => 'offline');
     const { api } = await client();

@@ -2,14 +2,19 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../client/api/errors.js';
+import { api } from '../../client/api/index.js';
 import type { Enrolment, Training } from '../../client/api/types.js';
 import { JobCard } from '../../client/pages/jobs/JobCard.js';
 import { TrainingCard, type TrainingCardProps } from '../../client/pages/trainings/TrainingCard.js';
 import { payWords, phoneIn } from '../../client/lib/words.js';
 import { settle, tap } from './support/dom.js';
 import { job, training } from './support/fixtures.js';
+import { fakeServer, refusal } from './support/network.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('a job posting', () => {
   it('shows what, where and the pay, marks one that fits my trades, and registers interest with one tap (without opening the card)', async () => {
@@ -47,10 +52,12 @@ describe('a job posting', () => {
     expect(screen.getByText('📞 打电话问问')).toBeTruthy();
   });
 
-  it('refused because the posting closed meanwhile: plain words', async () => {
-    render(<JobCard job={job({ id: 'j-1' })} interested={false} onInterest={async () => Promise.reject(new ApiError(409, 'invalid_transition', 'this posting is closed'))} />);
+  it('refused because the posting closed meanwhile (409 on 我有意向): plain words', async () => {
+    const server = fakeServer({ 'POST /api/jobs/j-1/interest': refusal(409, 'invalid_transition', 'this posting is closed') });
+    render(<JobCard job={job({ id: 'j-1' })} interested={false} onInterest={(id) => api.jobs.interest(id)} />);
     await tap('🙋 我有意向');
     await settle();
+    expect(server.to('POST /api/jobs/j-1/interest')).toHaveLength(1);
     expect(screen.getByText('这个岗位已经不招人了。')).toBeTruthy();
   });
 
@@ -95,7 +102,7 @@ describe('培训报名', () => {
     let calls = 0;
     const enrol = vi.fn(async (_id: string, waitlist: boolean): Promise<Enrolment> => {
       calls++;
-      if (!waitlist) throw new ApiError(409, 'conflict', 'full: every seat is taken; ask to join the waiting list (waitlist: true)');
+      if (!waitlist) throw new ApiError(409, 'conflict', 'every seat is taken', { reason: 'full' });
       return { id: 'e-1', trainingId: 't-1', status: 'waitlisted', position: 3 };
     });
     setup(training({ id: 't-1', seatsLeft: 1 }), { enrol });
@@ -142,10 +149,24 @@ describe('培训报名', () => {
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ myEnrolment: 'withdrawn', seatsLeft: 0 }));
   });
 
-  it('says so when sign-up has closed', async () => {
-    setup(training({ id: 't-1' }), { enrol: async () => Promise.reject(new ApiError(409, 'invalid_transition', 'sign-up for this course has closed')) });
+  it('says so when sign-up closed meanwhile (reason signup_closed), whatever the message says', async () => {
+    fakeServer({ 'POST /api/trainings/t-1/enrol': refusal(409, 'invalid_transition', 'any words at all', { reason: 'signup_closed' }) });
+    setup(training({ id: 't-1' }), { enrol: (id, waitlist) => api.trainings.enrol(id, waitlist) });
     await tap('我要报名');
     await settle();
     expect(screen.getByText('这门课的报名已经截止了。')).toBeTruthy();
+  });
+
+  it('a course whose sign-up is over offers nothing to join', () => {
+    setup(training({ id: 't-1', signupDeadline: new Date(Date.now() - 86_400_000).toISOString() }));
+    expect(screen.getByText('这门课的报名已经截止了。')).toBeTruthy();
+    expect(screen.queryByText('我要报名')).toBeNull();
+    expect(screen.queryByText('排队等候')).toBeNull();
+  });
+
+  it('on the waiting list, says the place in it', () => {
+    setup(training({ id: 't-1', seatsLeft: 0, myEnrolment: 'waitlisted', myWaitlistPosition: 2 }));
+    expect(screen.getByText('您在排队等候，排第 2 位。有人退出时按先后补上，社区会通知您。')).toBeTruthy();
+    expect(screen.getByText('不排队了')).toBeTruthy();
   });
 });

@@ -47,10 +47,38 @@ describe('plain words', () => {
 
   it('turns every API refusal into words a resident understands, never the server’s English', () => {
     const codes = ['network', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'invalid_transition', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'upstream_error', 'internal', 'something_new'];
-    for (const code of codes) expect(plainMessage(code, 'order not found')).toMatch(/^[^A-Za-z]+$/);
-    expect(plainMessage('invalid_request', 'body.description: say a few words', [{ path: 'body.description', message: 'say a few words' }])).toBe('请多写几个字，说说是什么事。');
-    expect(plainMessage('invalid_request', 'query.x: bad', [{ path: 'query.x', message: 'bad' }])).toBe('填写的内容有问题，请检查一下再试。');
-    expect(plainMessage('forbidden', 'this account is not linked to a household yet; ask your building head')).toContain('楼栋长或网格员');
+    for (const code of codes) expect(plainMessage({ status: 409, code })).toMatch(/^[^A-Za-z]+$/);
+    expect(plainMessage({ status: 400, code: 'invalid_request', details: [{ path: 'body.description', message: 'say a few words' }] })).toBe('请多写几个字，说说是什么事。');
+    expect(plainMessage({ status: 400, code: 'invalid_request', details: [{ path: 'query.x', message: 'bad' }] })).toBe('填写的内容有问题，请检查一下再试。');
+    // unreadable JSON is the app's fault, not the person's
+    expect(plainMessage({ status: 400, code: 'invalid_request', details: [{ path: 'body', message: 'invalid JSON' }] })).toBe('系统出了点问题，请稍后再试。');
+  });
+
+  it('tells refusals apart by their stable reason, never by the message', () => {
+    const reasons: Array<[string, string]> = [
+      ['sold_out', '这件东西已经换完了，等社区补货后再来。'],
+      ['insufficient_points', '积分不够，换不了这件东西。'],
+      ['limit_reached', '这件东西每户限换的件数已经到了，换不了这么多。请刷新看看您家还能换几件。'],
+      ['full', '名额已经满了。'],
+      ['signup_closed', '这门课的报名已经截止了。'],
+    ];
+    for (const [reason, words] of reasons) expect(plainMessage({ status: 409, code: 'conflict', reason })).toBe(words);
+    // a reason this version does not know yet: by its code
+    expect(plainMessage({ status: 409, code: 'conflict', reason: 'something_new' })).toBe('这件事刚刚有了变化，请刷新后再看。');
+  });
+
+  it('uses what a refusal means on its route, then the code, then the HTTP status', () => {
+    const words = { invalid_transition: '这个岗位已经不招人了。', 'body.title': '请写岗位名称。', '404': '没有这个岗位。' };
+    expect(plainMessage({ status: 409, code: 'invalid_transition' }, words)).toBe('这个岗位已经不招人了。');
+    expect(plainMessage({ status: 400, code: 'invalid_request', details: [{ path: 'body.title', message: 'required' }] }, words)).toBe('请写岗位名称。');
+    // field words reach the field of a list item (body.records.3 → body.records)
+    expect(plainMessage({ status: 400, code: 'invalid_request', details: [{ path: 'body.records.3', message: 'not enrolled' }] }, { 'body.records': '名单变了。' })).toBe('名单变了。');
+    expect(plainMessage({ status: 404, code: 'unknown' }, words)).toBe('没有这个岗位。');
+    // no code we know (a proxy's error page): by status
+    expect(plainMessage({ status: 502, code: 'unknown' })).toBe('服务器暂时连不上，请稍后再试。');
+    expect(plainMessage({ status: 429, code: 'unknown' })).toBe('操作太频繁了，请过一分钟再试。');
+    expect(plainMessage({ status: 418, code: 'unknown' })).toBe('填写的内容有问题，请检查一下再试。');
+    expect(plainMessage({ status: 0, code: 'network' })).toBe('网络不好，没有连上。请稍后再试。');
   });
 });
 

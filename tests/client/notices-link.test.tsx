@@ -1,7 +1,7 @@
 // Notices with their unread marks, 账号绑定, 绑定微信群, and staff's 核销 at the shop counter.
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../client/api/errors.js';
+import { api } from '../../client/api/index.js';
 import type { RedemptionPage, RedemptionsQuery } from '../../client/api/types.js';
 import { NoticeCard } from '../../client/components/NoticeCard.js';
 import { pageOfNotice } from '../../client/lib/workspaces.js';
@@ -11,8 +11,12 @@ import { NoticeView } from '../../client/pages/notices/NoticeView.js';
 import { findReserved, HandoverForm } from '../../client/packages/staff/HandoverForm.js';
 import { settle, tap, type } from './support/dom.js';
 import { notice, redemption } from './support/fixtures.js';
+import { fakeServer, refusal } from './support/network.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 describe('notices', () => {
   it('mark the unread ones, and not the ones read', () => {
@@ -71,19 +75,21 @@ describe('账号绑定', () => {
     expect(link).not.toHaveBeenCalled();
   });
 
-  it('explains a wrong or used code, and an account already linked', async () => {
-    const cases: Array<[ApiError, string]> = [
-      [new ApiError(404, 'not_found', 'code: not valid (wrong, used or expired); ask your grid worker for a new one'), '绑定码不对，或者已经用过、过期了。请找网格员要一个新的。'],
-      [new ApiError(409, 'conflict', 'this account is already linked to a resident'), '您的微信已经关联过住户信息了，不用再绑定。'],
+  it('explains a wrong or used code, and a resident who already has an account', async () => {
+    const cases: Array<[ReturnType<typeof refusal>, string]> = [
+      [refusal(404, 'not_found', 'code: not valid (wrong, used or expired); ask your grid worker for a new one'), '绑定码不对，或者已经用过、过期了。请找网格员要一个新的。'],
+      [refusal(409, 'conflict', 'this resident already has an account'), '这个绑定码对应的居民已经有微信账号了，或者您的微信已经绑定过。如果不是您绑定的，请找网格员。'],
     ];
-    for (const [err, words] of cases) {
-      render(<LinkForm link={async () => Promise.reject(err)} />);
+    for (const [answer, words] of cases) {
+      fakeServer({ 'POST /api/me/link': answer });
+      render(<LinkForm link={(code) => api.link(code)} />);
       await settle();
       await type('比如 7K3M9QXA', 'V425MTJH');
       await tap('绑定');
       await settle();
       expect(screen.getByText(words)).toBeTruthy();
       cleanup();
+      vi.unstubAllGlobals();
     }
   });
 });
@@ -142,14 +148,16 @@ describe('核销 at the shop counter', () => {
 
   it('explains a code handed over meanwhile at another counter', async () => {
     const r = redemption({ id: 'r-1' });
-    render(<HandoverForm find={async () => r} handOver={async () => Promise.reject(new ApiError(409, 'invalid_transition', 'already handed over'))} />);
+    const server = fakeServer({ 'POST /api/shop/redemptions/handover': refusal(409, 'invalid_transition', 'already handed over') });
+    render(<HandoverForm find={async () => r} handOver={(code) => api.shop.handOver(code)} />);
     await settle();
     await type('6 位数字', '681151');
     await tap('查找');
     await settle();
     await tap('✔ 已交给居民，核销');
     await settle();
-    expect(screen.getByText('东西已经领走了（已核销）。')).toBeTruthy();
+    expect(server.to('POST /api/shop/redemptions/handover')[0]!.body).toEqual({ pickupCode: '681151' });
+    expect(screen.getByText('这个取货码已经核销过，或者这次兑换已经取消了，不能再领。')).toBeTruthy();
   });
 
   it('looks through every page of waiting redemptions', async () => {

@@ -1,12 +1,17 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../client/api/errors.js';
+import { api } from '../../client/api/index.js';
 import type { SubmitOrderInput } from '../../client/api/types.js';
 import { RaiseWizard, type RaiseWizardProps } from '../../client/pages/raise/RaiseWizard.js';
 import { CATEGORIES, detail, RESIDENTS } from './support/fixtures.js';
 import { settle, tap, toggle, type } from './support/dom.js';
+import { fakeServer, refusal } from './support/network.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function setup(over: Partial<RaiseWizardProps> = {}) {
   const submit = vi.fn(async (body: SubmitOrderInput) => detail({ id: 'o-1', description: body.description }));
@@ -97,13 +102,15 @@ describe('raising a request (群众点单)', () => {
     expect(submit).toHaveBeenCalledWith(expect.objectContaining({ photos: ['up-flaky'] }));
   });
 
-  it('shows the server’s refusal in plain words', async () => {
-    setup({ submit: async () => Promise.reject(new ApiError(403, 'forbidden', 'this account is not linked to a household yet')) });
+  it('shows the server’s refusal in plain words (a 403 on 报事: the account is not linked)', async () => {
+    const server = fakeServer({ 'POST /api/orders': refusal(403, 'forbidden', 'this account is not linked to a household yet; ask your building head or grid worker') });
+    setup({ submit: (body) => api.orders.submit(body) });
     await tap('水电维修');
     await type('比如：厨房水管漏水，地上都是水', '水管漏水');
     await tap('提交');
     await settle();
     expect(screen.getByText('您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙报事。')).toBeTruthy();
+    expect(server.to('POST /api/orders')[0]!.body).toEqual({ category: 'repair', description: '水管漏水', urgency: 'normal', photos: [] });
   });
 
   it('takes a building head three steps for a neighbour and files it on their behalf', async () => {

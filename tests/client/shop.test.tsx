@@ -2,6 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../client/api/errors.js';
+import { api } from '../../client/api/index.js';
 import type { RedeemInput } from '../../client/api/types.js';
 import { PickupCode } from '../../client/components/PickupCode.js';
 import { LedgerRow, PointsBalance } from '../../client/pages/points/Ledger.js';
@@ -9,8 +10,12 @@ import { RedemptionCard } from '../../client/pages/shop/RedemptionCard.js';
 import { mostYouCanTake, Shop, type ShopProps } from '../../client/pages/shop/Shop.js';
 import { settle, tap, tapLabel } from './support/dom.js';
 import { redemption, SHELF, shopItem } from './support/fixtures.js';
+import { fakeServer, refusal } from './support/network.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function setup(over: Partial<ShopProps> = {}) {
   const redeem = vi.fn(async (body: RedeemInput, _key: string) => redemption({ id: 'r-1', quantity: body.quantity ?? 1 }));
@@ -107,20 +112,23 @@ describe('the 积分超市 shelf', () => {
     expect(redeem).toHaveBeenCalledWith({ itemId: 'i-powder', quantity: 2 }, expect.any(String));
   });
 
-  it('says in plain words when the server refuses (not enough points, sold out, share taken)', async () => {
+  it('says in plain words when the server refuses, told apart by the reason (not enough points, sold out, share taken)', async () => {
     const refusals: Array<[string, string]> = [
-      ['not enough points', '积分不够，换不了这件东西。'],
-      ['sold out', '这件东西已经换完了，等社区补货后再来。'],
-      ['limit reached: your household has taken its share this period', '这件东西您家这段时间已经换够了，过段时间再来。'],
-      ['limit: your household may take 1 more this period', '这件东西您家这段时间最多还能换 1 件。'],
+      ['insufficient_points', '积分不够，换不了这件东西。'],
+      ['sold_out', '这件东西已经换完了，等社区补货后再来。'],
+      ['limit_reached', '这件东西每户限换的件数已经到了，换不了这么多。请刷新看看您家还能换几件。'],
     ];
-    for (const [message, words] of refusals) {
-      setup({ redeem: async () => Promise.reject(new ApiError(409, 'conflict', message)) });
+    for (const [reason, words] of refusals) {
+      // the message is for developers: the words must not depend on it
+      const server = fakeServer({ 'POST /api/shop/redemptions': refusal(409, 'conflict', 'whatever the server says', { reason }) });
+      setup({ redeem: (body, key) => api.shop.redeem(body, key) });
       await tap('兑换 香皂');
       await tap('确定兑换');
       await settle();
       expect(screen.getByText(words)).toBeTruthy();
+      expect(server.to('POST /api/shop/redemptions')[0]!.body).toEqual({ itemId: 'i-soap', quantity: 1 });
       cleanup();
+      vi.unstubAllGlobals();
     }
   });
 
@@ -157,12 +165,12 @@ describe('my redemptions', () => {
     expect(screen.queryByText('不要了，取消兑换')).toBeNull();
   });
 
-  it('explains a cancel that came too late (already picked up)', async () => {
-    const cancel = vi.fn(async () => Promise.reject(new ApiError(409, 'invalid_transition', 'cannot cancel a redemption that is handed_over')));
-    render(<RedemptionCard redemption={redemption({ id: 'r-3' })} cancel={cancel} confirm={async () => true} />);
+  it('explains a cancel that came too late (already picked up: 409 on cancel)', async () => {
+    fakeServer({ 'POST /api/shop/redemptions/r-3/cancel': refusal(409, 'invalid_transition', 'cannot cancel a redemption that is handed_over') });
+    render(<RedemptionCard redemption={redemption({ id: 'r-3' })} cancel={(id) => api.shop.cancel(id)} confirm={async () => true} />);
     await tap('不要了，取消兑换');
     await settle();
-    expect(screen.getByText('东西已经领走了（已核销）。')).toBeTruthy();
+    expect(screen.getByText('这次兑换已经领走或者已经取消了，不能再取消。请刷新看看。')).toBeTruthy();
   });
 
   it('shows a code in two groups of three', () => {

@@ -5,9 +5,11 @@ import { session } from '../../api/http.js';
 import { ActionButton } from '../../components/ActionButton.js';
 import { Spinner } from '../../components/ListState.js';
 import { Page } from '../../components/Page.js';
+import { SubscribeOptIns } from '../../components/SubscribeOptIns.js';
 import { cx } from '../../lib/cx.js';
 import { useSession } from '../../lib/pageHooks.js';
 import { store, useAppState } from '../../lib/store.js';
+import { askToSubscribe, canSubscribe, SUBSCRIBE_TEMPLATE_IDS } from '../../lib/subscribe.js';
 import { homeOf, PAGES, WORKSPACE_WORDS, workspacesOf } from '../../lib/workspaces.js';
 
 /** Me: linking the account and the WeChat group, large text, which role I am working as, sign out. */
@@ -56,6 +58,8 @@ export default function MePage() {
           <Text className="muted">›</Text>
         </View>
       </View>
+      {/* WeChat only: the browser has no subscribe messages, so no switch there */}
+      {me.linked && canSubscribe() ? <SubscribeOptIns templates={SUBSCRIBE_TEMPLATE_IDS} ask={askToSubscribe} /> : null}
       <View className="card setting">
         <View>
           <Text className="text">大字模式</Text>

@@ -45,6 +45,7 @@ export default function Points() {
           <PointsBalance balance={balance} />
           <BigButton primary icon="🛒" label="积分超市" sub="用积分换米、油、日用品" onPress={() => void Taro.navigateTo({ url: PAGES.shop })} />
           <BigButton icon="🧾" label="我的兑换" sub="取货码在这里" onPress={() => void Taro.navigateTo({ url: PAGES.myRedemptions })} />
+          <BigButton icon="🏆" label="积分榜" sub="看看楼里谁家积分多" onPress={() => void Taro.navigateTo({ url: PAGES.leaderboard })} />
         </View>
       ) : null}
       <ListHead title="积分明细" loading={ledger.loading} onRefresh={() => void ledger.reload()} />

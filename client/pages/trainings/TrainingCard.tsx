@@ -14,13 +14,15 @@ export interface TrainingCardProps {
   confirm: Confirm;
   /** The course as it stands after my step (my enrolment, seats left). */
   onChange: (t: Training) => void;
+  /** For telling whether sign-up is over; now by default. */
+  now?: Date;
 }
 
 /**
  * A course: when, where, seats left, and my part — 报名; when every seat is
  * taken, the offer of the waiting list (first come, first moved up); 退出 again.
  */
-export function TrainingCard({ training: t, enrol, withdraw, confirm, onChange }: TrainingCardProps) {
+export function TrainingCard({ training: t, enrol, withdraw, confirm, onChange, now = new Date() }: TrainingCardProps) {
   // what just happened here, for the words under the course
   const [note, setNote] = useState<null | 'enrolled' | 'waitlisted' | 'withdrawn'>(null);
   const [position, setPosition] = useState<number | null>(null);
@@ -29,6 +31,9 @@ export function TrainingCard({ training: t, enrol, withdraw, confirm, onChange }
   const status = t.myEnrolment;
   const signedUp = status === 'enrolled' || status === 'waitlisted';
   const full = t.seatsLeft <= 0 || tookLastSeat;
+  // sign-up over (the detail page shows such a course too): nothing to join
+  const closed = t.status !== 'open' || new Date(t.signupDeadline).getTime() < now.getTime();
+  const waitingAt = position ?? t.myWaitlistPosition ?? null;
 
   const join = (waitlist: boolean) => async () => {
     let e: Enrolment;
@@ -106,7 +111,9 @@ export function TrainingCard({ training: t, enrol, withdraw, confirm, onChange }
       ) : null}
       {note === 'withdrawn' ? <Text className="ok-note">已经退出这门课。</Text> : null}
       {!note && status === 'enrolled' ? <Text className="ok-note">✅ 您已报名，请按时去上课。</Text> : null}
-      {!note && status === 'waitlisted' ? <Text className="hint">您在排队等候。有人退出时按先后补上，社区会通知您。</Text> : null}
+      {!note && status === 'waitlisted' ? (
+        <Text className="hint">您在排队等候{waitingAt ? `，排第 ${waitingAt} 位` : ''}。有人退出时按先后补上，社区会通知您。</Text>
+      ) : null}
       {status === 'completed' ? <Text className="ok-note">🎓 您已经学完这门课（已结业）。</Text> : null}
 
       {signedUp ? (
@@ -114,13 +121,14 @@ export function TrainingCard({ training: t, enrol, withdraw, confirm, onChange }
           {status === 'waitlisted' ? '不排队了' : '不去了，退出报名'}
         </ActionButton>
       ) : null}
-      {!signedUp && status !== 'completed' && full ? (
+      {!signedUp && status !== 'completed' && closed ? <Text className="hint">这门课的报名已经截止了。</Text> : null}
+      {!signedUp && status !== 'completed' && !closed && full ? (
         <View>
           <Text className="hint">名额已经满了。可以排队等候：有人退出时，按排队先后补上，社区会通知您。</Text>
           <ActionButton onPress={join(true)}>排队等候</ActionButton>
         </View>
       ) : null}
-      {!signedUp && status !== 'completed' && !full ? <ActionButton onPress={join(false)}>我要报名</ActionButton> : null}
+      {!signedUp && status !== 'completed' && !closed && !full ? <ActionButton onPress={join(false)}>我要报名</ActionButton> : null}
     </View>
   );
 }

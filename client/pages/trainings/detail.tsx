@@ -11,14 +11,13 @@ import { PAGES } from '../../lib/workspaces.js';
 import { TrainingCard } from './TrainingCard.js';
 
 /**
- * One course, where a training notice leads. The API has no GET /api/trainings/:id;
- * the course is taken from the list of upcoming ones (a course whose sign-up is
- * over is not in it, and the page says so).
+ * One course (GET /api/trainings/:id), where a training notice leads: also after
+ * its sign-up closed, with my enrolment and my place on the waiting list.
  */
 export default function TrainingDetail() {
   const me = useSession();
   const id = useParam('id');
-  const course = useRemote(async () => (await api.trainings.list()).find((t) => t.id === id) ?? null, [id], me?.linked === true);
+  const course = useRemote(() => api.trainings.get(id), [id], me?.linked === true && id !== '');
   useRefresh(course.reload);
   if (me && !me.linked) {
     return (
@@ -30,10 +29,16 @@ export default function TrainingDetail() {
   const t = course.data;
   return (
     <Page>
-      <ListState loading={course.loading} error={course.error} empty={!t} emptyText="这门课已经结束报名了。" onRetry={() => void course.reload()}>
+      <ListState loading={course.loading && id !== ''} error={course.error} empty={!t} emptyText="没有找到这门课。" onRetry={() => void course.reload()}>
         {t ? (
           <View>
-            <TrainingCard training={t} enrol={(cid, waitlist) => api.trainings.enrol(cid, waitlist)} withdraw={(cid) => api.trainings.withdraw(cid)} confirm={askToConfirm} onChange={course.setData} />
+            <TrainingCard
+              training={t}
+              enrol={(cid, waitlist) => api.trainings.enrol(cid, waitlist)}
+              withdraw={(cid) => api.trainings.withdraw(cid)}
+              confirm={askToConfirm}
+              onChange={(next) => course.setData({ ...t, ...next })}
+            />
           </View>
         ) : null}
       </ListState>

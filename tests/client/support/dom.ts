@@ -43,3 +43,17 @@ export async function tapLabel(label: string) {
     fireEvent.click(el);
   });
 }
+
+/** Chooses a value in a Taro <Picker> (date, time) whose inner view has this aria-label. */
+export async function pick(label: string, value: string) {
+  const el = document.querySelector(`[aria-label="${label}"]`)?.closest('taro-picker-core');
+  if (!el) throw new Error(`no picker ${label}`);
+  await act(async () => {
+    el.dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true }));
+  });
+}
+
+/** Lets pending promises settle a few rounds (a chain of requests, one after another). */
+export async function settleAll(rounds = 5) {
+  for (let i = 0; i < rounds; i++) await settle();
+}

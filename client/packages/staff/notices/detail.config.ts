@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '发送情况', enablePullDownRefresh: true });

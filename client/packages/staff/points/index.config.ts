@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '发积分', enablePullDownRefresh: true });
