@@ -1,8 +1,7 @@
 import type Koa from 'koa';
 import type { AppCustom, AppState } from '../context.js';
 import { AppError } from '../errors.js';
-import { userIdForToken } from './sessions.js';
-import { loadViewer } from './viewer.js';
+import { viewerForToken } from './sessions.js';
 
 export function bearerToken(header: string | undefined): string | null {
   const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/i.exec(header ?? '');
@@ -13,8 +12,7 @@ export function bearerToken(header: string | undefined): string | null {
 export const requireViewer: Koa.Middleware<AppState, AppCustom> = async (ctx, next) => {
   const token = bearerToken(ctx.get('authorization'));
   if (!token) throw new AppError('unauthenticated', 'sign in first (Authorization: Bearer <token>)');
-  const userId = await userIdForToken(ctx.deps, token);
-  const viewer = userId ? await loadViewer(ctx.deps.db, userId) : null;
+  const viewer = await viewerForToken(ctx.deps, token);
   if (!viewer) throw new AppError('unauthenticated', 'session expired, sign in again');
   ctx.state.viewer = viewer;
   await next();

@@ -1,4 +1,4 @@
-import type { Role } from '@prisma/client';
+import type { Prisma, Role } from '@prisma/client';
 import type { DbTx } from '../db.js';
 
 export interface RoleGrant {
@@ -23,15 +23,19 @@ export interface Viewer {
   roles: RoleGrant[];
 }
 
-export async function loadViewer(db: DbTx, userId: string): Promise<Viewer | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    include: {
-      roles: { select: { role: true, communityId: true, gridId: true, buildingId: true } },
-      resident: { include: { household: { include: { building: { select: { gridId: true } } } } } },
-    },
-  });
-  if (!user) return null;
+/** What a Viewer is made of, as a Prisma select on User (also used nested under Session). */
+export const viewerSelect = {
+  id: true,
+  displayName: true,
+  roles: { select: { role: true, communityId: true, gridId: true, buildingId: true } },
+  resident: {
+    select: { id: true, name: true, communityId: true, householdId: true, household: { select: { buildingId: true, building: { select: { gridId: true } } } } },
+  },
+} satisfies Prisma.UserSelect;
+
+export type ViewerRow = Prisma.UserGetPayload<{ select: typeof viewerSelect }>;
+
+export function toViewer(user: ViewerRow): Viewer {
   const r = user.resident;
   return {
     userId: user.id,
@@ -48,4 +52,9 @@ export async function loadViewer(db: DbTx, userId: string): Promise<Viewer | nul
       : null,
     roles: user.roles,
   };
+}
+
+export async function loadViewer(db: DbTx, userId: string): Promise<Viewer | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: viewerSelect });
+  return user ? toViewer(user) : null;
 }

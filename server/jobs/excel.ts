@@ -8,6 +8,7 @@ import type { EmploymentStatus } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest } from '../errors.js';
+import { inDateRange } from '../http/dates.js';
 import { chinaDay, householdEmployment, recordSituation, STATUS_LABELS } from './ledger.js';
 import { staffCommunityForJobs } from './postings.js';
 import { TRADES, tradeFromName, type Trade, parseTrades } from './trades.js';
@@ -31,20 +32,25 @@ export function statusFromLabel(label: string): EmploymentStatus | undefined {
   return STATUS_WORDS.find(([re]) => re.test(label))?.[1];
 }
 
+/** A cell as text. U+0000 (a workbook may carry it as _x0000_) is dropped: PostgreSQL text cannot hold it. */
 function cellText(v: ExcelJS.CellValue): string {
+  return cellString(v).replace(/\u0000/g, '');
+}
+
+function cellString(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellString(v.result as ExcelJS.CellValue);
     return '';
   }
   return String(v).trim();
 }
 
 function parseSince(v: ExcelJS.CellValue): Date | null | 'bad' {
-  if (v instanceof Date) return v;
+  if (v instanceof Date) return inDateRange(v) ? v : 'bad';
   const s = cellText(v);
   if (!s) return null;
   const m = /^(\d{4})[-/.年](\d{1,2})(?:[-/.月](\d{1,2}))?日?$/.exec(s);
@@ -52,6 +58,7 @@ function parseSince(v: ExcelJS.CellValue): Date | null | 'bad' {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)];
   const utc = new Date(Date.UTC(y, mo - 1, d));
   if (utc.getUTCMonth() !== mo - 1 || utc.getUTCDate() !== d) return 'bad'; // 2025-13-45 does not roll over
+  if (y < 1900 || !inDateRange(utc)) return 'bad'; // Date.UTC reads years 0–99 as 1900–1999
   return new Date(utc.getTime() - 8 * 3600_000); // midnight in China time
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { dateTime } from '../http/dates.js';
 import { TRADE_CODES } from './trades.js';
 
 const id = z.string().trim().min(1, 'required').max(40);
 const trades = z.array(z.enum(TRADE_CODES)).max(10).default([]);
 const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
-const when = z.coerce.date({ message: 'a date and time, e.g. 2026-12-01T09:00:00+08:00' });
+const when = dateTime();
 
 export const idParams = z.object({ id });
 export const interestParams = z.object({ id, interestId: id });

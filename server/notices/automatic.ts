@@ -130,21 +130,23 @@ export function registerAutomaticNotices(deps: Deps): void {
 
 // --- the per-community switches ------------------------------------------------
 
-function automationCommunity(viewer: Viewer, communityId: string | undefined): string {
+async function automationCommunity(deps: Deps, viewer: Viewer, communityId: string | undefined): Promise<string> {
   if (!isAdmin(viewer) && !communitiesWith(viewer, ['STAFF']).length) throw forbidden('only community staff set automatic notices');
   const id = communityId ?? homeCommunity(viewer);
   if (!id || !noticePolicy.compose(viewer, id)) throw notFound('community');
+  // an admin may name any community: it must be one
+  if (!(await deps.db.community.findUnique({ where: { id }, select: { id: true } }))) throw notFound('community');
   return id;
 }
 
 export async function getAutomation(deps: Deps, viewer: Viewer, communityId?: string) {
-  const id = automationCommunity(viewer, communityId);
+  const id = await automationCommunity(deps, viewer, communityId);
   const row = await deps.db.noticeAutomation.findUnique({ where: { communityId: id } });
   return { communityId: id, jobs: row?.jobs ?? true, trainings: row?.trainings ?? true, emergencyOrders: row?.emergencyOrders ?? true };
 }
 
 export async function setAutomation(deps: Deps, viewer: Viewer, body: AutomationBody) {
-  const id = automationCommunity(viewer, body.communityId);
+  const id = await automationCommunity(deps, viewer, body.communityId);
   const { communityId: _, ...switches } = body;
   const now = deps.clock();
   await deps.db.noticeAutomation.upsert({

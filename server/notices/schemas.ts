@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTime } from '../http/dates.js';
 
 export const NOTICE_KINDS = ['policy', 'service', 'news', 'job', 'training', 'activity', 'emergency'] as const;
 
@@ -38,7 +39,7 @@ export const composeNoticeBody = z
       z.object({ type: z.literal('buildings'), buildingIds: ids }),
     ]),
     /** Leave out to send now; a time in the future schedules it. */
-    sendAt: z.coerce.date().optional(),
+    sendAt: dateTime().optional(),
     /** Admins, who belong to no community, say which one. */
     communityId: id.optional(),
   });

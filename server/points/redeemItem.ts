@@ -28,6 +28,8 @@ export async function redeemItem(deps: Deps, v: Viewer, body: RedeemBody, idempo
     const now = deps.clock();
     const item = await tx.shopItem.findFirst({ where: { id: body.itemId, communityId: household.communityId, onShelf: true } });
     if (!item) throw badRequest('body.itemId', 'not on the shelf of your community shop');
+    // account row first, always: the limit check needs the household serialised, and one lock
+    // order (account, then item) in redemption and cancellation keeps PostgreSQL free of deadlocks
     await lockHouseholdAccount(tx, household.householdId);
     const left = await limitLeft(tx, item, household.householdId, now);
     if (left !== null && body.quantity > left) {

@@ -6,7 +6,7 @@ import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
 import { communitiesWith, redemptionPolicy, redemptionScope } from '../policy.js';
-import { bookEntry } from './ledger.js';
+import { bookEntry, lockHouseholdAccount } from './ledger.js';
 import type { ListRedemptionsQuery } from './schemas.js';
 
 export const redemptionInclude = {
@@ -48,6 +48,7 @@ export async function cancelRedemption(deps: Deps, v: Viewer, id: string) {
     const r = await tx.redemption.findFirst({ where: { AND: [{ id }, redemptionScope(v)] } });
     if (!r) throw notFound('redemption');
     if (!redemptionPolicy.cancel(v, r)) throw forbidden('you cannot cancel this redemption');
+    await lockHouseholdAccount(tx, r.householdId); // same lock order as redeemItem: account, then item
     const done = await tx.redemption.updateMany({
       where: { id, status: 'reserved' },
       data: { status: 'cancelled', cancelledAt: now, cancelledById: v.userId },

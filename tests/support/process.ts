@@ -25,12 +25,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const TSX = path.resolve('node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Starts `server/main.ts` on `databaseUrl` and waits until /api/health answers. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [TSX, 'server/main.ts'], {
+  // `node --import tsx`, not the tsx CLI: the pid is then the server itself, so a kill reaches it
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

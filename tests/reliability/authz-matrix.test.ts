@@ -1,0 +1,986 @@
+// The authorization matrix: every route (the per-step order matrix of
+// tests/orders-matrix.test.ts aside) × resident / building head / grid worker /
+// staff / reviewer / admin × the object's relation to the caller, one case per
+// cell, generated from the one table below. Each cell states the exact status;
+// a refused request must change nothing (row counts of every table, and the
+// object's own row, are the same before and after).
+//
+// Relations. The demo's callers live and work in 惠泽社区 第1网格 惠泽1栋: the
+// resident (1单元302) and the building head (2单元201, head of 惠泽1栋) live
+// there, the grid worker works 第1网格, staff and the reviewer serve 惠泽社区,
+// the admin the platform. An object is
+//   own             the caller's own: their household's (or their building, or
+//                   their grid), one they filed or made themselves;
+//   sameGrid        someone else's in 第1网格: the building head's household for
+//                   the resident, the resident's for everyone else; 惠泽2栋 for a
+//                   building; 第1网格 itself for a grid (staff, reviewer, admin);
+//                   for what belongs to the whole community (postings, courses,
+//                   shop items, rules): the caller's community;
+//   otherGrid       in 惠泽 第2网格 (demo-resident-2's household, 惠泽4栋);
+//   otherCommunity  in 惠民社区 (demo-resident-huimin's household, 惠民1栋).
+// '-' marks a relation the object cannot have (a grid worker has no household;
+// a posting belongs to no grid); a route without an object has one cell per role.
+// 'E' is a 200 whose list holds nothing of the object (lists filter by scope
+// rather than refuse). 78 routes; 964 cells (45 routes with an object: 6 roles ×
+// 4 relations less 314 '-'; 33 without: 6 roles each).
+//
+// AUTHZ_OBSERVE=1 asserts nothing and writes what the server answered, in the
+// table's shape, to .tmp/authz-observed.json: for reviewing a changed route
+// against the README's rules, not for pasting over the table unread.
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type Client, type TestServer } from '../support/server.js';
+import { changedTables, rowCounts } from './fingerprint.js';
+import { routerRoutes } from './routes.js';
+
+const ROLES = ['resident', 'buildingHead', 'gridWorker', 'staff', 'reviewer', 'admin'] as const;
+const RELATIONS = ['own', 'sameGrid', 'otherGrid', 'otherCommunity'] as const;
+type Role = (typeof ROLES)[number];
+type Relation = (typeof RELATIONS)[number];
+/** 'E': 200, but the answer holds nothing of the object (a list filtered to what the caller may see) */
+type Status = number | '-' | 'E';
+/** [own, sameGrid, otherGrid, otherCommunity] */
+type Row = [Status, Status, Status, Status];
+
+type Kind =
+  | 'household' // a household (ledger, awards, filing for a member)
+  | 'resident' // a member of a household without an account of their own
+  | 'order'
+  | 'upload'
+  | 'building'
+  | 'grid'
+  | 'community'
+  | 'notice' // addressed to one building
+  | 'job'
+  | 'training'
+  | 'item'
+  | 'rule'
+  | 'redemption' // made by a household
+  | 'interest' // a household member's interest in a posting of their community
+  | 'enrolled'; // a course of the household's community with a member enrolled
+
+type Obj = Record<string, any>;
+interface Req {
+  path: string;
+  body?: unknown;
+  raw?: () => BodyInit;
+  headers?: Record<string, string>;
+  /** sign in afresh (the request spends the token, or needs an account the role's demo user cannot be) */
+  as?: () => Promise<Client>;
+  /** the body is { code } of a new one-time account code */
+  withInvite?: true;
+}
+
+interface Route {
+  /** "METHOD /path" as in the router */
+  route: string;
+  /** what the cell's object is; null: the route has none (one cell per role) */
+  kind: Kind | null;
+  /** the request changes its object: every cell gets a new one */
+  fresh?: boolean;
+  /** a list: how many of its entries are the object's (a 200 cell expects some, an 'E' cell none) */
+  count?: (body: any, o: Obj) => number;
+  /** sets the object up for this caller first (a withdrawal needs an enrolment) */
+  prepare?: (o: Obj, role: Role) => Promise<unknown>;
+  req: (o: Obj, role: Role) => Req;
+  expect: Record<Role, Row | number>;
+}
+
+let n = 0;
+const uniq = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+const H = 'idempotency-key';
+
+// The one table. Statuses per role: a number for a route without an object,
+// else [own, sameGrid, otherGrid, otherCommunity].
+const MATRIX: Route[] = [
+  // --- sign-in and health -----------------------------------------------------------
+  { route: 'GET /api/health', kind: null, req: () => ({ path: '/api/health', as: anonymous }), expect: all(200) },
+  { route: 'POST /api/auth/dev-login', kind: null, req: (_o, r) => ({ path: '/api/auth/dev-login', body: { openid: OPENID[r] }, as: anonymous }), expect: all(200) },
+  { route: 'POST /api/auth/wechat', kind: null, req: (_o, r) => ({ path: '/api/auth/wechat', body: { code: `fake:${OPENID[r]}` }, as: anonymous }), expect: all(200) },
+  { route: 'POST /api/auth/logout', kind: null, req: (_o, r) => ({ path: '/api/auth/logout', as: () => t.s.login(OPENID[r]) }), expect: all(204) },
+
+  // --- me, org ----------------------------------------------------------------------
+  { route: 'GET /api/me', kind: null, req: () => ({ path: '/api/me' }), expect: all(200) },
+  { route: 'GET /api/categories', kind: null, req: () => ({ path: '/api/categories' }), expect: all(200) },
+  { route: 'GET /api/org/grid-workers', kind: null, req: () => ({ path: '/api/org/grid-workers' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
+  { route: 'GET /api/org/residents', kind: 'building', count: (b) => b.length, req: (o) => ({ path: `/api/org/residents?buildingId=${o.id}` }),
+    expect: {
+      resident:     [200, 'E', 'E', 'E'],
+      buildingHead: [200, 'E', 'E', 'E'],
+      gridWorker:   ['-', 200, 'E', 'E'],
+      staff:        ['-', 200, 200, 'E'],
+      reviewer:     ['-', 'E', 'E', 'E'],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/org/households', kind: 'building', count: (b) => b.items.length, req: (o) => ({ path: `/api/org/households?buildingId=${o.id}` }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [200, 'E', 'E', 'E'],
+      gridWorker:   ['-', 200, 'E', 'E'],
+      staff:        ['-', 200, 200, 'E'],
+      reviewer:     ['-', 'E', 'E', 'E'],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/org/residents/:id/invite', kind: 'resident', fresh: true, req: (o) => ({ path: `/api/org/residents/${o.id}/invite` }),
+    expect: {
+      resident:     [403, 404, 404, 404],
+      buildingHead: [403, 403, 404, 404],
+      gridWorker:   ['-', 201, 404, 404],
+      staff:        ['-', 201, 201, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 201, 201, 201],
+    } },
+  { route: 'POST /api/me/link', kind: null, req: (_o, r) => ({ path: '/api/me/link', as: () => unlinkedCopy(r), withInvite: true }),
+    expect: { resident: 409, buildingHead: 409, gridWorker: 200, staff: 200, reviewer: 200, admin: 200 } },
+
+  // --- uploads ----------------------------------------------------------------------
+  { route: 'POST /api/uploads', kind: null, req: () => ({ path: '/api/uploads', raw: imageForm }),
+    expect: { resident: 201, buildingHead: 201, gridWorker: 201, staff: 201, reviewer: 201, admin: 403 } },
+  { route: 'GET /api/uploads/:id', kind: 'upload', req: (o) => ({ path: `/api/uploads/${o.id}` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   [200, 200, 404, 404],
+      staff:        [200, 200, 200, 404],
+      reviewer:     [200, 200, 200, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+
+  // --- orders (the steps of the flow are in tests/orders-matrix.test.ts) ----------------
+  { route: 'POST /api/orders', kind: 'household', req: (o) => ({ path: '/api/orders', body: { category: 'repair', description: '门锁坏了，锁不上。', ...(o.self ? {} : { onBehalfOf: o.residentId }) } }),
+    expect: {
+      resident:     [201, 404, 404, 404],
+      buildingHead: [201, 201, 404, 404],
+      gridWorker:   ['-', 201, 404, 404],
+      staff:        ['-', 201, 201, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 201, 201, 201],
+    } },
+  { route: 'GET /api/orders', kind: null, req: () => ({ path: '/api/orders' }), expect: all(200) },
+  { route: 'GET /api/orders/stats', kind: null, req: () => ({ path: '/api/orders/stats' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 200, admin: 403 } },
+  { route: 'GET /api/orders/:id', kind: 'order', req: (o) => ({ path: `/api/orders/${o.id}` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   [200, 200, 404, 404],
+      staff:        [200, 200, 200, 404],
+      reviewer:     ['-', 200, 200, 404],
+      admin:        [200, 200, 200, 200],
+    } },
+
+  // --- points -----------------------------------------------------------------------
+  { route: 'GET /api/points/me', kind: null, req: () => ({ path: '/api/points/me' }),
+    expect: { resident: 200, buildingHead: 200, gridWorker: 403, staff: 403, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/points/households/:id', kind: 'household', req: (o) => ({ path: `/api/points/households/${o.id}` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   ['-', 404, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/points/leaderboard', kind: 'building', req: (o) => ({ path: `/api/points/leaderboard?buildingId=${o.id}` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   ['-', 404, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/points/monthly', kind: null, req: () => ({ path: '/api/points/monthly' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/points/rules', kind: null, req: () => ({ path: '/api/points/rules' }), expect: all(200) },
+  { route: 'POST /api/points/rules', kind: null, req: () => ({ path: '/api/points/rules', body: { code: `r_${uniq()}`, name: '测试规则', points: 3 } }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 201, reviewer: 403, admin: 403 } },
+  { route: 'PATCH /api/points/rules/:id', kind: 'rule', fresh: true, req: (o) => ({ path: `/api/points/rules/${o.id}`, body: { points: 7 } }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'GET /api/points/settings', kind: null, req: () => ({ path: '/api/points/settings' }),
+    expect: { resident: 200, buildingHead: 200, gridWorker: 200, staff: 200, reviewer: 200, admin: 404 } },
+  { route: 'PUT /api/points/settings', kind: null, req: () => ({ path: '/api/points/settings', body: { expiryMonths: null } }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  { route: 'POST /api/points/awards', kind: 'household', req: (o) => ({ path: '/api/points/awards', body: { ruleId: o.ruleId, householdIds: [o.id] } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 400],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 403, 403, 403],
+    } },
+  { route: 'POST /api/points/adjustments', kind: 'household', req: (o) => ({ path: '/api/points/adjustments', body: { householdId: o.id, amount: 1, reason: '核对更正' } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 403, 403, 403],
+    } },
+
+  // --- the shop ---------------------------------------------------------------------
+  { route: 'GET /api/shop/items', kind: null, req: () => ({ path: '/api/shop/items' }), expect: all(200) },
+  { route: 'POST /api/shop/items', kind: null, req: () => ({ path: '/api/shop/items', body: { name: `香皂${uniq()}`, pointsPrice: 5, stock: 10 } }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 201, reviewer: 403, admin: 403 } },
+  { route: 'PATCH /api/shop/items/:id', kind: 'item', fresh: true, req: (o) => ({ path: `/api/shop/items/${o.id}`, body: { pointsPrice: 9 } }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/shop/items/:id/restock', kind: 'item', fresh: true, req: (o) => ({ path: `/api/shop/items/${o.id}/restock`, body: { quantity: 5 } }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/shop/redemptions', kind: 'item', req: (o) => ({ path: '/api/shop/redemptions', body: { itemId: o.id }, headers: { [H]: `authz-${uniq()}` } }),
+    expect: {
+      resident:     ['-', 201, '-', 400],
+      buildingHead: ['-', 201, '-', 400],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 403, '-', 403],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'GET /api/shop/redemptions', kind: 'redemption', count: (b, o) => b.items.filter((i: any) => i.id === o.id).length, req: (o) => ({ path: `/api/shop/redemptions?pickupCode=${o.pickupCode}` }),
+    expect: {
+      resident:     [200, 'E', 'E', 'E'],
+      buildingHead: [200, 'E', 'E', 'E'],
+      gridWorker:   ['-', 'E', 'E', 'E'],
+      staff:        ['-', 200, 200, 'E'],
+      reviewer:     ['-', 'E', 'E', 'E'],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/shop/redemptions/handover', kind: 'redemption', fresh: true, req: (o) => ({ path: '/api/shop/redemptions/handover', body: { pickupCode: o.pickupCode } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 403, 403, 403],
+    } },
+  { route: 'POST /api/shop/redemptions/:id/cancel', kind: 'redemption', fresh: true, req: (o) => ({ path: `/api/shop/redemptions/${o.id}/cancel` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   ['-', 404, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+
+  // --- jobs -------------------------------------------------------------------------
+  { route: 'GET /api/jobs', kind: null, req: () => ({ path: '/api/jobs' }), expect: all(200) },
+  { route: 'POST /api/jobs', kind: null, req: () => ({ path: '/api/jobs', body: JOB() }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 201, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/jobs/interests/mine', kind: null, req: () => ({ path: '/api/jobs/interests/mine' }), expect: all(200) },
+  { route: 'GET /api/jobs/:id', kind: 'job', req: (o) => ({ path: `/api/jobs/${o.id}` }),
+    expect: {
+      resident:     ['-', 200, '-', 404],
+      buildingHead: ['-', 200, '-', 404],
+      gridWorker:   ['-', 200, '-', 404],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 200, '-', 404],
+      admin:        ['-', 404, '-', 404],
+    } },
+  { route: 'PATCH /api/jobs/:id', kind: 'job', fresh: true, req: (o) => ({ path: `/api/jobs/${o.id}`, body: { headcount: 9 } }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/jobs/:id/close', kind: 'job', fresh: true, req: (o) => ({ path: `/api/jobs/${o.id}/close` }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/jobs/:id/interest', kind: 'job', fresh: true, req: (o) => ({ path: `/api/jobs/${o.id}/interest` }),
+    expect: {
+      resident:     ['-', 200, '-', 404],
+      buildingHead: ['-', 200, '-', 404],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 403, '-', 403],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'GET /api/jobs/:id/interests', kind: 'job', req: (o) => ({ path: `/api/jobs/${o.id}/interests` }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/jobs/:id/interests/:interestId/outcome', kind: 'interest', fresh: true, req: (o) => ({ path: `/api/jobs/${o.jobId}/interests/${o.id}/outcome`, body: { outcome: 'not_hired' } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 403, 403, 403],
+    } },
+  { route: 'GET /api/jobs/:id/candidates', kind: 'job', req: (o) => ({ path: `/api/jobs/${o.id}/candidates` }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+
+  // --- training ---------------------------------------------------------------------
+  { route: 'GET /api/trainings', kind: null, req: () => ({ path: '/api/trainings' }), expect: all(200) },
+  { route: 'POST /api/trainings', kind: 'job', req: (o) => ({ path: '/api/trainings', body: TRAINING([o.id]) }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 201, '-', 400],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'GET /api/trainings/:id', kind: 'training', req: (o) => ({ path: `/api/trainings/${o.id}` }),
+    expect: {
+      resident:     ['-', 200, '-', 404],
+      buildingHead: ['-', 200, '-', 404],
+      gridWorker:   ['-', 200, '-', 404],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 200, '-', 404],
+      admin:        ['-', 404, '-', 404],
+    } },
+  { route: 'POST /api/trainings/:id/enrol', kind: 'training', fresh: true, req: (o) => ({ path: `/api/trainings/${o.id}/enrol` }),
+    expect: {
+      resident:     ['-', 201, '-', 404],
+      buildingHead: ['-', 201, '-', 404],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 403, '-', 403],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/trainings/:id/withdraw', kind: 'training', fresh: true, prepare: (o, r) => client(r).post(`/api/trainings/${o.id}/enrol`, {}), req: (o) => ({ path: `/api/trainings/${o.id}/withdraw` }),
+    expect: {
+      resident:     ['-', 200, '-', 404],
+      buildingHead: ['-', 200, '-', 404],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 403, '-', 403],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'GET /api/trainings/:id/enrolments', kind: 'training', req: (o) => ({ path: `/api/trainings/${o.id}/enrolments` }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 403, '-', 403],
+    } },
+  { route: 'POST /api/trainings/:id/attendance', kind: 'enrolled', fresh: true, req: (o) => ({ path: `/api/trainings/${o.id}/attendance`, body: { day: '2026-12-01', records: [{ residentId: o.residentId, present: true }] } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 403, 403, 403],
+    } },
+  { route: 'POST /api/trainings/:id/complete', kind: 'enrolled', fresh: true, req: (o) => ({ path: `/api/trainings/${o.id}/complete`, body: { residentIds: [o.residentId] } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 403, 403, 403],
+    } },
+
+  // --- the employment ledger ----------------------------------------------------------
+  { route: 'GET /api/employment/me', kind: null, req: () => ({ path: '/api/employment/me' }),
+    expect: { resident: 200, buildingHead: 200, gridWorker: 403, staff: 403, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/employment/households', kind: 'grid', count: (b) => b.items.length, req: (o) => ({ path: `/api/employment/households?gridId=${o.id}` }),
+    expect: {
+      resident:     [403, '-', 403, 403],
+      buildingHead: [403, '-', 403, 403],
+      gridWorker:   [200, '-', 'E', 'E'],
+      staff:        ['-', 200, 200, 'E'],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/employment/stats', kind: null, req: () => ({ path: '/api/employment/stats' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/employment/residents/:id', kind: 'resident', req: (o) => ({ path: `/api/employment/residents/${o.id}` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   ['-', 200, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/employment/residents/:id/status', kind: 'resident', fresh: true, req: (o) => ({ path: `/api/employment/residents/${o.id}/status`, body: { status: 'seeking', note: uniq() } }),
+    expect: {
+      resident:     [403, 404, 404, 404],
+      buildingHead: [403, 404, 404, 404],
+      gridWorker:   ['-', 200, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/employment/import', kind: null, req: () => ({ path: '/api/employment/import', raw: ledgerForm }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/employment/export', kind: null, req: () => ({ path: '/api/employment/export' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+
+  // --- notices ------------------------------------------------------------------------
+  { route: 'POST /api/notices', kind: 'building', req: (o, r) => ({ path: '/api/notices', body: NOTICE(o.id, r === 'admin' ? o.communityId : undefined) }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 201, 201, 400],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 201, 201, 201],
+    } },
+  { route: 'GET /api/notices', kind: null, req: () => ({ path: '/api/notices' }), expect: all(200) },
+  { route: 'GET /api/notices/manage', kind: null, req: () => ({ path: '/api/notices/manage' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
+  { route: 'GET /api/notices/subscriptions', kind: null, req: () => ({ path: '/api/notices/subscriptions' }), expect: all(200) },
+  { route: 'POST /api/notices/subscriptions', kind: null, req: () => ({ path: '/api/notices/subscriptions', body: { accepted: ['order_status'] } }), expect: all(200) },
+  { route: 'GET /api/notices/automation', kind: 'community', req: (o) => ({ path: `/api/notices/automation?communityId=${o.id}` }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 200, '-', 200],
+    } },
+  { route: 'PUT /api/notices/automation', kind: 'community', req: (o) => ({ path: '/api/notices/automation', body: { jobs: true, communityId: o.id } }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 404],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 200, '-', 200],
+    } },
+  { route: 'GET /api/notices/manage/:id', kind: 'notice', req: (o) => ({ path: `/api/notices/manage/${o.id}` }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/notices/:id', kind: 'notice', req: (o) => ({ path: `/api/notices/${o.id}` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   ['-', 200, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/notices/:id/read', kind: 'notice', req: (o) => ({ path: `/api/notices/${o.id}/read` }),
+    expect: {
+      resident:     [200, 404, 404, 404],
+      buildingHead: [200, 404, 404, 404],
+      gridWorker:   ['-', 200, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/notices/:id/deliveries', kind: 'notice', req: (o) => ({ path: `/api/notices/${o.id}/deliveries` }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/notices/:id/cancel', kind: 'notice', fresh: true, req: (o) => ({ path: `/api/notices/${o.id}/cancel` }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/notices/:id/retry', kind: 'notice', fresh: true, req: (o) => ({ path: `/api/notices/${o.id}/retry` }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 409, 409, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 409, 409, 409],
+    } },
+
+  // --- groups and the bot -------------------------------------------------------------
+  { route: 'GET /api/bot/groups', kind: null, req: () => ({ path: '/api/bot/groups' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
+  { route: 'POST /api/bot/link-code', kind: null, req: () => ({ path: '/api/bot/link-code' }), expect: all(201) },
+  { route: 'PUT /api/buildings/:id/group', kind: 'building', req: (o) => ({ path: `/api/buildings/${o.id}/group`, body: { groupId: null } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   ['-', 403, 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'PUT /api/grids/:id/group', kind: 'grid', req: (o) => ({ path: `/api/grids/${o.id}/group`, body: { groupId: null } }),
+    expect: {
+      resident:     [403, '-', 403, 403],
+      buildingHead: [403, '-', 403, 403],
+      gridWorker:   [403, '-', 403, 403],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+];
+
+function all<T>(v: T): Record<Role, T> {
+  return Object.fromEntries(ROLES.map((r) => [r, v])) as Record<Role, T>;
+}
+
+// --- the world the cells run in ------------------------------------------------------
+
+const OPENID: Record<Role, string> = {
+  resident: 'demo-resident',
+  buildingHead: 'demo-buildinghead',
+  gridWorker: 'demo-gridworker',
+  staff: 'demo-staff',
+  reviewer: 'demo-reviewer',
+  admin: 'demo-admin',
+};
+
+interface Place {
+  communityId: string;
+  gridId: string;
+  buildingId: string;
+  householdId: string;
+  /** a member without an account (the head when everyone has one) */
+  memberId: string;
+  /** the account that lives there, and its resident */
+  client: Client;
+  clientResidentId: string;
+  /** the staff of its community */
+  staff: Client;
+  /** a points rule of its community without a cap */
+  ruleId: string;
+}
+
+const t = {} as {
+  s: TestServer;
+  cast: Cast;
+  home: Place; // demo-resident's household, 惠泽1栋, 第1网格
+  head: Place; // the building head's household, 惠泽1栋, 第1网格
+  grid2: Place; // demo-resident-2's, 惠泽4栋, 第2网格
+  huimin: Place; // demo-resident-huimin's, 惠民1栋
+  building2: string; // 惠泽2栋, 第1网格
+  ledger: Buffer;
+  image: Buffer;
+};
+
+const anonymous = async (): Promise<Client> => ({ token: '', userId: '', get: (p) => t.s.request('GET', p), post: (p, b) => t.s.request('POST', p, { body: b ?? {} }) });
+const client = (r: Role): Client => t.cast[r];
+
+function imageForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(t.image)], { type: 'image/png' }), 'photo.png');
+  return form;
+}
+function ledgerForm(): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(t.ledger)]), '台账.xlsx');
+  return form;
+}
+
+const JOB = () => ({ employer: '清达服装有限公司', title: `缝纫工${uniq()}`, kind: 'workshop', location: '帮扶车间', headcount: 5, contact: '0857-1234567' });
+function TRAINING(jobIds: string[]) {
+  const day = 86_400_000;
+  const now = t.s.now().getTime();
+  return {
+    course: `缝纫培训${uniq()}`,
+    trade: 'garment',
+    schedule: '周一至周五 9:00-17:00',
+    place: '社区培训室',
+    signupDeadline: new Date(now + day).toISOString(),
+    startsAt: new Date(now + 2 * day).toISOString(),
+    endsAt: new Date(now + 5 * day).toISOString(),
+    capacity: 100,
+    jobIds,
+  };
+}
+const NOTICE = (buildingId: string, communityId?: string) => ({
+  kind: 'news',
+  title: '停水通知',
+  body: '明天上午九点到十二点停水，请提前储水。',
+  audience: { type: 'buildings', buildingIds: [buildingId] },
+  ...(communityId ? { communityId } : {}),
+});
+
+async function expectStatus(r: { status: number; body: unknown }, status: number, what: string) {
+  if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as any;
+}
+
+async function placeOf(c: Client, staff: Client): Promise<Place> {
+  const me = (await c.get('/api/me')).body;
+  const db = t.s.deps.db;
+  const members = await db.resident.findMany({ where: { householdId: me.resident.householdId }, include: { user: true }, orderBy: { id: 'asc' } });
+  const member = members.find((m) => !m.user) ?? members[0]!;
+  return {
+    communityId: me.community.id,
+    gridId: me.grid.id,
+    buildingId: me.building.id,
+    householdId: me.resident.householdId,
+    memberId: member.id,
+    client: c,
+    clientResidentId: me.resident.id,
+    staff,
+    ruleId: (await t.s.deps.db.pointsRule.findFirstOrThrow({ where: { communityId: me.community.id, code: 'authz_award' } })).id,
+  };
+}
+
+/** The household a relation means for a caller; null where there is none. */
+function household(role: Role, rel: Relation): Place | null {
+  switch (rel) {
+    case 'own':
+      return role === 'resident' ? t.home : role === 'buildingHead' ? t.head : null;
+    case 'sameGrid':
+      return role === 'resident' ? t.head : t.home;
+    case 'otherGrid':
+      return t.grid2;
+    case 'otherCommunity':
+      return t.huimin;
+  }
+}
+
+/** For what belongs to the whole community: the caller's, or the other one. */
+const community = (rel: Relation): Place | null => (rel === 'sameGrid' ? t.home : rel === 'otherCommunity' ? t.huimin : null);
+
+async function makeOrder(by: Client, onBehalfOf?: string): Promise<Obj> {
+  return expectStatus(
+    await by.post('/api/orders', { category: 'repair', description: '水管漏水了，请来看看。', ...(onBehalfOf ? { onBehalfOf } : {}) }),
+    201,
+    'order',
+  );
+}
+
+async function makeRedemption(p: Place): Promise<Obj> {
+  const item = await expectStatus(await p.staff.post('/api/shop/items', { name: `毛巾${uniq()}`, pointsPrice: 1, stock: 100 }), 201, 'item');
+  const r = await t.s.request('POST', '/api/shop/redemptions', { token: p.client.token, body: { itemId: item.id }, headers: { [H]: `authz-${uniq()}` } });
+  return expectStatus(r, 201, 'redemption');
+}
+
+async function makeTraining(p: Place): Promise<Obj> {
+  return expectStatus(await p.staff.post('/api/trainings', TRAINING([])), 201, 'training');
+}
+
+/** A new object of a kind for a caller and relation, or null when the relation has none. */
+async function make(kind: Kind, role: Role, rel: Relation): Promise<Obj | null> {
+  const h = household(role, rel);
+  const c = community(rel);
+  switch (kind) {
+    case 'household':
+      if (!h) return null;
+      return {
+        id: h.householdId,
+        self: rel === 'own',
+        residentId: h.memberId,
+        ruleId: h.ruleId,
+      };
+    case 'resident':
+      return h && { id: h.memberId };
+    case 'order': {
+      if (rel !== 'own') return h && makeOrder(h.client);
+      if (h) return makeOrder(h.client);
+      return role === 'reviewer' ? null : makeOrder(client(role), t.home.memberId); // filed by the caller for a resident of 第1网格
+    }
+    case 'upload': {
+      if (rel === 'own') {
+        const mine = await t.s.request('POST', '/api/uploads', { token: client(role).token, raw: imageForm() });
+        return mine.status === 201 ? mine.body : null; // the admin belongs to no community and uploads nothing
+      }
+      const up = await expectStatus(await t.s.request('POST', '/api/uploads', { token: h!.client.token, raw: imageForm() }), 201, 'upload');
+      await expectStatus(await h!.client.post('/api/orders', { category: 'repair', description: '墙皮脱落，见照片。', photos: [up.id] }), 201, 'order with photo');
+      return up;
+    }
+    case 'building':
+      if (rel === 'own') return role === 'resident' || role === 'buildingHead' ? { id: t.home.buildingId, communityId: t.home.communityId } : null;
+      if (rel === 'sameGrid') return { id: t.building2, communityId: t.home.communityId };
+      return { id: h!.buildingId, communityId: h!.communityId };
+    case 'grid': {
+      const worksHere = role === 'resident' || role === 'buildingHead' || role === 'gridWorker';
+      if (rel === 'own') return worksHere ? { id: t.home.gridId } : null;
+      if (rel === 'sameGrid') return worksHere ? null : { id: t.home.gridId };
+      return { id: h!.gridId };
+    }
+    case 'community':
+      return c && { id: c.communityId };
+    case 'notice': {
+      const b = await make('building', role, rel);
+      if (!b) return null;
+      const p = b.communityId === t.home.communityId ? t.home : t.huimin;
+      return expectStatus(await p.staff.post('/api/notices', NOTICE(b.id)), 201, 'notice');
+    }
+    case 'job':
+      return c && expectStatus(await c.staff.post('/api/jobs', JOB()), 201, 'job');
+    case 'training': {
+      if (!c) return null;
+      return makeTraining(c);
+    }
+    case 'item':
+      return c && expectStatus(await c.staff.post('/api/shop/items', { name: `肥皂${uniq()}`, pointsPrice: 1, stock: 100 }), 201, 'item');
+    case 'rule':
+      return c && expectStatus(await c.staff.post('/api/points/rules', { code: `r_${uniq()}`, name: '测试规则', points: 2 }), 201, 'rule');
+    case 'redemption':
+      return h && makeRedemption(h);
+    case 'interest': {
+      if (!h) return null;
+      const job = await expectStatus(await h.staff.post('/api/jobs', JOB()), 201, 'job');
+      const i = await expectStatus(await h.client.post(`/api/jobs/${job.id}/interest`, {}), 200, 'interest');
+      return { id: i.id, jobId: job.id };
+    }
+    case 'enrolled': {
+      if (!h) return null;
+      const tr = await makeTraining(h);
+      await expectStatus(await h.client.post(`/api/trainings/${tr.id}/enrol`, {}), 201, 'enrol');
+      return { id: tr.id, residentId: h.clientResidentId };
+    }
+  }
+}
+
+/** The object's own row, to see that a refused update left it alone. */
+async function snapshot(kind: Kind, o: Obj | null): Promise<unknown> {
+  if (!o) return null;
+  const db = t.s.deps.db;
+  switch (kind) {
+    case 'order':
+      return db.order.findUnique({ where: { id: o.id } });
+    case 'job':
+      return db.jobPosting.findUnique({ where: { id: o.id } });
+    case 'training':
+    case 'enrolled':
+      return [await db.trainingSession.findUnique({ where: { id: o.id } }), await db.enrolment.findMany({ where: { trainingId: o.id }, orderBy: { id: 'asc' } })];
+    case 'item':
+      return db.shopItem.findUnique({ where: { id: o.id } });
+    case 'rule':
+      return db.pointsRule.findUnique({ where: { id: o.id } });
+    case 'redemption':
+      return db.redemption.findUnique({ where: { id: o.id } });
+    case 'interest':
+      return db.jobInterest.findUnique({ where: { id: o.id } });
+    case 'notice':
+      return db.notice.findUnique({ where: { id: o.id } });
+    case 'household':
+      return db.pointsAccount.findUnique({ where: { householdId: o.id } });
+    case 'resident':
+      return db.resident.findUnique({ where: { id: o.id }, include: { user: true } });
+    case 'building':
+      return db.buildingGroup.findMany({ where: { buildingId: o.id } });
+    case 'grid':
+      return db.gridGroup.findMany({ where: { gridId: o.id } });
+    case 'community':
+      return db.noticeAutomation.findUnique({ where: { communityId: o.id } });
+    case 'upload':
+      return db.upload.findUnique({ where: { id: o.id } });
+  }
+}
+
+/** An account with the role's roles but no resident (so it may link); the linked roles use their own account. */
+async function unlinkedCopy(role: Role): Promise<Client> {
+  if (role === 'resident' || role === 'buildingHead') return client(role);
+  const db = t.s.deps.db;
+  const roles = await db.userRole.findMany({ where: { userId: client(role).userId } });
+  const openid = `authz-copy-${uniq()}`;
+  await db.user.create({
+    data: {
+      displayName: `复制账号${role}`,
+      identities: { create: { openid } },
+      roles: { create: roles.map((r) => ({ role: r.role, communityId: r.communityId, gridId: r.gridId, buildingId: r.buildingId })) },
+    },
+  });
+  return t.s.login(openid);
+}
+
+/** A one-time account code for a resident of 惠泽 without an account (for POST /api/me/link). */
+async function freshInvite(): Promise<string> {
+  const r = await t.s.deps.db.resident.findFirstOrThrow({
+    where: { communityId: t.home.communityId, user: null, invites: { none: {} } },
+    orderBy: { id: 'desc' },
+  });
+  return (await expectStatus(await t.cast.staff.post(`/api/org/residents/${r.id}/invite`, {}), 201, 'invite')).code;
+}
+
+// --- the cases ----------------------------------------------------------------------
+
+interface Cell {
+  route: Route;
+  role: Role;
+  rel: Relation | null;
+  status: number | 'E';
+}
+
+/** What a reply was, in the table's terms. */
+function outcome(route: Route, r: { status: number; body: unknown }, o: Obj): number | 'E' {
+  return route.count && r.status === 200 && route.count(r.body, o) === 0 ? 'E' : r.status;
+}
+
+function cells(): Cell[] {
+  const out: Cell[] = [];
+  for (const route of MATRIX) {
+    for (const role of ROLES) {
+      const e = route.expect[role];
+      if (typeof e === 'number') {
+        out.push({ route, role, rel: null, status: e });
+        continue;
+      }
+      RELATIONS.forEach((rel, i) => {
+        const status = e[i]!;
+        if (status !== '-' || process.env.AUTHZ_OBSERVE) out.push({ route, role, rel, status: status === '-' ? 0 : status });
+      });
+    }
+  }
+  return out;
+}
+
+const CELLS = cells();
+/** Objects that cells of read-only routes share: one per kind, caller and relation. */
+const shared = new Map<string, Promise<Obj | null>>();
+
+async function objectFor(cell: Cell): Promise<Obj | null> {
+  const { route, role, rel } = cell;
+  if (!route.kind || !rel) return {};
+  if (route.fresh) return make(route.kind, role, rel);
+  const key = `${route.kind}:${role}:${rel}`;
+  if (!shared.has(key)) shared.set(key, make(route.kind, role, rel));
+  return shared.get(key)!;
+}
+
+async function run(cell: Cell) {
+  const o = await objectFor(cell);
+  if (!o) {
+    if (observed) return null;
+    throw new Error(`no ${cell.route.kind} for ${cell.role} / ${cell.rel}: the table should say '-'`);
+  }
+  await cell.route.prepare?.(o, cell.role);
+  const req = cell.route.req(o, cell.role);
+  const who = req.as ? await req.as() : client(cell.role);
+  if (req.withInvite) req.body = { code: await freshInvite() };
+  const method = cell.route.route.split(' ')[0]!;
+  const db = t.s.deps.db;
+  const beforeCounts = await rowCounts(db);
+  const beforeRow = cell.route.kind ? await snapshot(cell.route.kind, o) : null;
+  const r = await t.s.request(method, req.path, { token: who.token || undefined, body: req.body, raw: req.raw?.(), headers: req.headers });
+  return { r, db, beforeCounts, beforeRow, o };
+}
+
+let observed: Record<string, Record<string, Array<number | '-'> | number>> | null = null;
+
+beforeAll(async () => {
+  t.s = await startServer({ SESSION_TTL_HOURS: String(24 * 365) });
+  t.cast = await signInAll(t.s);
+  const { cast, s } = t;
+  for (const staff of [cast.staff, cast.staffHuimin]) {
+    await expectStatus(await staff.post('/api/points/rules', { code: 'authz_award', name: '测试奖励', points: 1 }), 201, 'rule');
+  }
+  t.home = await placeOf(cast.resident, cast.staff);
+  t.head = await placeOf(cast.buildingHead, cast.staff);
+  t.grid2 = await placeOf(cast.resident2, cast.staff);
+  t.huimin = await placeOf(cast.residentHuimin, cast.staffHuimin);
+  t.building2 = (await s.deps.db.building.findFirstOrThrow({ where: { name: '惠泽2栋' } })).id;
+  for (const p of [t.home, t.head, t.grid2, t.huimin]) {
+    await expectStatus(await p.staff.post('/api/points/adjustments', { householdId: p.householdId, amount: 100_000, reason: '测试备用积分' }), 200, 'points');
+  }
+  const exported = await fetch(`${s.url}/api/employment/export`, { headers: { authorization: `Bearer ${cast.staff.token}` } });
+  t.ledger = Buffer.from(await exported.arrayBuffer());
+  t.image = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#884422' } }).png().toBuffer();
+  if (process.env.AUTHZ_OBSERVE) observed = {};
+}, 120_000);
+
+afterAll(async () => {
+  if (observed) {
+    const fs = await import('node:fs');
+    fs.mkdirSync('.tmp', { recursive: true });
+    fs.writeFileSync('.tmp/authz-observed.json', JSON.stringify(observed, null, 1));
+  }
+  await t.s?.close();
+});
+
+describe('authorization matrix', () => {
+  it('covers every route of the routers but the steps of tests/orders-matrix.test.ts', () => {
+    const steps = ['dispatch', 'claim', 'resolve', 'feedback', 'review', 'cancel'].map((a) => `POST /api/orders/:id/${a}`);
+    const listed = MATRIX.map((m) => m.route);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed, ...steps].sort()).toEqual(routerRoutes());
+  });
+
+  // one test per route, one assertion per cell inside it: the failure names the cell
+  for (const route of MATRIX) {
+    const mine = CELLS.filter((c) => c.route === route);
+    it(`${route.route} — ${mine.length} cells`, async () => {
+      const wrong: string[] = [];
+      for (const cell of mine) {
+        const ran = await run(cell);
+        const label = `${cell.role}${cell.rel ? ` / ${cell.rel}` : ''}`;
+        if (observed) {
+          const row = ((observed[route.route] ??= {})[cell.role] ??= cell.rel ? ['-', '-', '-', '-'] : ran!.r.status) as any;
+          if (cell.rel && ran) row[RELATIONS.indexOf(cell.rel)] = outcome(route, ran.r, ran.o);
+          if (ran && ran.r.status >= 400) {
+            const changed = changedTables(ran.beforeCounts, await rowCounts(ran.db));
+            if (Object.keys(changed).length) console.log('WROTE ON REFUSAL', route.route, label, ran.r.status, changed);
+          }
+          if (ran && ran.r.status >= 500) console.log('5xx', route.route, label, JSON.stringify(ran.r.body));
+          continue;
+        }
+        const { r, db, beforeCounts, beforeRow, o } = ran!;
+        const got = outcome(route, r, o);
+        if (got !== cell.status) wrong.push(`${label}: expected ${cell.status}, got ${got} ${JSON.stringify(r.body).slice(0, 200)}`);
+        if (r.status >= 400) {
+          const changed = changedTables(beforeCounts, await rowCounts(db));
+          if (Object.keys(changed).length) wrong.push(`${label}: refused with ${r.status} but wrote ${JSON.stringify(changed)}`);
+          if (route.kind) {
+            const after = await snapshot(route.kind, o);
+            if (JSON.stringify(after) !== JSON.stringify(beforeRow)) wrong.push(`${label}: refused with ${r.status} but changed the object`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
