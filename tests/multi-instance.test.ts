@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../server/db.js';
 import { freshDatabase, testDbKind, type FreshDatabase } from './support/database.js';
-import { spawnServer, type ServerProcess } from './support/process.js';
+import { startAppServer, type ChildServer } from './bench/support.js';
 import { orderTimelineProblems, pointsInvariantProblems } from './reliability/invariants.js';
 
 const postgres = testDbKind() === 'postgres';
@@ -19,7 +19,7 @@ interface Reply {
 
 describe.runIf(postgres)('two server instances on one PostgreSQL database', () => {
   let fresh: FreshDatabase;
-  let instances: ServerProcess[] = [];
+  let instances: ChildServer[] = [];
   let db: Db;
   const call = async (i: number, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
     const res = await fetch(instances[i % 2]!.url + path, {
@@ -43,7 +43,7 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
   beforeAll(async () => {
     fresh = await freshDatabase();
     // started together: both apply migrations at once (an advisory lock keeps it to one)
-    instances = await Promise.all([0, 1].map(() => spawnServer(fresh.url, { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER: 'true' })));
+    instances = await Promise.all([0, 1].map(() => startAppServer(fresh.url, { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER: 'true', LOG_LEVEL: 'warn' })));
     db = createDb(fresh.url);
     staff = await login(0, 'demo-staff');
     worker = await login(1, 'demo-gridworker');
@@ -63,7 +63,7 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.all(instances.map((s) => s.kill('SIGTERM')));
+    await Promise.all(instances.map((s) => s.stop()));
     await db?.$disconnect();
     await fresh?.drop();
   });

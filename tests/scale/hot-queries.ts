@@ -25,7 +25,7 @@ import { DEMO_OPENIDS } from '../../server/demo/data.js';
 import { buildDeps } from '../../server/deps.js';
 import { createLogger } from '../../server/logger.js';
 import { escalateOverdueOrders } from '../../server/orders/escalateOverdueOrders.js';
-import { spawnServer, type ServerProcess } from '../support/process.js';
+import { startAppServer as spawnServer, type ChildServer as ServerProcess } from '../bench/support.js';
 import { databaseUrl, dropDatabase, withAdmin } from '../support/postgres.js';
 import { startCapture, type Statement } from './capture.js';
 import { adminUrl, buildCity, buildDemo, CITY_DB, cityAccounts, countRows, DEMO_DB, printCounts } from './generate.js';
@@ -226,7 +226,7 @@ async function capturePlans(side: Side): Promise<Map<string, Planned[]>> {
       await pgc.end();
     }
   } finally {
-    await server.kill();
+    await server.stop();
     await capture.close();
   }
   return out;
@@ -353,7 +353,7 @@ async function timeQueries(sides: Side[]): Promise<Timing[]> {
       return { name: q.name, demo: stat(0), city: stat(1) };
     });
   } finally {
-    for (const s of servers) await s.kill();
+    for (const s of servers) await s.stop();
   }
 }
 
@@ -539,7 +539,7 @@ async function main() {
       await client.login(side.accounts.gridWorker);
       side.gridId = await gridOf(client, side.accounts.gridWorker);
     } finally {
-      await server.kill();
+      await server.stop();
     }
   }
 
