@@ -21,6 +21,12 @@ export function createApp(deps: Deps): App {
   const app: App = new Koa<AppState, AppCustom>();
   app.context.deps = deps;
   app.silent = true; // errors are logged by errorMiddleware, without request bodies
+  if (deps.config.trustProxyHops > 0) {
+    // behind N proxies: ctx.ip (the sign-in limit's key) is the address the N-th proxy from here
+    // put into X-Forwarded-For; what a client wrote there itself, further left, is never read
+    app.proxy = true;
+    app.maxIpsCount = deps.config.trustProxyHops;
+  }
 
   app.use(requestLog(deps));
   app.use(errorMiddleware(deps.logger));

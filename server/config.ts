@@ -32,6 +32,18 @@ const envSchema = z.object({
   SLA_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
   /** How often expired points are booked, for communities that set an expiry. 0 turns it off. */
   POINTS_EXPIRY_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
+  /**
+   * How many reverse proxies (nginx, a load balancer) stand between the clients
+   * and this server. 0 (the default): none, X-Forwarded-For is ignored and the
+   * client's address is the connection's. N: the address is read from
+   * X-Forwarded-For, the entry the N-th proxy from here added (app.proxy, app.maxIpsCount).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('0')
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= 10, 'must be the number of proxies in front of the server (0 to 10; 0: none)')
+    .transform(Number),
   /** Comma-separated origins allowed by CORS; empty means same-origin only. */
   CORS_ORIGINS: z.string().default(''),
   /** Login attempts per minute per client address. */
@@ -110,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoData: c.DEMO_DATA && !production,
     slaSweepMs: c.SLA_SWEEP_SECONDS * 1000,
     pointsExpirySweepMs: c.POINTS_EXPIRY_SWEEP_MINUTES * 60_000,
+    /** Reverse proxies in front of the server whose X-Forwarded-For is trusted (0: none). */
+    trustProxyHops: c.TRUST_PROXY,
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
     orderRatePerMinute: c.ORDER_RATE_PER_MINUTE,

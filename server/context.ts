@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import type Router from '@koa/router';
 import type { Config } from './config.js';
 import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 import type { Logger } from './logger.js';
 import type { WechatClient } from './auth/wechat.js';
 import type { Storage } from './uploads/storage.js';
@@ -12,6 +13,8 @@ import type { Viewer } from './auth/viewer.js';
 export interface Deps {
   config: Config;
   db: Db;
+  /** Hand-written SQL on db's connections, for the hot paths only (server/sql.ts). */
+  sql: Sql;
   logger: Logger;
   /** The current time; tests move it instead of sleeping. */
   clock: () => Date;

@@ -15,6 +15,8 @@ import type {
   Transaction,
 } from '@prisma/driver-adapter-utils';
 import { Mutex } from 'async-mutex';
+import pg from 'pg';
+import { postgresSql, sqliteSql, type Sql, type SqlClient, type SqliteHandle } from './sql.js';
 
 export type Db = PrismaClient;
 /** A client or the handle of an interactive transaction. */
@@ -36,19 +38,58 @@ const require = createRequire(import.meta.url);
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
-export function createDb(databaseUrl: string, opts: { poolSize?: number } = {}): Db {
+/** The hand-written-SQL handle (server/sql.ts) of each client, on the same connections. */
+const sqlHandles = new WeakMap<object, Sql>();
+
+export function createDb(databaseUrl: string, opts: { poolSize?: number; onPoolError?: (err: Error) => void } = {}): Db {
   let db: Db;
   if (dbKindOf(databaseUrl) === 'postgres') {
     const { PrismaClient: PgPrismaClient } = require('../prisma/postgres/client/index.js') as { PrismaClient: typeof PrismaClient };
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    // an idle connection the server ended (a restart, a failover) is dropped from the pool and
+    // replaced on next use; unheard, its 'error' event would end the process
+    pool.on('error', (err) => opts.onPoolError?.(err));
+    // the adapter ends the pool with the client (disposeExternalPool)
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
     db = new PgPrismaClient({ adapter, errorFormat: 'minimal', transactionOptions: TRANSACTION_OPTIONS });
+    sqlHandles.set(db, postgresSql(pool));
   } else {
     const file = databaseUrl.slice('file:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const factory = new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 });
-    db = new PrismaClient({ adapter: serialiseSqlite(factory), errorFormat: 'minimal', transactionOptions: TRANSACTION_OPTIONS });
+    let opened: ((h: SqliteHandle) => void) | null = null;
+    const handle = new Promise<SqliteHandle>((resolve) => (opened = resolve));
+    const client: Db = new PrismaClient({ adapter: serialiseSqlite(factory, (h) => opened!(h)), errorFormat: 'minimal', transactionOptions: TRANSACTION_OPTIONS });
+    db = client;
+    sqlHandles.set(db, sqliteSql(async () => {
+      await client.$connect(); // opens the connection (once) and hands it over
+      return handle;
+    }));
   }
   return db;
+}
+
+/**
+ * The same SQL run through a Prisma client or interactive transaction, for code
+ * written once in SQL (the points ledger) that is also called inside Prisma
+ * transactions. It pays Prisma's per-query cost; the hot paths use sqlOf instead.
+ */
+export function sqlOn(tx: DbTx): SqlClient {
+  const kind = kindOf(tx);
+  const text = (q: { sql: string; text: string }) => (kind === 'postgres' ? q.text : q.sql);
+  return {
+    kind,
+    all: async <T>(q: Parameters<SqlClient['all']>[0]) => (await tx.$queryRawUnsafe(text(q), ...q.values)) as T[],
+    one: async <T>(q: Parameters<SqlClient['one']>[0]) => ((await tx.$queryRawUnsafe(text(q), ...q.values)) as T[])[0],
+    run: (q) => tx.$executeRawUnsafe(text(q), ...q.values),
+  };
+}
+
+/** Hand-written SQL on `db`'s own connections (server/sql.ts says when to use it). */
+export function sqlOf(db: Db): Sql {
+  const s = sqlHandles.get(db);
+  if (!s) throw new Error('sqlOf: not a client made by createDb');
+  return s;
 }
 
 /** A database URL fit for a log line: no password. */
@@ -74,13 +115,17 @@ export async function tuneSqlite(db: Db): Promise<void> {
  * rolled back with it). This wrapper makes plain queries wait while a
  * transaction is open, which gives every transaction real isolation.
  */
-function serialiseSqlite(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+function serialiseSqlite(inner: SqlDriverAdapterFactory, opened: (h: SqliteHandle) => void): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect(): Promise<SqlDriverAdapter> {
       const adapter = await inner.connect();
       const lock = new Mutex();
+      // the adapter's better-sqlite3 connection (not a public field, hence the check)
+      const client = (adapter as unknown as { client?: SqliteHandle['client'] }).client;
+      if (!client || typeof client.prepare !== 'function') throw new Error('the better-sqlite3 adapter no longer exposes its connection');
+      opened({ client, lock });
       const wrapped: SqlDriverAdapter = Object.create(adapter);
       wrapped.queryRaw = (q: SqlQuery) => lock.runExclusive(() => adapter.queryRaw(q));
       wrapped.executeRaw = (q: SqlQuery) => lock.runExclusive(() => adapter.executeRaw(q));
@@ -113,8 +158,14 @@ function serialiseSqlite(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactor
  * runtime, so the error classes of one are not those of the other.
  */
 export function prismaErrorCode(e: unknown): string | undefined {
-  if (e && typeof e === 'object' && (e as Error).name === 'PrismaClientKnownRequestError') return (e as { code?: string }).code;
-  return undefined;
+  const name = e && typeof e === 'object' ? (e as Error).name : undefined;
+  // SqlError (server/sql.ts) carries the Prisma code of the same refusal
+  if (name === 'SqlError') return (e as { code?: string }).code;
+  if (name !== 'PrismaClientKnownRequestError') return undefined;
+  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  // a raw query (sqlOn) that hit a unique index fails as P2010 with the adapter's reason inside
+  if (err.code === 'P2010' && err.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation') return 'P2002';
+  return err.code;
 }
 
 /** A unique constraint refused the write (someone else got there first). */

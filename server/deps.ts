@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
-import type { Db } from './db.js';
+import { sqlOf, type Db } from './db.js';
 import { DomainEvents } from './events.js';
 import type { Logger } from './logger.js';
 import { FakeWechatClient, HttpWechatClient, type WechatClient } from './auth/wechat.js';
@@ -21,6 +21,7 @@ export function buildDeps(
   return {
     config,
     db,
+    sql: sqlOf(db),
     logger,
     clock: overrides.clock ?? (() => new Date()),
     wechat,

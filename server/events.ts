@@ -1,10 +1,10 @@
 // In-process domain events: the seam where notices, the bot and subscribe
 // messages attach without the order services knowing about them.
 import { EventEmitter } from 'node:events';
-import type { OrderStatus } from '@prisma/client';
+import type { OrderStatus, Urgency } from '@prisma/client';
 
 export interface DomainEventMap {
-  'order.transitioned': { orderId: string; communityId: string; action: string; from: OrderStatus | null; to: OrderStatus; actorId: string | null };
+  'order.transitioned': { orderId: string; communityId: string; urgency: Urgency; action: string; from: OrderStatus | null; to: OrderStatus; actorId: string | null };
   'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
   /** A job posting was published (server/jobs). */
   'job.posted': { jobId: string; communityId: string; title: string; employer: string; kind: string; createdById: string };

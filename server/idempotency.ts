@@ -5,7 +5,9 @@
 // refused request (say, not enough points) may be retried with the same key.
 import crypto from 'node:crypto';
 import type { Deps } from './context.js';
-import { isUniqueViolation, type DbTx } from './db.js';
+import { isUniqueViolation } from './db.js';
+import { newId } from './ids.js';
+import { sql, type SqlClient } from './sql.js';
 import { AppError, badRequest } from './errors.js';
 
 export interface IdempotentResult<T> {
@@ -32,37 +34,40 @@ function fingerprint(body: unknown): string {
 export async function idempotent<T>(
   deps: Deps,
   p: { scope: string; userId: string; key: string; request: unknown },
-  work: (tx: DbTx) => Promise<{ status: number; body: T }>,
+  work: (tx: SqlClient) => Promise<{ status: number; body: T }>,
 ): Promise<IdempotentResult<T>> {
   const requestHash = fingerprint(p.request);
-  const where = { scope_userId_key: { scope: p.scope, userId: p.userId, key: p.key } };
   const replay = (rec: { requestHash: string; status: number; response: string }): IdempotentResult<T> => {
     if (rec.requestHash !== requestHash) {
       throw new AppError('conflict', 'Idempotency-Key was already used for a different request');
     }
     return { status: rec.status, body: JSON.parse(rec.response) as T, replayed: true };
   };
+  // hand-written SQL (server/sql.ts): redemptions are a hot path
+  const find = () =>
+    deps.sql.one<{ requestHash: string; status: number; response: string }>(sql`
+      SELECT "requestHash", status, response FROM "IdempotencyRecord" WHERE scope = ${p.scope} AND "userId" = ${p.userId} AND key = ${p.key}`);
 
-  const earlier = await deps.db.idempotencyRecord.findUnique({ where });
+  const earlier = await find();
   if (earlier) return replay(earlier);
   try {
-    const result = await deps.db.$transaction(async (tx) => {
+    const result = await deps.sql.transaction(async (tx) => {
       // The key is claimed before the work: a simultaneous request with the same key
       // waits on this row (PostgreSQL's unique index) instead of doing the work too,
       // then finds the winner's answer. (SQLite runs one transaction at a time anyway.)
-      const claim = await tx.idempotencyRecord.create({
-        data: { scope: p.scope, userId: p.userId, key: p.key, requestHash, status: 0, response: '', createdAt: deps.clock() },
-        select: { id: true },
-      });
+      const id = newId();
+      await tx.run(sql`
+        INSERT INTO "IdempotencyRecord" (id, scope, "userId", key, "requestHash", status, response, "createdAt")
+        VALUES (${id}, ${p.scope}, ${p.userId}, ${p.key}, ${requestHash}, 0, '', ${deps.clock()})`);
       const r = await work(tx);
-      await tx.idempotencyRecord.update({ where: { id: claim.id }, data: { status: r.status, response: JSON.stringify(r.body) }, select: { id: true } });
+      await tx.run(sql`UPDATE "IdempotencyRecord" SET status = ${r.status}, response = ${JSON.stringify(r.body)} WHERE id = ${id}`);
       return r;
     });
     return { ...result, replayed: false };
   } catch (e) {
     // two requests with one key at the same instant: the loser answers with the winner's result
     if (isUniqueViolation(e)) {
-      const winner = await deps.db.idempotencyRecord.findUnique({ where });
+      const winner = await find();
       if (winner) return replay(winner);
     }
     throw e;

@@ -4,7 +4,9 @@ import os from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
 import { holdLease, releaseLeases } from './leases.js';
 import { createApp } from './app.js';
-import { createDb, redactDatabaseUrl, tuneSqlite } from './db.js';
+import { createDb, kindOf, redactDatabaseUrl, tuneSqlite, type Db } from './db.js';
+import { startWalCheckpointer } from './walCheckpointer.js';
+import type { Logger } from './logger.js';
 import { buildDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
@@ -29,8 +31,12 @@ async function main() {
   const logger = createLogger(config.logLevel);
 
   await migrateDatabase(config.databaseUrl);
-  const db = createDb(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const db = createDb(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    onPoolError: (err) => logger.warn({ err }, 'an idle database connection was closed by the server; it is replaced on next use'),
+  });
   await tuneSqlite(db);
+  const checkpointer = await startCheckpointsOffThread(db, config.databaseUrl, logger);
   const deps = buildDeps(config, db, logger);
   if (deps.wechat instanceof FakeWechatClient) {
     logger.warn('WECHAT_APPID/WECHAT_SECRET not set: WeChat login is the development fake (code "fake:<openid>")');
@@ -70,11 +76,20 @@ async function main() {
     stopTasks();
     await releaseLeases(deps, instanceId).catch(() => {}); // another instance takes over at once
     server.close();
+    await checkpointer?.stop();
     await db.$disconnect();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** SQLite on a file: WAL checkpoints in a worker thread (server/walCheckpointer.ts). */
+async function startCheckpointsOffThread(db: Db, databaseUrl: string, logger: Logger) {
+  const file = databaseUrl.slice('file:'.length);
+  if (kindOf(db) !== 'sqlite' || file === ':memory:') return null;
+  await db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 0');
+  return startWalCheckpointer(file, logger, () => db.$queryRawUnsafe('PRAGMA wal_autocheckpoint = 1000'));
 }
 
 main().catch((err) => {

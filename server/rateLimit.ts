@@ -2,10 +2,10 @@
 // instance (and every bot account) counts against one shared limit. Nothing of
 // it lives in a process's memory. Used as Koa middleware for sign-in, order
 // creation and redemptions, and directly by the group bot for its commands.
-import { isUniqueViolation } from './db.js';
 import type Koa from 'koa';
 import type { AppCustom, AppContext, AppState, Deps } from './context.js';
 import { AppError } from './errors.js';
+import { sql } from './sql.js';
 
 export type RateBucket = 'login' | 'order' | 'redeem' | 'bot';
 
@@ -35,24 +35,14 @@ export async function countRequest(deps: Deps, limit: RateLimit, key: string): P
   const now = deps.clock().getTime();
   const start = now - (now % limit.windowMs);
   const windowStart = new Date(start);
-  const where = { bucket_key_windowStart: { bucket: limit.bucket, key, windowStart } };
-  let count: number;
-  try {
-    count = (
-      await deps.db.rateLimitWindow.upsert({
-        where,
-        create: { bucket: limit.bucket, key, windowStart, count: 1 },
-        update: { count: { increment: 1 } },
-        select: { count: true },
-      })
-    ).count;
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e;
-    // another instance created the window's row between our look and our insert
-    count = (await deps.db.rateLimitWindow.update({ where, data: { count: { increment: 1 } }, select: { count: true } })).count;
-  }
+  // hand-written (server/sql.ts): this runs on every order and redemption
+  const row = await deps.sql.one<{ count: number }>(sql`
+    INSERT INTO "RateLimitWindow" (bucket, key, "windowStart", count) VALUES (${limit.bucket}, ${key}, ${windowStart}, 1)
+    ON CONFLICT (bucket, key, "windowStart") DO UPDATE SET count = "RateLimitWindow".count + 1
+    RETURNING count`);
+  const count = row!.count;
   if (count === 1) {
-    await deps.db.rateLimitWindow.deleteMany({ where: { bucket: limit.bucket, windowStart: { lt: windowStart } } });
+    await deps.sql.run(sql`DELETE FROM "RateLimitWindow" WHERE bucket = ${limit.bucket} AND "windowStart" < ${windowStart}`);
   }
   return {
     count,

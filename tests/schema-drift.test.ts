@@ -1,12 +1,14 @@
 // The committed migrations, applied in order, must build exactly the schema that
-// prisma/schema describes (the tests run on a database built from prisma/schema).
-// Prisma's own drift check needs a shadow database, which the JS schema engine
-// cannot open here, so this compares the two results directly.
+// prisma/schema describes (the tests, like `npm start`, run on databases built by
+// the migrations; the Prisma client is generated from prisma/schema). Prisma's own
+// drift check needs a shadow database, which the JS schema engine cannot open
+// here, so this compares the two results directly.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
 import { migrateDatabase } from '../server/migrate.js';
+import { schemaSql } from '../scripts/prisma-cli.js';
 import { differences } from '../scripts/postgres-schema.js';
 
 function schemaOf(db: Database.Database) {
@@ -16,17 +18,35 @@ function schemaOf(db: Database.Database) {
   return rows.map((r) => ({ ...r, sql: (r.sql ?? '').replace(/\s+/g, ' ').trim() }));
 }
 
+/** The schema prisma/schema describes, built from nothing in memory (once). */
+let described: ReturnType<typeof schemaOf> | undefined;
+function describedSchema() {
+  if (!described) {
+    const db = new Database(':memory:');
+    db.exec(schemaSql());
+    described = schemaOf(db);
+    db.close();
+  }
+  return described;
+}
+
 describe('migrations', () => {
   it('build the schema in prisma/schema, through prisma migrate deploy', async () => {
     const file = path.join(inject('runDir'), 'migrated.db');
     fs.rmSync(file, { force: true });
     await migrateDatabase(`file:${file}`);
     const migrated = new Database(file, { readonly: true });
-    const fromSchema = new Database(inject('templateDb'), { readonly: true });
-    expect(schemaOf(migrated)).toEqual(schemaOf(fromSchema));
+    expect(schemaOf(migrated)).toEqual(describedSchema());
     expect(schemaOf(migrated).length).toBeGreaterThan(20);
     const applied = migrated.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all();
     expect(applied.length).toBe(fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).length);
+  });
+
+  it('built the database the test servers copy, which records them as applied', () => {
+    const template = new Database(inject('templateDb'), { readonly: true });
+    const applied = template.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name').all();
+    expect(applied.map((r: any) => r.migration_name)).toEqual(fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).sort());
+    expect(schemaOf(template)).toEqual(describedSchema());
   });
 });
 

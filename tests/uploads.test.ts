@@ -96,6 +96,22 @@ describe('photos on orders', () => {
     expect(signed.headers.get('content-type')).toBe('image/jpeg');
   });
 
+  // filing answers with what it wrote, without reading it back (server/orders/submitOrder.ts): it must be the same order page
+  it('the answer to filing is the order page read back, photos and signed URLs included', async () => {
+    const a = (await upload(cast.resident.token, await phonePhoto())).body.id;
+    const b = (await upload(cast.resident.token, await phonePhoto(320, 240))).body.id;
+    const mine = await cast.resident.post('/api/orders', { category: 'repair', description: '水管漏水。地上全是水', urgency: 'emergency', photos: [a, b] });
+    expect(mine.status).toBe(201);
+    expect(mine.body.timeline[0].photos.map((p: any) => p.id)).toEqual([a, b]);
+    expect((await cast.resident.get(`/api/orders/${mine.body.id}`)).body).toEqual(mine.body);
+    // on behalf of a resident, by the grid worker, who sees the phone
+    const resident = (await cast.resident.get('/api/me')).body.resident;
+    const forThem = await cast.gridWorker.post('/api/orders', { category: 'repair', description: '楼道灯坏了', onBehalfOf: resident.id });
+    expect(forThem.status).toBe(201);
+    expect(forThem.body.filedOnBehalf).toBe(true);
+    expect((await cast.gridWorker.get(`/api/orders/${forThem.body.id}`)).body).toEqual(forThem.body);
+  });
+
   it("cannot use someone else's photo, or one photo twice", async () => {
     const theirs = (await upload(cast.resident2.token, await phonePhoto())).body.id;
     const r = await cast.resident.post('/api/orders', { category: 'repair', description: '水管漏水', photos: [theirs] });

@@ -6,8 +6,9 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { forbidden, notFound } from '../errors.js';
-import { canListEmployment, canRecordEmployment, employmentScope, homeCommunity, isStaffOf } from '../policy.js';
+import { canListEmployment, canRecordEmployment, communitiesWith, employmentScope, gridsWorkedBy, homeCommunity, isAdmin, isStaffOf } from '../policy.js';
 import type { RecordStatusBody } from './schemas.js';
+import { empty, join, raw, sql, type SqlQuery } from '../sql.js';
 import { parseTrades, type Trade } from './trades.js';
 
 export const EMPLOYED: EmploymentStatus[] = ['employed_local', 'employed_outbound', 'public_welfare', 'self_employed'];
@@ -144,9 +145,18 @@ export interface HouseholdEmployment {
 
 const ageIn = (year: number, birthYear: number | null) => (birthYear === null ? null : year - birthYear);
 
-/** Households in a scope with every member's current situation. */
-export async function householdEmployment(deps: Deps, where: Prisma.HouseholdWhereInput): Promise<HouseholdEmployment[]> {
-  const year = new Date(deps.clock().getTime() + 8 * 3600_000).getUTCFullYear();
+/** The ledger's year: China time, as everywhere in the ledger. */
+const ledgerYear = (deps: Pick<Deps, 'clock'>) => new Date(deps.clock().getTime() + 8 * 3600_000).getUTCFullYear();
+
+const HOUSEHOLD_ORDER: Prisma.HouseholdOrderByWithRelationInput[] = [{ buildingId: 'asc' }, { unitId: 'asc' }, { room: 'asc' }];
+
+/** Households in a scope with every member's current situation (`take`: the first that many, in list order). */
+export async function householdEmployment(
+  deps: Deps,
+  where: Prisma.HouseholdWhereInput,
+  opts: { take?: number; year?: number } = {},
+): Promise<HouseholdEmployment[]> {
+  const year = opts.year ?? ledgerYear(deps);
   const households = await deps.db.household.findMany({
     where,
     include: {
@@ -162,7 +172,8 @@ export async function householdEmployment(deps: Deps, where: Prisma.HouseholdWhe
         },
       },
     },
-    orderBy: [{ buildingId: 'asc' }, { unitId: 'asc' }, { room: 'asc' }],
+    orderBy: HOUSEHOLD_ORDER,
+    ...(opts.take !== undefined ? { take: opts.take } : {}),
   });
   return households.map((h) => {
     const members: Member[] = h.residents.map((r) => ({
@@ -192,13 +203,113 @@ export async function householdEmployment(deps: Deps, where: Prisma.HouseholdWhe
 
 const householdScopeOf = (v: Viewer): Prisma.HouseholdWhereInput => ({ residents: { some: employmentScope(v) } });
 
+// --- 零就业家庭 in SQL --------------------------------------------------------------
+//
+// A community-wide list used to load every household of the community with all
+// its members and filter in JavaScript (148 ms for 1,000 households at city
+// scale, tests/scale/plans.md). Now one statement finds the page of
+// zero-employment households and their count, and only those are loaded. It
+// decides exactly what householdEmployment decides member by member (tested
+// household for household in tests/employment-zero.test.ts):
+//   - a member's situation is their current record with the lowest id (what the
+//     `employment … take: 1` above reads); no current record: not in work;
+//   - each member is 2 when in work (EMPLOYED, at any age), 0 when `unable`,
+//     else 1 when of working age (born year − 60 … year − 16, China time; no
+//     birth year: not of working age), else 0;
+//   - a household is zero-employment when the largest of its members is 1:
+//     labour and nobody in work.
+// Both lookups are correlated subqueries on the Resident (householdId) and
+// EmploymentRecord (residentId) indexes: a few index probes per household in
+// scope, whatever the size of the tables (with joins, PostgreSQL's cost model
+// picks sequential scans of the whole Resident and EmploymentRecord tables: 1.1 s
+// on the city). Both steps are MATERIALIZED so each household is looked at once
+// (inlined, PostgreSQL may run the subquery again inside a nested loop). City,
+// one community of 1,000 households: 16 ms, Resident_communityId_idx,
+// Resident_householdId_idx, EmploymentRecord_residentId_createdAt_idx and
+// Household_pkey only. Written once for both databases: booleans as TRUE
+// (1 on SQLite), no dates compared; written with server/sql.ts.
+
+/** Households of the grids (a household belongs to the grid of its building). */
+const householdsOfGrids = (grids: readonly string[]) =>
+  sql`SELECT gh.id FROM "Household" gh JOIN "Building" gb ON gb.id = gh."buildingId" WHERE gb."gridId" IN (${join(grids)})`;
+
+/**
+ * The households householdScopeOf(v) lets a viewer list, as SQL rows `id` (with
+ * repeats), for the zero-employment list. employmentScope (server/policy.ts)
+ * from the same role helpers: the admin every household; else their own
+ * household, the households of the grids they work, the households of residents
+ * of the communities they staff; nobody's else. (householdScopeOf also asks that
+ * a resident of the household be in scope; for their own household and a grid's
+ * households that only leaves out households without residents, which are never
+ * zero-employment.) policy.ts stays the one place that decides; this is its
+ * translation for the one query Prisma cannot express well enough, and
+ * tests/employment-zero.test.ts checks the two agree for every role.
+ */
+function scopedHouseholdsSql(v: Viewer): SqlQuery {
+  if (isAdmin(v)) return sql`SELECT h.id FROM "Household" h`;
+  const parts: SqlQuery[] = [];
+  if (v.resident) parts.push(sql`SELECT h.id FROM "Household" h WHERE h.id = ${v.resident.householdId}`);
+  const grids = gridsWorkedBy(v);
+  if (grids.length) parts.push(householdsOfGrids(grids));
+  const communities = communitiesWith(v, ['STAFF']);
+  if (communities.length) parts.push(sql`SELECT s."householdId" AS id FROM "Resident" s WHERE s."communityId" IN (${join(communities)})`);
+  return parts.length ? join(parts, ' UNION ALL ') : sql`SELECT h.id FROM "Household" h WHERE 1 = 0`;
+}
+
+/** The ids of the first `limit` zero-employment households in scope, in list order, and how many there are. */
+async function zeroEmploymentPage(deps: Deps, v: Viewer, q: { gridId?: string; limit: number }, year: number) {
+  // (the grid narrows the scope before any household is looked at)
+  const inGrid = q.gridId ? sql`WHERE x.id IN (${householdsOfGrids([q.gridId])})` : empty;
+  const employed = join(EMPLOYED.map((s) => sql`WHEN ${s} THEN 2`), ' ');
+  if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`zeroEmploymentPage: limit must be a positive integer, got ${q.limit}`);
+  const query = sql`
+    WITH scoped AS MATERIALIZED (
+      SELECT DISTINCT x.id FROM (${scopedHouseholdsSql(v)}) x ${inGrid}
+    ),
+    zero AS MATERIALIZED (
+      SELECT sc.id FROM scoped sc
+      WHERE (
+        SELECT MAX(CASE (SELECT e.status FROM "EmploymentRecord" e WHERE e."residentId" = r.id AND e."current" = TRUE ORDER BY e.id LIMIT 1)
+                     ${employed}
+                     WHEN ${'unable' satisfies EmploymentStatus} THEN 0
+                     ELSE CASE WHEN r."birthYear" BETWEEN ${year - WORKING_AGE.to} AND ${year - WORKING_AGE.from} THEN 1 ELSE 0 END
+                   END)
+        FROM "Resident" r WHERE r."householdId" = sc.id
+      ) = 1
+    )
+    SELECT h.id, COUNT(*) OVER () AS total
+    FROM zero JOIN "Household" h ON h.id = zero.id
+    ORDER BY h."buildingId", h."unitId", h.room
+    LIMIT ${raw(String(q.limit))}`;
+  type Row = { id: string; total: number };
+  const rows =
+    deps.sql.kind === 'postgres'
+      ? // PostgreSQL prices the index probes of a whole community above its JIT threshold (jit_above_cost),
+        // and compiling the plan takes longer than running it (city: 15 ms without, 60–90 ms with JIT)
+        await deps.sql.transaction(async (tx) => {
+          await tx.run(sql`SET LOCAL jit = off`);
+          return tx.all<Row>(query);
+        })
+      : await deps.sql.all<Row>(query);
+  return { ids: rows.map((r) => r.id), total: rows.length ? Number(rows[0]!.total) : 0 };
+}
+
 export async function listHouseholdEmployment(deps: Deps, v: Viewer, q: { zeroEmployment?: boolean; gridId?: string; limit: number }) {
   if (!canListEmployment(v)) {
     throw forbidden('only grid workers and community staff see the employment ledger');
   }
-  const rows = await householdEmployment(deps, { AND: [householdScopeOf(v), q.gridId ? { building: { gridId: q.gridId } } : {}] });
-  const picked = q.zeroEmployment ? rows.filter((h) => h.zeroEmployment) : rows;
-  return { total: picked.length, items: picked.slice(0, q.limit) };
+  const year = ledgerYear(deps);
+  if (q.zeroEmployment) {
+    const page = await zeroEmploymentPage(deps, v, q, year);
+    if (!page.ids.length) return { total: page.total, items: [] };
+    const items = await householdEmployment(deps, { id: { in: page.ids } }, { year });
+    // (a record written between the two statements could change a flag; an item on this list is always zero-employment)
+    return { total: page.total, items: items.filter((h) => h.zeroEmployment) };
+  }
+  const where: Prisma.HouseholdWhereInput = { AND: [householdScopeOf(v), q.gridId ? { building: { gridId: q.gridId } } : {}] };
+  const items = await householdEmployment(deps, where, { take: q.limit, year });
+  const total = items.length < q.limit ? items.length : await deps.db.household.count({ where });
+  return { total, items };
 }
 
 export async function myHouseholdEmployment(deps: Deps, v: Viewer) {

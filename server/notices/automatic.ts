@@ -124,7 +124,8 @@ export async function alertEmergencyOrder(
 export function registerAutomaticNotices(deps: Deps): void {
   deps.events.on('job.posted', (e) => noticeForJob(deps, e).then(() => undefined));
   deps.events.on('training.scheduled', (e) => noticeForTraining(deps, e).then(() => undefined));
-  deps.events.on('order.transitioned', (e) => (e.action === 'submit' ? alertEmergencyOrder(deps, e.orderId, null).then(() => undefined) : undefined));
+  // only emergencies are posted: no query at all for the everyday order
+  deps.events.on('order.transitioned', (e) => (e.action === 'submit' && e.urgency === 'emergency' ? alertEmergencyOrder(deps, e.orderId, null).then(() => undefined) : undefined));
   deps.events.on('order.escalated', (e) => (e.urgency === 'emergency' ? alertEmergencyOrder(deps, e.orderId, e).then(() => undefined) : undefined));
 }
 

@@ -2,16 +2,38 @@
 // per missed deadline, on its timeline and as an `order.escalated` event.
 // Safe to run as often as wanted, and on several instances: the unique key
 // (orderId, stage, dueAt) lets exactly one insert win.
+//
+// A sweep reads at most BATCH orders, and only orders with a missed deadline that
+// has no escalation yet (NOT EXISTS on Escalation, answered by that unique index):
+// overdue orders escalated long ago, however many, never fill the batch and hide
+// one that has just gone overdue. A bigger wave than BATCH is taken over the next
+// sweeps, oldest deadline first.
 import { isUniqueViolation } from '../db.js';
 import type { Deps } from '../context.js';
-import { AWAITING_CLAIM, overdueFlags, overdueWhere } from './sla.js';
+import { join, raw, sql } from '../sql.js';
+import { AWAITING_CLAIM, overdueFlags, UNRESOLVED } from './sla.js';
 
 const BATCH = 500;
 
+/** Orders past a deadline of theirs that has not been escalated: the oldest `batch`, by response deadline. */
+async function unescalated(deps: Deps, now: Date): Promise<string[]> {
+  const query = sql`
+    SELECT o.id FROM "Order" o
+    WHERE (o.status IN (${join(AWAITING_CLAIM)}) AND o."responseDueAt" < ${now}
+           AND NOT EXISTS (SELECT 1 FROM "Escalation" x WHERE x."orderId" = o.id AND x.stage = 'response' AND x."dueAt" = o."responseDueAt"))
+       OR (o.status IN (${join(UNRESOLVED)}) AND o."resolveDueAt" < ${now}
+           AND NOT EXISTS (SELECT 1 FROM "Escalation" x WHERE x."orderId" = o.id AND x.stage = 'resolution' AND x."dueAt" = o."resolveDueAt"))
+    ORDER BY o."responseDueAt", o.id
+    LIMIT ${raw(String(BATCH))}`;
+  return (await deps.sql.all<{ id: string }>(query)).map((r) => r.id);
+}
+
 export async function escalateOverdueOrders(deps: Deps): Promise<number> {
   const now = deps.clock();
+  const ids = await unescalated(deps, now);
+  if (!ids.length) return 0;
   const candidates = await deps.db.order.findMany({
-    where: overdueWhere(now),
+    where: { id: { in: ids } },
     select: {
       id: true,
       communityId: true,
@@ -22,8 +44,7 @@ export async function escalateOverdueOrders(deps: Deps): Promise<number> {
       resolveDueAt: true,
       escalations: { select: { stage: true, dueAt: true } },
     },
-    orderBy: { responseDueAt: 'asc' },
-    take: BATCH,
+    orderBy: [{ responseDueAt: 'asc' }, { id: 'asc' }],
   });
   let raised = 0;
   for (const o of candidates) {
@@ -32,6 +53,7 @@ export async function escalateOverdueOrders(deps: Deps): Promise<number> {
     if (flags.response && AWAITING_CLAIM.includes(o.status)) due.push({ stage: 'response', dueAt: o.responseDueAt });
     if (flags.resolution) due.push({ stage: 'resolution', dueAt: o.resolveDueAt });
     for (const d of due) {
+      // (escalated meanwhile, or the other deadline of an order the query found for one)
       if (o.escalations.some((e) => e.stage === d.stage && e.dueAt.getTime() === d.dueAt.getTime())) continue;
       try {
         await deps.db.$transaction([

@@ -1,14 +1,13 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
-import { orderScope } from '../policy.js';
-import { orderDetailInclude, presentOrderDetail } from './presenter.js';
+import { orderScopeSql } from '../policy.js';
+import { sql } from '../sql.js';
+import { findOrderDetail } from './orderRows.js';
+import { presentOrderDetail } from './presenter.js';
 
 export async function getOrder(deps: Deps, viewer: Viewer, id: string) {
-  const order = await deps.db.order.findFirst({
-    where: { AND: [{ id }, orderScope(viewer)] },
-    include: orderDetailInclude,
-  });
+  const order = await findOrderDetail(deps.sql, sql`o.id = ${id} AND ${orderScopeSql(viewer)}`);
   if (!order) throw notFound('order');
   return presentOrderDetail(order, viewer, deps.clock(), deps.config.sessionSecret);
 }

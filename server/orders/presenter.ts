@@ -1,29 +1,8 @@
-import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import { orderPolicy } from '../policy.js';
 import { signedUploadUrl } from '../uploads/urls.js';
+import type { OrderDetailRow, OrderRow } from './orderRows.js';
 import { overdueFlags } from './sla.js';
-
-export const orderInclude = {
-  category: { select: { code: true, name: true, icon: true } },
-  building: { select: { id: true, name: true } },
-  household: { select: { room: true, unit: { select: { name: true } } } },
-  resident: { select: { id: true, name: true, phone: true } },
-  filedBy: { select: { id: true, displayName: true } },
-  assignee: { select: { id: true, displayName: true } },
-  suggestedAssignee: { select: { id: true, displayName: true } },
-} satisfies Prisma.OrderInclude;
-
-export const orderDetailInclude = {
-  ...orderInclude,
-  events: {
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    include: { actor: { select: { id: true, displayName: true } }, photos: { select: { uploadId: true } } },
-  },
-} satisfies Prisma.OrderInclude;
-
-type OrderRow = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
-type OrderDetailRow = Prisma.OrderGetPayload<{ include: typeof orderDetailInclude }>;
 
 const person = (u: { id: string; displayName: string } | null) => (u ? { id: u.id, name: u.displayName } : null);
 

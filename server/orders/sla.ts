@@ -2,6 +2,7 @@
 // order and until it must be resolved; emergencies must be claimed within 10
 // minutes (the "10分钟应急快速处置" commitment).
 import type { OrderStatus, Prisma, ServiceCategory, Urgency } from '@prisma/client';
+import { join, sql, type SqlQuery } from '../sql.js';
 
 export const EMERGENCY_RESPONSE_MINUTES = 10;
 /** An emergency is resolved within its category's time or four hours, whichever is sooner. */
@@ -32,6 +33,12 @@ export function overdueWhere(now: Date): Prisma.OrderWhereInput {
       { status: { in: UNRESOLVED }, resolveDueAt: { lt: now } },
     ],
   };
+}
+
+/** overdueWhere as an SQL condition on the order `o` (server/orders/orderRows.ts). */
+export function overdueSql(now: Date): SqlQuery {
+  return sql`((o.status IN (${join(AWAITING_CLAIM)}) AND o."responseDueAt" < ${now})
+    OR (o.status IN (${join(UNRESOLVED)}) AND o."resolveDueAt" < ${now}))`;
 }
 
 export function overdueFlags(

@@ -9,11 +9,12 @@
 import type { Order, OrderAction, OrderStatus, Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
-import type { DbTx } from '../db.js';
+import { sqlOn, type DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { orderPolicy, orderScope, type OrderPolicyAction } from '../policy.js';
 import { getOrder } from './getOrder.js';
 import { attachPhotos } from './photos.js';
+import { recordOrderEvent } from './timeline.js';
 import type { DispatchOrderBody, FeedbackBody, ResolveOrderBody, ReviewBody } from './schemas.js';
 import { deadlines } from './sla.js';
 
@@ -60,29 +61,28 @@ async function transition(
       data: { ...step.data, status: step.to, updatedAt: now },
     });
     if (updated.count !== 1) throw new AppError('conflict', 'the order changed meanwhile; reload and try again');
-    const event = await tx.orderEvent.create({
-      data: {
-        communityId: order.communityId,
-        orderId: order.id,
-        actorId: viewer.userId,
-        action,
-        fromStatus: order.status,
-        toStatus: step.to,
-        createdAt: now,
-        ...step.event,
-      },
+    const raw = sqlOn(tx);
+    const eventId = await recordOrderEvent(raw, {
+      communityId: order.communityId,
+      orderId: order.id,
+      actorId: viewer.userId,
+      action,
+      fromStatus: order.status,
+      toStatus: step.to,
+      at: now,
+      ...step.event,
     });
     if (step.photos?.length) {
-      await attachPhotos(tx, {
+      await attachPhotos(raw, {
         uploadIds: step.photos,
         ownerId: viewer.userId,
         communityId: order.communityId,
         orderId: order.id,
-        eventId: event.id,
+        eventId,
         at: now,
       });
     }
-    return { communityId: order.communityId, from: order.status, to: step.to };
+    return { communityId: order.communityId, urgency: order.urgency, from: order.status, to: step.to };
   });
   deps.events.emit('order.transitioned', { orderId, action, actorId: viewer.userId, ...done });
   return getOrder(deps, viewer, orderId);

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
+import { sqlOn } from '../db.js';
 import { notFound } from '../errors.js';
 import { householdBalance } from './balance.js';
 import { bookEntry } from './ledger.js';
@@ -13,7 +14,7 @@ export async function adjustPoints(deps: Deps, v: Viewer, body: AdjustBody) {
   const household = await deps.db.household.findFirst({ where: { id: body.householdId, communityId }, select: { id: true } });
   if (!household) throw notFound('household');
   await deps.db.$transaction((tx) =>
-    bookEntry(tx, {
+    bookEntry(sqlOn(tx), {
       communityId,
       householdId: household.id,
       kind: 'adjust',

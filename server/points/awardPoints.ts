@@ -2,7 +2,7 @@
 // (after a clean-up day). Each household's entry has the reference
 // award:<batch>:<household>, so repeating a batch (same Idempotency-Key)
 // books nothing twice; a rule's monthly cap is honoured per household.
-import { isUniqueViolation } from '../db.js';
+import { isUniqueViolation, sqlOn } from '../db.js';
 import crypto from 'node:crypto';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
@@ -64,7 +64,7 @@ export async function awardForRule(deps: Deps, g: AwardGrant): Promise<AwardResu
           result.skipped.push({ householdId, reason: 'monthly_cap' });
           continue;
         }
-        await bookEntry(tx, {
+        await bookEntry(sqlOn(tx), {
           communityId: g.communityId,
           householdId,
           kind: 'earn',

@@ -4,7 +4,7 @@
 // first), and what is left of lots older than the cutoff is booked as one
 // `expire` entry. Running it twice is harmless: the second run finds those lots
 // used up, and the entry's reference (household + day) cannot be booked twice.
-import { isUniqueViolation } from '../db.js';
+import { isUniqueViolation, sqlOn } from '../db.js';
 import type { Deps } from '../context.js';
 import { bookEntry, lockHouseholdAccount } from './ledger.js';
 import { dayLabel } from './calendar.js';
@@ -43,7 +43,7 @@ export async function expirePoints(deps: Deps): Promise<{ households: number; po
     for (const { householdId } of candidates) {
       try {
         const amount = await deps.db.$transaction(async (tx) => {
-          await lockHouseholdAccount(tx, householdId); // a redemption in between would be counted as unspent
+          await lockHouseholdAccount(sqlOn(tx), householdId); // a redemption in between would be counted as unspent
           const entries = await tx.pointsEntry.findMany({
             where: { householdId },
             orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -51,7 +51,7 @@ export async function expirePoints(deps: Deps): Promise<{ households: number; po
           });
           const expired = expiredAmount(entries, cutoff);
           if (expired > 0) {
-            await bookEntry(tx, {
+            await bookEntry(sqlOn(tx), {
               communityId: s.communityId,
               householdId,
               kind: 'expire',

@@ -3,7 +3,8 @@
 // would take the balance below zero is refused by a conditional update, so
 // concurrent redemptions can never overdraw.
 import type { PointsEntryKind } from '@prisma/client';
-import type { DbTx } from '../db.js';
+import { newId } from '../ids.js';
+import { sql, type SqlClient } from '../sql.js';
 import { AppError } from '../errors.js';
 
 export interface EntryInput {
@@ -26,44 +27,34 @@ export class InsufficientPoints extends AppError {
   }
 }
 
-/** Books one entry and moves the balance by its amount. Throws InsufficientPoints for an overdraft. */
 /**
  * Takes the household's account row lock for the rest of the transaction, so that
  * checks made after it (a per-household shop limit) cannot race another
  * transaction of the same household on PostgreSQL. (SQLite runs one at a time.)
  */
-export async function lockHouseholdAccount(tx: DbTx, householdId: string): Promise<void> {
-  await tx.pointsAccount.updateMany({ where: { householdId }, data: { balance: { increment: 0 } } });
+export async function lockHouseholdAccount(tx: SqlClient, householdId: string): Promise<void> {
+  await tx.run(sql`UPDATE "PointsAccount" SET balance = balance WHERE "householdId" = ${householdId}`);
 }
 
-export async function bookEntry(tx: DbTx, e: EntryInput): Promise<void> {
+/**
+ * Books one entry and moves the balance by its amount. Throws InsufficientPoints
+ * for an overdraft. Written in SQL so that the redemption (server/sql.ts) and the
+ * Prisma transactions (sqlOn(tx)) share this one ledger.
+ */
+export async function bookEntry(tx: SqlClient, e: EntryInput): Promise<void> {
   if (!Number.isInteger(e.amount) || e.amount === 0) throw new Error(`points entry amount must be a non-zero integer, got ${e.amount}`);
   if (e.amount > 0) {
-    await tx.pointsAccount.upsert({
-      where: { householdId: e.householdId },
-      create: { householdId: e.householdId, communityId: e.communityId, balance: e.amount },
-      update: { balance: { increment: e.amount } },
-    });
+    await tx.run(sql`
+      INSERT INTO "PointsAccount" ("householdId", "communityId", balance, "updatedAt") VALUES (${e.householdId}, ${e.communityId}, ${e.amount}, ${e.at})
+      ON CONFLICT ("householdId") DO UPDATE SET balance = "PointsAccount".balance + ${e.amount}, "updatedAt" = ${e.at}`);
   } else {
-    const debited = await tx.pointsAccount.updateMany({
-      where: { householdId: e.householdId, balance: { gte: -e.amount } },
-      data: { balance: { decrement: -e.amount } },
-    });
-    if (debited.count !== 1) throw new InsufficientPoints();
+    const debited = await tx.run(sql`
+      UPDATE "PointsAccount" SET balance = balance - ${-e.amount}, "updatedAt" = ${e.at}
+      WHERE "householdId" = ${e.householdId} AND balance >= ${-e.amount}`);
+    if (debited !== 1) throw new InsufficientPoints();
   }
-  await tx.pointsEntry.create({
-    data: {
-      communityId: e.communityId,
-      householdId: e.householdId,
-      kind: e.kind,
-      amount: e.amount,
-      reason: e.reason,
-      reference: e.reference,
-      residentId: e.residentId ?? null,
-      ruleId: e.ruleId ?? null,
-      redemptionId: e.redemptionId ?? null,
-      grantedById: e.grantedById ?? null,
-      createdAt: e.at,
-    },
-  });
+  await tx.run(sql`
+    INSERT INTO "PointsEntry" (id, "communityId", "householdId", kind, amount, reason, reference, "residentId", "ruleId", "redemptionId", "grantedById", "createdAt")
+    VALUES (${newId()}, ${e.communityId}, ${e.householdId}, ${e.kind}, ${e.amount}, ${e.reason}, ${e.reference},
+            ${e.residentId ?? null}, ${e.ruleId ?? null}, ${e.redemptionId ?? null}, ${e.grantedById ?? null}, ${e.at})`);
 }

@@ -3,6 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
+import { sqlOn } from '../db.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
 import { communitiesWith, redemptionPolicy, redemptionScope } from '../policy.js';
@@ -14,7 +15,11 @@ export const redemptionInclude = {
   household: { select: { room: true, unit: { select: { name: true } }, building: { select: { name: true } } } },
 } satisfies Prisma.RedemptionInclude;
 
-type RedemptionRow = Prisma.RedemptionGetPayload<{ include: typeof redemptionInclude }>;
+/** What presentRedemption shows: the row with its item and the household's place. */
+type RedemptionRow = Pick<
+  Prisma.RedemptionGetPayload<{ include: typeof redemptionInclude }>,
+  'id' | 'item' | 'quantity' | 'points' | 'status' | 'pickupCode' | 'householdId' | 'household' | 'createdAt' | 'handedOverAt' | 'cancelledAt'
+>;
 
 export function presentRedemption(r: RedemptionRow) {
   return {
@@ -48,14 +53,14 @@ export async function cancelRedemption(deps: Deps, v: Viewer, id: string) {
     const r = await tx.redemption.findFirst({ where: { AND: [{ id }, redemptionScope(v)] } });
     if (!r) throw notFound('redemption');
     if (!redemptionPolicy.cancel(v, r)) throw forbidden('you cannot cancel this redemption');
-    await lockHouseholdAccount(tx, r.householdId); // same lock order as redeemItem: account, then item
+    await lockHouseholdAccount(sqlOn(tx), r.householdId); // same lock order as redeemItem: account, then item
     const done = await tx.redemption.updateMany({
       where: { id, status: 'reserved' },
       data: { status: 'cancelled', cancelledAt: now, cancelledById: v.userId },
     });
     if (done.count !== 1) throw new AppError('invalid_transition', `cannot cancel a redemption that is ${r.status}`);
     await tx.shopItem.update({ where: { id: r.itemId }, data: { stock: { increment: r.quantity }, updatedAt: now } });
-    await bookEntry(tx, {
+    await bookEntry(sqlOn(tx), {
       communityId: r.communityId,
       householdId: r.householdId,
       kind: 'refund',

@@ -4,6 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { homeCommunity, isStaffOf } from '../policy.js';
+import { sql, type SqlClient } from '../sql.js';
 import { periodStart } from './calendar.js';
 import { staffCommunity } from './rules.js';
 import type { CreateItemBody, UpdateItemBody } from './schemas.js';
@@ -24,13 +25,17 @@ export function presentItem(i: ShopItem, limitLeft?: number | null) {
 }
 
 /** How many more of this item the household may take in the current period (null: no limit). */
-export async function limitLeft(db: Prisma.TransactionClient | Deps['db'], item: ShopItem, householdId: string, now: Date) {
+export async function limitLeft(
+  db: SqlClient,
+  item: Pick<ShopItem, 'id' | 'limitPerHousehold' | 'limitPeriod'>,
+  householdId: string,
+  now: Date,
+) {
   if (item.limitPerHousehold === null) return null;
-  const taken = await db.redemption.aggregate({
-    where: { itemId: item.id, householdId, status: { not: 'cancelled' }, createdAt: { gte: periodStart(now, item.limitPeriod) } },
-    _sum: { quantity: true },
-  });
-  return Math.max(0, item.limitPerHousehold - (taken._sum.quantity ?? 0));
+  const taken = await db.one<{ quantity: number | string | null }>(sql`
+    SELECT SUM(quantity) AS quantity FROM "Redemption"
+    WHERE "itemId" = ${item.id} AND "householdId" = ${householdId} AND status <> 'cancelled' AND "createdAt" >= ${periodStart(now, item.limitPeriod)}`);
+  return Math.max(0, item.limitPerHousehold - Number(taken?.quantity ?? 0));
 }
 
 export async function listShopItems(deps: Deps, v: Viewer) {
@@ -43,7 +48,7 @@ export async function listShopItems(deps: Deps, v: Viewer) {
   });
   const now = deps.clock();
   const householdId = v.resident?.householdId;
-  return Promise.all(items.map(async (i) => presentItem(i, householdId ? await limitLeft(deps.db, i, householdId, now) : undefined)));
+  return Promise.all(items.map(async (i) => presentItem(i, householdId ? await limitLeft(deps.sql, i, householdId, now) : undefined)));
 }
 
 export async function createItem(deps: Deps, v: Viewer, body: CreateItemBody) {

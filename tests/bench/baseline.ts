@@ -2,7 +2,7 @@
 // tests/bench/http.ts): a bare Koa app, no middleware, no router.
 //
 //   BASELINE=constant                                   GET  → a constant JSON body
-//   BASELINE=insert DATABASE_URL=file:/…/x.db           POST → one INSERT with better-sqlite3 (WAL, synchronous=NORMAL, as the server)
+//   BASELINE=insert DATABASE_URL=file:/…/x.db           POST → one INSERT with better-sqlite3 (WAL, synchronous=NORMAL, checkpoints off-thread, as the server)
 //   BASELINE=insert DATABASE_URL=postgres://…           POST → one INSERT through a pg Pool (10 connections, as the server)
 //
 // GET /health answers 200 once it is ready.
@@ -10,6 +10,8 @@ import crypto from 'node:crypto';
 import Koa from 'koa';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { pino } from 'pino';
+import { startWalCheckpointer } from '../../server/walCheckpointer.js';
 
 const kind = process.env.BASELINE;
 const url = process.env.DATABASE_URL ?? '';
@@ -20,6 +22,9 @@ if (kind === 'insert' && url.startsWith('file:')) {
   const db = new Database(url.slice('file:'.length));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // checkpoints in a worker thread, as the server does (server/walCheckpointer.ts)
+  db.pragma('wal_autocheckpoint = 0');
+  startWalCheckpointer(url.slice('file:'.length), pino({ level: 'error' }), () => void db.pragma('wal_autocheckpoint = 1000'));
   db.exec('CREATE TABLE IF NOT EXISTS bench_hit (id TEXT PRIMARY KEY, body TEXT NOT NULL, at INTEGER NOT NULL)');
   const stmt = db.prepare('INSERT INTO bench_hit (id, body, at) VALUES (?, ?, ?)');
   insert = async (id, body, at) => void stmt.run(id, body, at);

@@ -15,7 +15,7 @@
 //
 // Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50),
 // BENCH_POSTGRES_URL (an administrative URL; default postgres://postgres@127.0.0.1:5432/postgres),
-// BENCH_DATABASES (e.g. "sqlite" to skip PostgreSQL), BENCH_CPU_PROF (a folder: the
+// BENCH_DATABASES (e.g. "sqlite" to skip PostgreSQL), BENCH_ROUTES (list,file,redeem), BENCH_CPU_PROF (a folder: the
 // servers run with --cpu-prof and write their profiles there when they stop).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,6 +44,8 @@ const RESIDENTS = 200;
 const READ_GOAL = 0.4;
 const WRITE_GOAL = 0.25;
 const wanted = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((s) => s.trim().toLowerCase());
+// e.g. BENCH_ROUTES=list to profile one route alone (with BENCH_CPU_PROF)
+const routes = new Set((process.env.BENCH_ROUTES ?? 'list,file,redeem').split(',').map((s) => s.trim().toLowerCase()));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-bench-http-'));
 const rows: Array<Record<string, string | number>> = [];
@@ -134,29 +136,35 @@ async function benchDatabase(label: string, url: string, insertUrl: string, cons
     const gridWorker = await signIn(base, 'demo-gridworker');
     const staff = await signIn(base, 'demo-staff');
 
-    const list = await measure({ url: `${base}/api/orders`, headers: { authorization: `Bearer ${gridWorker}` } });
-    row('GET /api/orders', label, list, { name: 'constant', r: constant, goal: READ_GOAL });
+    if (routes.has('list')) {
+      const list = await measure({ url: `${base}/api/orders`, headers: { authorization: `Bearer ${gridWorker}` } });
+      row('GET /api/orders', label, list, { name: 'constant', r: constant, goal: READ_GOAL });
+    }
 
     const insert = await insertBaseline(insertUrl);
     row('bare INSERT', label, insert);
 
-    const filing = await measure({
+    if (routes.has('file')) {
+      const filing = await measure({
       url: `${base}/api/orders`,
       method: 'POST',
       body: JSON.stringify({ category: 'repair', description: '卫生间水龙头一直滴水，关不紧。' }),
       tokens,
-    });
-    row('POST /api/orders', label, filing, { name: 'INSERT', r: insert, goal: WRITE_GOAL });
+      });
+      row('POST /api/orders', label, filing, { name: 'INSERT', r: insert, goal: WRITE_GOAL });
+    }
 
     const itemId = await prepareRedemptions(base, staff, residents.map((r) => r.householdId));
-    const redeeming = await measure({
-      url: `${base}/api/shop/redemptions`,
-      method: 'POST',
-      body: JSON.stringify({ itemId }),
-      tokens,
-      idempotencyPrefix: `bench-${process.pid}-${label.replace(/[^A-Za-z0-9]/g, '')}`,
-    });
-    row('POST /api/shop/redemptions', label, redeeming, { name: 'INSERT', r: insert, goal: WRITE_GOAL });
+    const redeeming = routes.has('redeem')
+      ? await measure({
+          url: `${base}/api/shop/redemptions`,
+          method: 'POST',
+          body: JSON.stringify({ itemId }),
+          tokens,
+          idempotencyPrefix: `bench-${process.pid}-${label.replace(/[^A-Za-z0-9]/g, '')}`,
+        })
+      : null;
+    if (redeeming) row('POST /api/shop/redemptions', label, redeeming, { name: 'INSERT', r: insert, goal: WRITE_GOAL });
     const failures = serverErrors(server.output());
     if (failures.length) notes.push(`${label}: the server logged ${failures.join('; ')}`);
 
@@ -167,7 +175,7 @@ async function benchDatabase(label: string, url: string, insertUrl: string, cons
     const item = await db.shopItem.findUniqueOrThrow({ where: { id: itemId } });
     const taken = item.stockAdded - item.stock;
     // autocannon stops counting at the deadline: requests then in flight may still succeed
-    if (taken < redeeming.ok) problems.push(`item: ${taken} units taken, but ${redeeming.ok} redemptions answered 201`);
+    if (redeeming && taken < redeeming.ok) problems.push(`item: ${taken} units taken, but ${redeeming.ok} redemptions answered 201`);
     if (problems.length) {
       broken = true;
       notes.push(`${label}: INVARIANTS BROKEN:\n  ${problems.slice(0, 20).join('\n  ')}`);

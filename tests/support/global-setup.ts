@@ -1,7 +1,8 @@
-// Once per test run and server project: the demo database each test server copies.
-//   server     SQLite: a file built from prisma/schema with the demo data
+// Once per test run and server project: the demo database each test server copies,
+// migrated as `npm start` migrates a new database, with the demo data.
+//   server     SQLite: a file migrated by `prisma migrate deploy` (prisma/migrations)
 //   server-pg  PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres):
-//              a template database migrated with the committed SQL, with the demo data
+//              a template database migrated with the committed SQL (prisma/postgres/migrations)
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -16,7 +17,9 @@ export default async function setup(project: TestProject) {
   project.provide('runDir', dir);
   if (!postgres) {
     const file = path.join(dir, 'template.db');
+    const t = performance.now();
     await buildDemoDatabase(file);
+    console.log(`[server] template database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     project.provide('dbKind', 'sqlite');
     project.provide('templateDb', file);
     return () => fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,10 @@
-// Builds the demo database the test suites copy, and the benchmarks start from:
-// SQLite, a file built from prisma/schema (tests/schema-drift.test.ts checks that the
-// committed migrations build the same); PostgreSQL, a database migrated with the
-// committed SQL exactly as `npm start` migrates it.
+// Builds the demo database the test suites copy, and the benchmarks start from,
+// migrated exactly as `npm start` migrates a new database (server/migrate.ts), so
+// a copy carries Prisma's migration history and a server started on it finds
+// nothing to apply: SQLite, a file migrated by `prisma migrate deploy`;
+// PostgreSQL, a database migrated with the committed SQL. Then the demo data.
+// (tests/schema-drift.test.ts checks that the SQLite migrations build exactly
+// what prisma/schema describes.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,14 +15,11 @@ import { buildDeps } from '../../server/deps.js';
 import { createLogger } from '../../server/logger.js';
 import { migrateDatabase } from '../../server/migrate.js';
 import { seedDemo } from '../../server/demo/seed.js';
-import { schemaSql } from '../../scripts/prisma-cli.js';
 
 export async function buildDemoDatabase(file: string): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.rmSync(file, { force: true });
-  const raw = new Database(file);
-  raw.exec(schemaSql());
-  raw.close();
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+  await migrateDatabase(`file:${file}`);
   await seedDatabase(`file:${file}`, path.join(path.dirname(file), 'uploads'));
   // fold the WAL into the main file so a plain copy is complete
   const db = new Database(file);

@@ -1,0 +1,127 @@
+// Reading orders with what the presenter shows of them (category, building,
+// room, resident, the people involved), in hand-written SQL: the order list and
+// the order page are the most used screens, and each Prisma `include` here cost
+// several milliseconds of query compilation per call (server/sql.ts).
+import type { Order, OrderEvent } from '@prisma/client';
+import { raw, sql, type SqlClient, type SqlQuery } from '../sql.js';
+
+interface Person {
+  id: string;
+  displayName: string;
+}
+
+export interface OrderRow extends Order {
+  category: { code: string; name: string; icon: string };
+  building: { id: string; name: string };
+  household: { room: string; unit: { name: string } };
+  resident: { id: string; name: string; phone: string | null };
+  filedBy: Person;
+  assignee: Person | null;
+  suggestedAssignee: Person | null;
+}
+
+export interface OrderDetailRow extends OrderRow {
+  events: Array<OrderEvent & { actor: Person | null; photos: Array<{ uploadId: string }> }>;
+}
+
+type Flat = Order & {
+  c_code: string;
+  c_name: string;
+  c_icon: string;
+  b_name: string;
+  h_room: string;
+  u_name: string;
+  r_name: string;
+  r_phone: string | null;
+  f_name: string;
+  a_name: string | null;
+  s_name: string | null;
+};
+
+const SELECT = sql`
+  SELECT o.*, c.code AS c_code, c.name AS c_name, c.icon AS c_icon, b.name AS b_name,
+         h.room AS h_room, un.name AS u_name, r.name AS r_name, r.phone AS r_phone,
+         f."displayName" AS f_name, a."displayName" AS a_name, s."displayName" AS s_name
+  FROM "Order" o
+  JOIN "ServiceCategory" c ON c.id = o."categoryId"
+  JOIN "Building" b ON b.id = o."buildingId"
+  JOIN "Household" h ON h.id = o."householdId"
+  JOIN "Unit" un ON un.id = h."unitId"
+  JOIN "Resident" r ON r.id = o."residentId"
+  JOIN "User" f ON f.id = o."filedById"
+  LEFT JOIN "User" a ON a.id = o."assigneeId"
+  LEFT JOIN "User" s ON s.id = o."suggestedAssigneeId"`;
+
+// one object literal, no rest/spread: on wide rows that was a quarter of the list's CPU time
+const toRow = (x: Flat): OrderRow => ({
+  id: x.id,
+  communityId: x.communityId,
+  gridId: x.gridId,
+  buildingId: x.buildingId,
+  householdId: x.householdId,
+  residentId: x.residentId,
+  filedById: x.filedById,
+  filedOnBehalf: x.filedOnBehalf,
+  categoryId: x.categoryId,
+  title: x.title,
+  description: x.description,
+  urgency: x.urgency,
+  status: x.status,
+  suggestedAssigneeId: x.suggestedAssigneeId,
+  assigneeId: x.assigneeId,
+  responseDueAt: x.responseDueAt,
+  resolveDueAt: x.resolveDueAt,
+  dispatchedAt: x.dispatchedAt,
+  claimedAt: x.claimedAt,
+  resolvedAt: x.resolvedAt,
+  closedAt: x.closedAt,
+  satisfied: x.satisfied,
+  rating: x.rating,
+  reopenCount: x.reopenCount,
+  createdAt: x.createdAt,
+  updatedAt: x.updatedAt,
+  category: { code: x.c_code, name: x.c_name, icon: x.c_icon },
+  building: { id: x.buildingId, name: x.b_name },
+  household: { room: x.h_room, unit: { name: x.u_name } },
+  resident: { id: x.residentId, name: x.r_name, phone: x.r_phone },
+  filedBy: { id: x.filedById, displayName: x.f_name },
+  assignee: x.assigneeId ? { id: x.assigneeId, displayName: x.a_name! } : null,
+  suggestedAssignee: x.suggestedAssigneeId ? { id: x.suggestedAssigneeId, displayName: x.s_name! } : null,
+});
+
+/**
+ * Orders matching `where` (conditions on `o`, the order), newest first, at most
+ * `take`, after the order `cursor` (its id) when given. An unknown cursor gives
+ * no rows.
+ */
+export async function findOrders(db: SqlClient, where: SqlQuery, take: number, cursor?: string): Promise<OrderRow[]> {
+  const after = cursor
+    ? sql`AND EXISTS (SELECT 1 FROM "Order" k WHERE k.id = ${cursor}
+          AND (o."createdAt" < k."createdAt" OR (o."createdAt" = k."createdAt" AND o.id < k.id)))`
+    : sql``;
+  if (!Number.isInteger(take) || take < 1) throw new Error(`findOrders: take must be a positive integer, got ${take}`);
+  // LIMIT as a literal: SQLite sorts with a bound LIMIT several times slower (110 vs 34 µs on the demo data)
+  const rows = await db.all<Flat>(sql`${SELECT} WHERE ${where} ${after} ORDER BY o."createdAt" DESC, o.id DESC LIMIT ${raw(String(take))}`);
+  return rows.map(toRow);
+}
+
+/** One order matching `where`, with its timeline (oldest first) and each step's photos. */
+export async function findOrderDetail(db: SqlClient, where: SqlQuery): Promise<OrderDetailRow | undefined> {
+  const flat = await db.one<Flat>(sql`${SELECT} WHERE ${where}`);
+  if (!flat) return undefined;
+  const [events, photos] = await Promise.all([
+    db.all<OrderEvent & { actor_name: string | null }>(sql`
+      SELECT e.*, u."displayName" AS actor_name FROM "OrderEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+      WHERE e."orderId" = ${flat.id} ORDER BY e."createdAt", e.id`),
+    db.all<{ eventId: string; uploadId: string }>(sql`
+      SELECT "eventId", "uploadId" FROM "OrderPhoto" WHERE "orderId" = ${flat.id} ORDER BY "createdAt", id`),
+  ]);
+  return {
+    ...toRow(flat),
+    events: events.map(({ actor_name, ...e }) => ({
+      ...e,
+      actor: e.actorId ? { id: e.actorId, displayName: actor_name! } : null,
+      photos: photos.filter((p) => p.eventId === e.id).map((p) => ({ uploadId: p.uploadId })),
+    })),
+  };
+}
