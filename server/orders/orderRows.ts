@@ -38,11 +38,18 @@ type Flat = Order & {
   s_name: string | null;
 };
 
-const SELECT = sql`
+/**
+ * The orders `page` picks (a SELECT of "Order" rows aliased o, with its own
+ * WHERE, ORDER BY and LIMIT), with what the presenter shows of them. The page is
+ * chosen first, in a subquery, and only its rows are joined: as one flat join,
+ * PostgreSQL misjudged how many orders a resident has (978 for 10) and hashed
+ * the whole User table for each list on the city (tests/scale/plans.md).
+ */
+const withDetails = (page: SqlQuery) => sql`
   SELECT o.*, c.code AS c_code, c.name AS c_name, c.icon AS c_icon, b.name AS b_name,
          h.room AS h_room, un.name AS u_name, r.name AS r_name, r.phone AS r_phone,
          f."displayName" AS f_name, a."displayName" AS a_name, s."displayName" AS s_name
-  FROM "Order" o
+  FROM (${page}) o
   JOIN "ServiceCategory" c ON c.id = o."categoryId"
   JOIN "Building" b ON b.id = o."buildingId"
   JOIN "Household" h ON h.id = o."householdId"
@@ -101,13 +108,15 @@ export async function findOrders(db: SqlClient, where: SqlQuery, take: number, c
     : sql``;
   if (!Number.isInteger(take) || take < 1) throw new Error(`findOrders: take must be a positive integer, got ${take}`);
   // LIMIT as a literal: SQLite sorts with a bound LIMIT several times slower (110 vs 34 µs on the demo data)
-  const rows = await db.all<Flat>(sql`${SELECT} WHERE ${where} ${after} ORDER BY o."createdAt" DESC, o.id DESC LIMIT ${raw(String(take))}`);
+  const newestFirst = sql`ORDER BY o."createdAt" DESC, o.id DESC`;
+  const page = sql`SELECT o.* FROM "Order" o WHERE ${where} ${after} ${newestFirst} LIMIT ${raw(String(take))}`;
+  const rows = await db.all<Flat>(sql`${withDetails(page)} ${newestFirst}`);
   return rows.map(toRow);
 }
 
 /** One order matching `where`, with its timeline (oldest first) and each step's photos. */
 export async function findOrderDetail(db: SqlClient, where: SqlQuery): Promise<OrderDetailRow | undefined> {
-  const flat = await db.one<Flat>(sql`${SELECT} WHERE ${where}`);
+  const flat = await db.one<Flat>(withDetails(sql`SELECT o.* FROM "Order" o WHERE ${where} LIMIT 1`));
   if (!flat) return undefined;
   const [events, photos] = await Promise.all([
     db.all<OrderEvent & { actor_name: string | null }>(sql`
