@@ -37,8 +37,10 @@ export function overdueWhere(now: Date): Prisma.OrderWhereInput {
 
 /** overdueWhere as an SQL condition on the order `o` (server/orders/orderRows.ts). */
 export function overdueSql(now: Date): SqlQuery {
-  return sql`((o.status IN (${join(AWAITING_CLAIM)}) AND o."responseDueAt" < ${now})
-    OR (o.status IN (${join(UNRESOLVED)}) AND o."resolveDueAt" < ${now}))`;
+  // the same condition, with "unresolved" taken out in front (AWAITING_CLAIM is part of UNRESOLVED):
+  // it lets PostgreSQL narrow a community's orders by (communityId, status) before the deadlines
+  return sql`(o.status IN (${join(UNRESOLVED)})
+    AND ((o.status IN (${join(AWAITING_CLAIM)}) AND o."responseDueAt" < ${now}) OR o."resolveDueAt" < ${now}))`;
 }
 
 export function overdueFlags(
