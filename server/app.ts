@@ -5,6 +5,7 @@ import cors from '@koa/cors';
 import helmet from 'koa-helmet';
 import type { AppCustom, AppState, Deps } from './context.js';
 import { errorMiddleware } from './errors.js';
+import { sql } from './sql.js';
 import { requireViewer } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import { employmentRoutes, jobRoutes, trainingRoutes } from './jobs/routes.js';
@@ -39,7 +40,8 @@ export function createApp(deps: Deps): App {
 
   const open = new Router<AppState, AppCustom>();
   open.get('/api/health', async (ctx) => {
-    await deps.db.$queryRaw`SELECT 1`;
+    // hand-written (server/sql.ts): a load balancer asks every few seconds, and Prisma's raw query costs ~0.25 ms of CPU
+    await deps.sql.one(sql`SELECT 1 AS up`);
     ctx.body = { status: 'ok', time: deps.clock().toISOString() };
   });
   app.use(open.routes());

@@ -108,17 +108,23 @@ export function orderScope(v: Viewer): Prisma.OrderWhereInput {
   return { OR: or };
 }
 
-/** orderScope as an SQL condition on the order `o`, for the hand-written order queries (server/orders/orderRows.ts). Keep the two alike. */
-export function orderScopeSql(v: Viewer): SqlQuery {
-  if (isAdmin(v)) return sql`1 = 1`;
-  const or: SqlQuery[] = [sql`o."filedById" = ${v.userId}`, sql`o."assigneeId" = ${v.userId}`];
-  if (v.resident) or.push(sql`o."householdId" = ${v.resident.householdId}`);
-  const grids = gridsWorkedBy(v);
-  if (grids.length) or.push(sql`o."gridId" IN (${join(grids)})`);
-  const communities = communitiesWith(v, ['STAFF', 'REVIEWER']);
-  if (communities.length) or.push(sql`o."communityId" IN (${join(communities)})`);
-  return sql`(${join(or, ' OR ')})`;
+/**
+ * orderScope as SQL conditions on the order `o`, one per way of seeing an order,
+ * each one column equal to one value (one per grid, one per community), so each
+ * can be read newest first from its own (column, createdAt) index. An order
+ * matches as soon as it matches one. Keep this and orderScope alike.
+ */
+export function orderScopeArms(v: Viewer): SqlQuery[] {
+  if (isAdmin(v)) return [sql`1 = 1`];
+  const arms: SqlQuery[] = [sql`o."filedById" = ${v.userId}`, sql`o."assigneeId" = ${v.userId}`];
+  if (v.resident) arms.push(sql`o."householdId" = ${v.resident.householdId}`);
+  for (const g of gridsWorkedBy(v)) arms.push(sql`o."gridId" = ${g}`);
+  for (const c of communitiesWith(v, ['STAFF', 'REVIEWER'])) arms.push(sql`o."communityId" = ${c}`);
+  return arms;
 }
+
+/** orderScope as one SQL condition on the order `o`, for the hand-written order queries (server/orders/orderRows.ts). */
+export const orderScopeSql = (v: Viewer): SqlQuery => sql`(${join(orderScopeArms(v), ' OR ')})`;
 
 type OrderFacts = Pick<Order, 'communityId' | 'gridId' | 'householdId' | 'filedById' | 'assigneeId'>;
 

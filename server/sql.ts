@@ -156,7 +156,7 @@ export function sqliteSql(connect: () => Promise<SqliteHandle>): Sql {
 
   // a statement runs synchronously: when nobody holds the lock it can run at once
   const locked = async <T>(f: (h: SqliteHandle) => T): Promise<T> => {
-    const h = await ready();
+    const h = handle ?? (await ready());
     try {
       return h.lock.isLocked() ? await h.lock.runExclusive(() => f(h)) : f(h);
     } catch (e) {

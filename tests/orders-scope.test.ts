@@ -141,3 +141,59 @@ describe('households and sensitive fields', () => {
     expect(r.body.error.details[0].path).toBe('body.assigneeId');
   });
 });
+
+describe('lists merge every way a viewer sees an order', () => {
+  // The list reads each way (filed by me, assigned to me, my household, my grid, my community)
+  // newest first on its own and merges them (server/orders/orderRows.ts findOrders). Orders here
+  // share one instant (the test clock stands still), so the id breaks the ties.
+  const walk = async (c: Cast[keyof Cast], q = '') => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const r: any = await c.get(`/api/orders?limit=2${q}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(r.status).toBe(200);
+      seen.push(...r.body.items.map((o: any) => o.id));
+      cursor = r.body.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+  const expected = async (c: Cast[keyof Cast], where: Record<string, unknown> = {}) => {
+    const viewer = (await import('../server/auth/sessions.js')).viewerForToken;
+    const { orderScope } = await import('../server/policy.js');
+    const v = (await viewer(s.deps, c.token))!;
+    const rows = await s.deps.db.order.findMany({
+      where: { AND: [orderScope(v), where] },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    });
+    return rows.map((o) => o.id);
+  };
+
+  it('once each, newest first, page by page, whichever ways match', async () => {
+    // filed by the grid worker in their own grid (filed-by and grid both match), one of them
+    // claimed by them (assignee too), and a second of the resident's own
+    const people = await cast.gridWorker.get('/api/org/residents?q=302');
+    const target = people.body.find((r: any) => r.building.name === '惠泽1栋');
+    const filed = [await raiseOrder(cast.gridWorker, { onBehalfOf: target.id }), await raiseOrder(cast.gridWorker, { onBehalfOf: target.id })];
+    await advanceOrder(cast, filed[0]!.id, 'accepted');
+    s.advance(1);
+    await raiseOrder(cast.resident);
+
+    for (const c of [cast.gridWorker, cast.resident, cast.staff, cast.reviewer, cast.buildingHead]) {
+      const list = await walk(c);
+      expect(new Set(list).size).toBe(list.length);
+      expect(list).toEqual(await expected(c));
+    }
+    const gw = await walk(cast.gridWorker);
+    expect(gw).toEqual(expect.arrayContaining(filed.map((o) => o.id)));
+    // filters apply to every way at once
+    expect(await walk(cast.gridWorker, '&status=accepted')).toEqual(await expected(cast.gridWorker, { status: 'accepted' }));
+    expect(await walk(cast.gridWorker, '&mine=true')).toEqual(await expected(cast.gridWorker, { assigneeId: cast.gridWorker.userId }));
+  });
+
+  it('an unknown cursor gives an empty page', async () => {
+    const r = await cast.staff.get('/api/orders?cursor=cxxxxxxxxxxxxxxxxxxxxxxxx');
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { toPage } from '../http/paging.js';
-import { orderScopeSql } from '../policy.js';
+import { orderScopeArms } from '../policy.js';
 import { join, sql, type SqlQuery } from '../sql.js';
 import { findOrders } from './orderRows.js';
 import { presentOrder } from './presenter.js';
@@ -11,13 +11,13 @@ import { overdueSql } from './sla.js';
 /** Orders in the viewer's scope (own household, grid, or community by role), newest first, paged by cursor. */
 export async function listOrders(deps: Deps, viewer: Viewer, q: ListOrdersQuery) {
   const now = deps.clock();
-  const filters: SqlQuery[] = [orderScopeSql(viewer)];
+  const filters: SqlQuery[] = [];
   if (q.status) filters.push(sql`o.status IN (${join(q.status)})`);
   if (q.urgency) filters.push(sql`o.urgency = ${q.urgency}`);
   if (q.overdue) filters.push(overdueSql(now));
   if (q.mine) filters.push(sql`o."assigneeId" = ${viewer.userId}`);
   // one row more than asked, to know whether there is a next page
-  const rows = await findOrders(deps.sql, join(filters, ' AND '), q.limit + 1, q.cursor);
+  const rows = await findOrders(deps.sql, orderScopeArms(viewer), filters, q.limit + 1, q.cursor);
   const page = toPage(rows, q.limit);
   return { items: page.items.map((o) => presentOrder(o, viewer, now)), nextCursor: page.nextCursor };
 }

@@ -3,7 +3,7 @@
 // the order page are the most used screens, and each Prisma `include` here cost
 // several milliseconds of query compilation per call (server/sql.ts).
 import type { Order, OrderEvent } from '@prisma/client';
-import { raw, sql, type SqlClient, type SqlQuery } from '../sql.js';
+import { join, raw, sql, type SqlClient, type SqlQuery } from '../sql.js';
 
 interface Person {
   id: string;
@@ -97,19 +97,35 @@ const toRow = (x: Flat): OrderRow => ({
 });
 
 /**
- * Orders matching `where` (conditions on `o`, the order), newest first, at most
- * `take`, after the order `cursor` (its id) when given. An unknown cursor gives
- * no rows.
+ * The newest orders that match any of `arms` and all of `filters` (conditions
+ * on `o`, the order), at most `take`, after the order `cursor` (its id) when
+ * given. An unknown cursor gives no rows.
+ *
+ * Each arm picks its own newest `take` first, walking its (column, createdAt)
+ * index from the cursor on, and only those few are merged and sorted. As one
+ * OR, both databases gathered every order of the grid or community and sorted
+ * them all: on SQLite 120 ms for a list once a community has 85,000 orders,
+ * against well under 1 ms this way (README "Scale").
  */
-export async function findOrders(db: SqlClient, where: SqlQuery, take: number, cursor?: string): Promise<OrderRow[]> {
-  const after = cursor
-    ? sql`AND EXISTS (SELECT 1 FROM "Order" k WHERE k.id = ${cursor}
-          AND (o."createdAt" < k."createdAt" OR (o."createdAt" = k."createdAt" AND o.id < k.id)))`
-    : sql``;
+export async function findOrders(db: SqlClient, arms: SqlQuery[], filters: SqlQuery[], take: number, cursor?: string): Promise<OrderRow[]> {
   if (!Number.isInteger(take) || take < 1) throw new Error(`findOrders: take must be a positive integer, got ${take}`);
+  if (!arms.length) return [];
+  const conditions = [...filters];
+  if (cursor) {
+    const at = await db.one<{ createdAt: Date; id: string }>(sql`SELECT "createdAt", id FROM "Order" WHERE id = ${cursor}`);
+    if (!at) return [];
+    // the first part bounds the index range; the second breaks ties on the same instant
+    conditions.push(sql`o."createdAt" <= ${at.createdAt} AND (o."createdAt" < ${at.createdAt} OR o.id < ${at.id})`);
+  }
+  const where = (arm: SqlQuery) => join([arm, ...conditions], ' AND ');
   // LIMIT as a literal: SQLite sorts with a bound LIMIT several times slower (110 vs 34 µs on the demo data)
+  const limit = raw(`LIMIT ${take}`);
   const newestFirst = sql`ORDER BY o."createdAt" DESC, o.id DESC`;
-  const page = sql`SELECT o.* FROM "Order" o WHERE ${where} ${after} ${newestFirst} LIMIT ${raw(String(take))}`;
+  const newest = join(
+    arms.map((arm, i) => sql`SELECT id FROM (SELECT o.id FROM "Order" o WHERE ${where(arm)} ${newestFirst} ${limit}) AS ${raw(`arm${i}`)}`),
+    ' UNION ALL ',
+  );
+  const page = sql`SELECT o.* FROM "Order" o WHERE o.id IN (${newest}) ${newestFirst} ${limit}`;
   const rows = await db.all<Flat>(sql`${withDetails(page)} ${newestFirst}`);
   return rows.map(toRow);
 }

@@ -2,11 +2,14 @@
 // tests/bench/http.ts): a bare Koa app, no middleware, no router.
 //
 //   BASELINE=constant                                   GET  → a constant JSON body
+//   BASELINE=constant BASELINE_BODY_FILE=/…/body.json   GET  → that file's JSON as the constant body (parsed once,
+//                                                              serialised per request, as Koa does with any object body)
 //   BASELINE=insert DATABASE_URL=file:/…/x.db           POST → one INSERT with better-sqlite3 (WAL, synchronous=NORMAL, checkpoints off-thread, as the server)
 //   BASELINE=insert DATABASE_URL=postgres://…           POST → one INSERT through a pg Pool (10 connections, as the server)
 //
 // GET /health answers 200 once it is ready.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import Koa from 'koa';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -38,7 +41,9 @@ if (kind === 'insert' && url.startsWith('file:')) {
 }
 
 const app = new Koa();
-const constant = { status: 'ok', items: [], nextCursor: null };
+const constant: unknown = process.env.BASELINE_BODY_FILE
+  ? JSON.parse(fs.readFileSync(process.env.BASELINE_BODY_FILE, 'utf8'))
+  : { status: 'ok', items: [], nextCursor: null };
 app.use(async (ctx) => {
   if (ctx.path === '/health' || !insert) {
     ctx.body = constant;
