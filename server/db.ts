@@ -41,11 +41,24 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 /** The hand-written-SQL handle (server/sql.ts) of each client, on the same connections. */
 const sqlHandles = new WeakMap<object, Sql>();
 
+/**
+ * Settings of every PostgreSQL session the server opens. The default random_page_cost (4) prices
+ * an index lookup as a disk seek; on SSD-backed servers with the hot data in memory that made the
+ * order lists hash whole Building and ServiceCategory tables to name 30 orders (tests/scale/plans.md).
+ * An `options` parameter in DATABASE_URL replaces these.
+ */
+export const POSTGRES_SESSION_OPTIONS = '-c random_page_cost=1.1';
+
 export function createDb(databaseUrl: string, opts: { poolSize?: number; onPoolError?: (err: Error) => void } = {}): Db {
   let db: Db;
   if (dbKindOf(databaseUrl) === 'postgres') {
     const { PrismaClient: PgPrismaClient } = require('../prisma/postgres/client/index.js') as { PrismaClient: typeof PrismaClient };
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      options: POSTGRES_SESSION_OPTIONS,
+    });
     // an idle connection the server ended (a restart, a failover) is dropped from the pool and
     // replaced on next use; unheard, its 'error' event would end the process
     pool.on('error', (err) => opts.onPoolError?.(err));

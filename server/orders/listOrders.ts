@@ -15,9 +15,11 @@ export async function listOrders(deps: Deps, viewer: Viewer, q: ListOrdersQuery)
   if (q.status) filters.push(sql`o.status IN (${join(q.status)})`);
   if (q.urgency) filters.push(sql`o.urgency = ${q.urgency}`);
   if (q.overdue) filters.push(overdueSql(now));
-  if (q.mine) filters.push(sql`o."assigneeId" = ${viewer.userId}`);
+  // "assigned to me" is itself one arm of the scope, and the only one that can match:
+  // ANDed into every arm, PostgreSQL intersected the grid's orders with the worker's (1.9 ms on the city)
+  const arms = q.mine ? [sql`o."assigneeId" = ${viewer.userId}`] : orderScopeArms(viewer);
   // one row more than asked, to know whether there is a next page
-  const rows = await findOrders(deps.sql, orderScopeArms(viewer), filters, q.limit + 1, q.cursor);
+  const rows = await findOrders(deps.sql, arms, filters, q.limit + 1, q.cursor);
   const page = toPage(rows, q.limit);
   return { items: page.items.map((o) => presentOrder(o, viewer, now)), nextCursor: page.nextCursor };
 }

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../server/config.js';
-import { createDb } from '../../server/db.js';
+import { createDb, POSTGRES_SESSION_OPTIONS } from '../../server/db.js';
 import { DEMO_OPENIDS } from '../../server/demo/data.js';
 import { buildDeps } from '../../server/deps.js';
 import { createLogger } from '../../server/logger.js';
@@ -209,7 +209,7 @@ async function capturePlans(side: Side): Promise<Map<string, Planned[]>> {
       await client.get(side.accounts[q.who], q.path(side));
       capture.label = null;
     }
-    const pgc = new pg.Client({ connectionString: side.dbUrl });
+    const pgc = new pg.Client({ connectionString: side.dbUrl, options: POSTGRES_SESSION_OPTIONS }); // plans as the server's sessions make them
     await pgc.connect();
     await pgc.query('SET jit = off'); // as the server's sessions run (JIT stays off for queries this cheap)
     let n = 0;
