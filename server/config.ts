@@ -23,7 +23,21 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
+  /** Where photos are stored: `disk` (UPLOAD_DIR) or `s3` (an S3-compatible bucket, shared by every instance). */
+  STORAGE: z.enum(['disk', 's3']).default('disk'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** The bucket; required with STORAGE=s3. */
+  S3_BUCKET: z.string().optional(),
+  /** MinIO, Tencent COS, Aliyun OSS… (e.g. https://cos.ap-guangzhou.myqcloud.com); unset: AWS S3. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://cos.ap-guangzhou.myqcloud.com' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** Both, or neither: then the SDK's default credential chain (AWS_* variables, profile, instance role). */
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** host/bucket/key addressing; default true when S3_ENDPOINT is set (MinIO needs it), false for AWS. */
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  /** Prepended to every object key ("ejia" becomes "ejia/"), so one bucket can serve several deployments. */
+  S3_PREFIX: z.string().default(''),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo data set into an empty database at start. */
@@ -86,6 +100,10 @@ const envSchema = z.object({
   /** Subscribe-message template ids from the mini-program's 公众平台 (order status; emergency notice). */
   WECHAT_SUBSCRIBE_TEMPLATE_ORDER: z.string().optional(),
   WECHAT_SUBSCRIBE_TEMPLATE_EMERGENCY: z.string().optional(),
+}).superRefine((c, ctx) => {
+  if (c.STORAGE === 's3' && !c.S3_BUCKET) ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'required when STORAGE=s3' });
+  if (!c.S3_ACCESS_KEY_ID !== !c.S3_SECRET_ACCESS_KEY)
+    ctx.addIssue({ code: 'custom', path: [c.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither (the default credential chain)' });
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -117,6 +135,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     wechat: { appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET },
     uploadDir: path.resolve(c.UPLOAD_DIR),
+    /** Config holds the S3 secret (as it holds sessionSecret): never log this object. */
+    storage:
+      c.STORAGE === 's3'
+        ? {
+            kind: 's3' as const,
+            bucket: c.S3_BUCKET!,
+            endpoint: c.S3_ENDPOINT,
+            region: c.S3_REGION,
+            accessKeyId: c.S3_ACCESS_KEY_ID || undefined,
+            secretAccessKey: c.S3_SECRET_ACCESS_KEY || undefined,
+            forcePathStyle: c.S3_FORCE_PATH_STYLE ?? Boolean(c.S3_ENDPOINT),
+            prefix: c.S3_PREFIX && !c.S3_PREFIX.endsWith('/') ? `${c.S3_PREFIX}/` : c.S3_PREFIX,
+          }
+        : { kind: 'disk' as const },
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     logLevel: c.LOG_LEVEL,
     demoData: c.DEMO_DATA && !production,

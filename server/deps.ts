@@ -4,6 +4,7 @@ import { sqlOf, type Db } from './db.js';
 import { DomainEvents } from './events.js';
 import type { Logger } from './logger.js';
 import { FakeWechatClient, HttpWechatClient, type WechatClient } from './auth/wechat.js';
+import { S3Storage } from './uploads/s3Storage.js';
 import { LocalDiskStorage, type Storage } from './uploads/storage.js';
 
 /** Production wiring; tests pass their own clock and WeChat fake. */
@@ -25,7 +26,17 @@ export function buildDeps(
     logger,
     clock: overrides.clock ?? (() => new Date()),
     wechat,
-    storage: overrides.storage ?? new LocalDiskStorage(config.uploadDir),
+    storage: overrides.storage ?? buildStorage(config),
     events: new DomainEvents((err, name) => logger.error({ err, event: name }, 'event listener failed')),
   };
+}
+
+/** STORAGE=s3: the bucket every instance shares; otherwise files under UPLOAD_DIR. */
+export function buildStorage(config: Config): Storage {
+  const { storage } = config;
+  if (storage.kind === 's3') {
+    const { kind: _, ...opts } = storage;
+    return new S3Storage(opts);
+  }
+  return new LocalDiskStorage(config.uploadDir);
 }

@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDb, sqlOf } from '../server/db.js';
 import { committedPostgresMigrations, migrateDatabase } from '../server/migrate.js';
+import { sql as sqlText } from '../server/sql.js';
 import { prismaCli, schemaSql } from '../scripts/prisma-cli.js';
 import { testDbKind } from './support/database.js';
 import { createDatabase, dropDatabase } from './support/postgres.js';
@@ -91,5 +93,19 @@ describe.runIf(postgres)('PostgreSQL migrations', () => {
     fs.writeFileSync(path.join(dir, first.name, 'migration.sql'), `${first.sql}\n-- edited\n`);
     await expect(migrateDatabase(url, dir)).rejects.toThrow(/changed after it was applied/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("open the server's sessions with random_page_cost=1.1, which an options in DATABASE_URL replaces", async () => {
+    const url = await emptyDatabase();
+    const show = async (u: string) => {
+      const db = createDb(u);
+      try {
+        return (await sqlOf(db).one<{ random_page_cost: string }>(sqlText`SHOW random_page_cost`))!.random_page_cost;
+      } finally {
+        await db.$disconnect();
+      }
+    };
+    expect(await show(url)).toBe('1.1');
+    expect(await show(`${url}${url.includes('?') ? '&' : '?'}options=-c%20random_page_cost%3D4`)).toBe('4');
   });
 });
