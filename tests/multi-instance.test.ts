@@ -2,12 +2,15 @@
 // with requests spread across both: what one instance does, the other must see
 // and respect. Redemptions, enrolments and order steps race across the two; the
 // invariants of the points and training rules hold and no order skips a state.
-// Both instances also run the SLA sweeper every second, as two deployed instances would.
+// Both instances also run the SLA sweeper every second, as two deployed instances would,
+// and keep photos in one (fake) S3 bucket, as deployed instances must.
 import crypto from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../server/db.js';
 import { freshDatabase, testDbKind, type FreshDatabase } from './support/database.js';
 import { startAppServer, type ChildServer } from './bench/support.js';
+import { startFakeS3, type FakeS3 } from './support/fakeS3.js';
 import { orderTimelineProblems, pointsInvariantProblems } from './reliability/invariants.js';
 
 const postgres = testDbKind() === 'postgres';
@@ -21,6 +24,7 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
   let fresh: FreshDatabase;
   let instances: ChildServer[] = [];
   let db: Db;
+  let s3: FakeS3;
   const call = async (i: number, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
     const res = await fetch(instances[i % 2]!.url + path, {
       method,
@@ -42,8 +46,13 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
 
   beforeAll(async () => {
     fresh = await freshDatabase();
+    s3 = await startFakeS3();
+    const storage = {
+      STORAGE: 's3', S3_BUCKET: s3.bucket, S3_ENDPOINT: s3.url, S3_ACCESS_KEY_ID: s3.accessKeyId, S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
     // started together: both apply migrations at once (an advisory lock keeps it to one)
-    instances = await Promise.all([0, 1].map(() => startAppServer(fresh.url, { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER: 'true', LOG_LEVEL: 'warn' })));
+    instances = await Promise.all([0, 1].map(() => startAppServer(fresh.url, { SLA_SWEEP_SECONDS: '1', NOTICE_WORKER: 'true', LOG_LEVEL: 'warn', ...storage })));
     db = createDb(fresh.url);
     staff = await login(0, 'demo-staff');
     worker = await login(1, 'demo-gridworker');
@@ -66,6 +75,22 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
     await Promise.all(instances.map((s) => s.stop()));
     await db?.$disconnect();
     await fresh?.drop();
+    await s3?.close();
+  });
+
+  it('a photo uploaded through one instance is served by the other, from the shared bucket', async () => {
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a7' } }).jpeg().toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'photo.jpg');
+    const auth = { authorization: `Bearer ${households[0]!.token}` };
+    const up = await fetch(`${instances[0]!.url}/api/uploads`, { method: 'POST', headers: auth, body: form });
+    expect(up.status).toBe(201);
+    const { id } = (await up.json()) as { id: string };
+    const stored = s3.objects.get((await db.upload.findUniqueOrThrow({ where: { id } })).storageKey);
+    expect(stored).toBeDefined();
+    const got = await fetch(`${instances[1]!.url}/api/uploads/${id}`, { headers: auth });
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(stored!.data)).toBe(true);
   });
 
   it('redemptions on both at once: the stock is never oversold, a key retried on the other instance charges once, the ledger adds up', async () => {

@@ -83,6 +83,13 @@ describe.each([
     await expect(st.delete(key())).resolves.toBeUndefined();
   });
 
+  it('takes a body of several megabytes', async () => {
+    const k = key();
+    const data = crypto.randomBytes(3 * 1024 * 1024 + 17);
+    await st.put(k, data, 'image/jpeg');
+    expect((await st.get(k))!.equals(data)).toBe(true);
+  });
+
   it('overwrites', async () => {
     const k = key();
     await st.put(k, Buffer.from('first, and longer'), 'image/jpeg');
@@ -106,13 +113,25 @@ describe('S3Storage', () => {
     expect((await st.get(k))!.equals(data)).toBe(true);
   });
 
-  it('sends a plain body, no aws-chunked encoding or checksum trailer', async () => {
+  it('sends a plain body, without aws-chunked encoding or the CRC32 checksums some stores refuse', async () => {
     const k = key();
     await s3().put(k, binary(), 'image/jpeg');
     const r = fake.requests.findLast((x) => x.method === 'PUT' && x.key === k)!;
     expect(r.headers['content-encoding']).toBeUndefined();
     expect(r.headers['x-amz-trailer']).toBeUndefined();
+    // a stock client puts these on a Buffer body as headers (no trailer needed)
+    expect(r.headers['x-amz-checksum-crc32']).toBeUndefined();
+    expect(r.headers['x-amz-sdk-checksum-algorithm']).toBeUndefined();
     expect(r.headers['content-length']).toBe(String(256 + 200_000));
+  });
+
+  it('sends a body over 2 MB after Expect: 100-continue, and it arrives whole', async () => {
+    const k = key();
+    const data = crypto.randomBytes(3 * 1024 * 1024);
+    await s3().put(k, data, 'image/jpeg');
+    const r = fake.requests.findLast((x) => x.method === 'PUT' && x.key === k)!;
+    expect(r.headers.expect).toBe('100-continue');
+    expect(fake.objects.get(k)!.data.equals(data)).toBe(true);
   });
 
   it('rejects with a wrong access key', async () => {
@@ -130,6 +149,53 @@ describe('S3Storage', () => {
 });
 
 describe('the fake S3', () => {
+  // the fake checks who signed, not the signature, so a made-up one will do here
+  const signed = (extra: Record<string, string> = {}) => ({
+    authorization: `AWS4-HMAC-SHA256 Credential=${fake.accessKeyId}/20261204/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${'0'.repeat(64)}`,
+    ...extra,
+  });
+  const at = (k: string, bucket = fake.bucket) => `${fake.url}/${bucket}/${k}`;
+
+  it('answers as S3 does: ETag and length on GET, NoSuchKey and NoSuchBucket as XML, 204 for any DELETE', async () => {
+    const data = Buffer.from([0, 255, 13, 10, 1]);
+    expect((await fetch(at('raw/a.jpg'), { method: 'PUT', headers: signed({ 'content-type': 'image/jpeg' }), body: data })).status).toBe(200);
+    const got = await fetch(at('raw/a.jpg'), { headers: signed() });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('image/jpeg');
+    expect(got.headers.get('content-length')).toBe('5');
+    expect(got.headers.get('etag')).toBe(`"${crypto.createHash('md5').update(data).digest('hex')}"`);
+    expect(Buffer.from(await got.arrayBuffer()).equals(data)).toBe(true);
+
+    const missing = await fetch(at('raw/none.jpg'), { headers: signed() });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/xml');
+    expect(await missing.text()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>NoSuchKey<\/Code><Message>The specified key does not exist.<\/Message><Key>raw\/none.jpg<\/Key>/,
+    );
+    const noBucket = await fetch(at('raw/a.jpg', 'other-bucket'), { headers: signed() });
+    expect(noBucket.status).toBe(404);
+    expect(await noBucket.text()).toContain('<Code>NoSuchBucket</Code>');
+
+    expect((await fetch(at('raw/a.jpg'), { method: 'DELETE', headers: signed() })).status).toBe(204);
+    expect((await fetch(at('raw/a.jpg'), { method: 'DELETE', headers: signed() })).status).toBe(204);
+    expect(fake.objects.has('raw/a.jpg')).toBe(false);
+  });
+
+  it('refuses an unsigned request, another key id and a body that does not match its hash', async () => {
+    const unsigned = await fetch(at('raw/b.jpg'), { method: 'PUT', body: 'x' });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.headers.get('content-type')).toBe('application/xml');
+    expect(await unsigned.text()).toContain('<Code>AccessDenied</Code>');
+    const other = await fetch(at('raw/b.jpg'), { method: 'PUT', headers: { authorization: signed().authorization.replace(fake.accessKeyId, 'AKIAOTHER') }, body: 'x' });
+    expect(other.status).toBe(403);
+    expect(await other.text()).toContain('<Code>InvalidAccessKeyId</Code>');
+    const sha = crypto.createHash('sha256').update('what was signed').digest('hex');
+    const mangled = await fetch(at('raw/b.jpg'), { method: 'PUT', headers: signed({ 'x-amz-content-sha256': sha }), body: 'what arrived' });
+    expect(mangled.status).toBe(400);
+    expect(await mangled.text()).toContain('<Code>XAmzContentSHA256Mismatch</Code>');
+    expect(fake.objects.has('raw/b.jpg')).toBe(false);
+  });
+
   it('decodes the aws-chunked bodies the SDK streams by default, byte for byte', async () => {
     // a stock client (checksums WHEN_SUPPORTED) and a stream body: aws-chunked with a CRC32 trailer
     const client = new S3Client({
@@ -241,11 +307,20 @@ describe('the server on S3', () => {
       const row = await s.deps.db.upload.findUniqueOrThrow({ where: { id: r.body.id } });
       const stored = fake.objects.get(`server-test/${row.storageKey}`);
       expect(stored?.contentType).toBe('image/jpeg');
+      // exactly what storeImage produced (its hash is on the row), and nothing on disk
+      expect(crypto.createHash('sha256').update(stored!.data).digest('hex')).toBe(row.sha256);
+      expect(stored!.data.length).toBe(row.bytes);
+      await expect(fs.readdir(s.deps.config.uploadDir)).rejects.toMatchObject({ code: 'ENOENT' });
 
       const res = await fetch(`${s.url}/api/uploads/${r.body.id}`, { headers: { authorization: `Bearer ${cast.resident.token}` } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
       expect(Buffer.from(await res.arrayBuffer()).equals(stored!.data)).toBe(true);
+
+      // the bytes come from the bucket: gone from it, the image is gone
+      fake.objects.delete(`server-test/${row.storageKey}`);
+      const after = await fetch(`${s.url}/api/uploads/${r.body.id}`, { headers: { authorization: `Bearer ${cast.resident.token}` } });
+      expect(after.status).toBe(404);
     } finally {
       (s.deps.storage as S3Storage).destroy();
       await s.close();

@@ -1,6 +1,8 @@
 // A small S3 over real HTTP on 127.0.0.1, path-style (/<bucket>/<key>): enough of
 // PutObject, GetObject and DeleteObject for S3Storage and the AWS SDK to talk to
 // it as they would to MinIO or COS. Objects live in memory (`objects`).
+// Bodies over 2 MB come with `Expect: 100-continue` from the SDK: node:http answers
+// `100 Continue` itself while no 'checkContinue' listener is installed, so keep it so.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,7 +51,8 @@ export async function startFakeS3(opts: { bucket?: string; accessKeyId?: string;
     const key = rest.map(decodeURIComponent).join('/');
     requests.push({ method: req.method ?? '', key, headers: req.headers, bodyBytes: raw.length });
 
-    // Only who signed is checked: the SigV4 signature itself is not verified.
+    // Only who signed is checked, not the SigV4 signature itself (that would mean
+    // re-implementing SigV4 here): the wrong key id is refused as S3 refuses it.
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('AWS4-HMAC-SHA256 Credential=')) return error(res, 403, 'AccessDenied', 'Access Denied');
     if (!auth.startsWith(`AWS4-HMAC-SHA256 Credential=${accessKeyId}/`)) {
@@ -57,6 +60,13 @@ export async function startFakeS3(opts: { bucket?: string; accessKeyId?: string;
     }
     if (decodeURIComponent(b) !== bucket) return error(res, 404, 'NoSuchBucket', 'The specified bucket does not exist');
     if (!key) return error(res, 400, 'InvalidRequest', 'this fake only serves objects');
+
+    // S3 checks a signed payload hash against the body (UNSIGNED-PAYLOAD and the
+    // STREAMING-* modes carry none): a body mangled on the way is refused, not stored.
+    const declaredSha = String(req.headers['x-amz-content-sha256'] ?? '');
+    if (/^[0-9a-f]{64}$/.test(declaredSha) && declaredSha !== crypto.createHash('sha256').update(raw).digest('hex')) {
+      return error(res, 400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
 
     if (req.method === 'PUT') {
       let data = raw;
