@@ -1,5 +1,7 @@
 // Per-object authorization: households, grids and communities are walls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { viewerForToken } from '../server/auth/sessions.js';
+import { orderScope } from '../server/policy.js';
 import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -158,9 +160,7 @@ describe('lists merge every way a viewer sees an order', () => {
     return seen;
   };
   const expected = async (c: Cast[keyof Cast], where: Record<string, unknown> = {}) => {
-    const viewer = (await import('../server/auth/sessions.js')).viewerForToken;
-    const { orderScope } = await import('../server/policy.js');
-    const v = (await viewer(s.deps, c.token))!;
+    const v = (await viewerForToken(s.deps, c.token))!;
     const rows = await s.deps.db.order.findMany({
       where: { AND: [orderScope(v), where] },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
