@@ -7,14 +7,8 @@ import type { AppCustom, AppState, Deps } from './context.js';
 import { errorMiddleware } from './errors.js';
 import { sql } from './sql.js';
 import { requireViewer } from './auth/middleware.js';
-import { authRoutes } from './auth/routes.js';
-import { employmentRoutes, jobRoutes, trainingRoutes } from './jobs/routes.js';
-import { orderRoutes } from './orders/routes.js';
-import { botRoutes } from './bot/routes.js';
-import { noticeRoutes } from './notices/routes.js';
-import { orgRoutes } from './org/routes.js';
-import { pointsRoutes, shopRoutes } from './points/routes.js';
-import { uploadRoutes } from './uploads/routes.js';
+import { buildRouter } from './http/route.js';
+import { legacyRouters, routeGroups } from './routes.js';
 
 export type App = Koa<AppState, AppCustom>;
 
@@ -45,12 +39,13 @@ export function createApp(deps: Deps): App {
     ctx.body = { status: 'ok', time: deps.clock().toISOString() };
   });
   app.use(open.routes());
-  mount(app, authRoutes());
-  mount(app, uploadRoutes(deps.config.uploadMaxBytes)); // checks sign-in itself: signed image URLs need none
-
+  // each route declares whether it needs a signed-in user (server/http/route.ts)
+  for (const group of routeGroups) mount(app, buildRouter(group));
+  const legacy = legacyRouters(deps.config.uploadMaxBytes);
+  for (const r of legacy.public) mount(app, r);
   const signedIn = new Router<AppState, AppCustom>();
   signedIn.use(requireViewer);
-  for (const r of [orgRoutes(), orderRoutes(), pointsRoutes(), shopRoutes(), jobRoutes(), trainingRoutes(), employmentRoutes(), noticeRoutes(), botRoutes()]) signedIn.use(r.routes(), r.allowedMethods());
+  for (const r of legacy.signedIn) signedIn.use(r.routes(), r.allowedMethods());
   app.use(signedIn.routes());
   return app;
 }

@@ -97,6 +97,12 @@ const envSchema = z.object({
   BOT_COMMANDS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** How long a #绑定 code from the mini-program stays valid. */
   BOT_LINK_CODE_MINUTES: z.coerce.number().int().positive().default(10),
+  /**
+   * Check every JSON answer against its route's declared schema (server/http/route.ts):
+   * an answer with a wrong or undeclared field becomes a 500 naming it. Default: on,
+   * except in production (it costs time on every request).
+   */
+  RESPONSE_CHECK: bool.optional(),
   /** Subscribe-message template ids from the mini-program's 公众平台 (order status; emergency notice). */
   WECHAT_SUBSCRIBE_TEMPLATE_ORDER: z.string().optional(),
   WECHAT_SUBSCRIBE_TEMPLATE_EMERGENCY: z.string().optional(),
@@ -151,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { kind: 'disk' as const },
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     logLevel: c.LOG_LEVEL,
+    checkResponses: c.RESPONSE_CHECK ?? !production,
     demoData: c.DEMO_DATA && !production,
     slaSweepMs: c.SLA_SWEEP_SECONDS * 1000,
     pointsExpirySweepMs: c.POINTS_EXPIRY_SWEEP_MINUTES * 60_000,

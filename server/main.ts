@@ -11,7 +11,7 @@ import { buildDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
 import { databaseIsEmpty, seedDemo } from './demo/seed.js';
-import { escalateOverdueOrders } from './orders/escalateOverdueOrders.js';
+import { escalateOverdueOrders } from './orders/index.js';
 import { FakeWechatClient } from './auth/wechat.js';
 import { startBotAndWorker } from './bot/start.js';
 import { startBackgroundTasks } from './background.js';

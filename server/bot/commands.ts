@@ -3,9 +3,9 @@
 import { loadViewer, type Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
-import { submitOrder } from '../orders/submitOrder.js';
+import { submitOrder } from '../orders/index.js';
 import { openJobsDigest, openTrainingsDigest } from '../jobs/digest.js';
-import { homeCommunity } from '../policy.js';
+import { homeCommunity } from '../policies/index.js';
 import { householdBalance } from '../points/balance.js';
 import { redeemLinkCode } from './linkCodes.js';
 import { countCommand } from './rateLimit.js';

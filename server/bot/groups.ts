@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { chatGroupScope, communitiesWith, isAdmin, noticePolicy } from '../policy.js';
+import { chatGroupScope, communitiesWith, isAdmin, noticePolicy } from '../policies/index.js';
 import { webhookKey, wecomSenderId } from '../notices/wecom.js';
 import type { LinkGroupBody } from './schemas.js';
 

@@ -6,11 +6,11 @@ import type { HouseholdTagKind, Prisma } from '@prisma/client';
 import { loadViewer, type Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { Db } from '../db.js';
-import { submitOrder } from '../orders/submitOrder.js';
+import { submitOrder } from '../orders/index.js';
 import { seedNoticesDemo } from '../notices/demoData.js';
 import { seedPointsDemo } from '../points/demoData.js';
 import { seedJobsDemo } from '../jobs/demoData.js';
-import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/transitions.js';
+import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/index.js';
 import {
   BUILDINGS_PER_GRID,
   CATEGORIES,

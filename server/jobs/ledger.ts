@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { forbidden, notFound } from '../errors.js';
-import { canListEmployment, canRecordEmployment, communitiesWith, employmentScope, gridsWorkedBy, homeCommunity, isAdmin, isStaffOf } from '../policy.js';
+import { canListEmployment, canRecordEmployment, communitiesWith, employmentScope, gridsWorkedBy, homeCommunity, isAdmin, isStaffOf } from '../policies/index.js';
 import type { RecordStatusBody } from './schemas.js';
 import { empty, join, raw, sql, type SqlQuery } from '../sql.js';
 import { parseTrades, type Trade } from './trades.js';

@@ -3,7 +3,7 @@ import type { JobKind, JobPosting, Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { canManageJobs, homeCommunity } from '../policy.js';
+import { canManageJobs, homeCommunity } from '../policies/index.js';
 import { currentTradesOf } from './ledger.js';
 import type { CreateJobBody, ListJobsQuery, UpdateJobBody } from './schemas.js';
 import { parseTrades, tradesOverlap } from './trades.js';

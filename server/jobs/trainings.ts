@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { canManageJobs, homeCommunity } from '../policy.js';
+import { canManageJobs, homeCommunity } from '../policies/index.js';
 import { awardForRule } from '../points/awardPoints.js';
 import { dayLabel } from '../points/calendar.js';
 import { currentTradesOf } from './ledger.js';

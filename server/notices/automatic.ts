@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import type { DomainEventMap } from '../events.js';
-import { communitiesWith, homeCommunity, isAdmin, noticePolicy } from '../policy.js';
+import { communitiesWith, homeCommunity, isAdmin, noticePolicy } from '../policies/index.js';
 import { createNotice, type NewNotice } from './composeNotice.js';
 import type { AutomationBody } from './schemas.js';
 

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { communitiesWith, homeCommunity, isAdmin, noticePolicy, uploadScope } from '../policy.js';
+import { communitiesWith, homeCommunity, isAdmin, noticePolicy, uploadScope } from '../policies/index.js';
 import { getManagedNotice } from './manageNotices.js';
 import type { ComposeNoticeBody } from './schemas.js';
 

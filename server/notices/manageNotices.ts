@@ -4,7 +4,7 @@ import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { communitiesWith, isAdmin, noticePolicy } from '../policy.js';
+import { communitiesWith, isAdmin, noticePolicy } from '../policies/index.js';
 import { emptyCounts, managedNoticeInclude, presentManagedNotice, progressSummary, type DeliveryCounts } from './presenter.js';
 import type { ManageNoticesQuery } from './schemas.js';
 

@@ -4,7 +4,7 @@ import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
-import { noticeScope } from '../policy.js';
+import { noticeScope } from '../policies/index.js';
 import { noticeReaderInclude, presentNotice } from './presenter.js';
 import type { ListNoticesQuery } from './schemas.js';
 

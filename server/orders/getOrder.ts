@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
-import { orderScopeSql } from '../policy.js';
+import { orderScopeSql } from '../policies/index.js';
 import { sql } from '../sql.js';
 import { findOrderDetail } from './orderRows.js';
 import { presentOrderDetail } from './presenter.js';

@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { toPage } from '../http/paging.js';
-import { orderScopeArms } from '../policy.js';
+import { orderScopeArms } from '../policies/index.js';
 import { join, sql, type SqlQuery } from '../sql.js';
 import { findOrders } from './orderRows.js';
 import { presentOrder } from './presenter.js';

@@ -4,8 +4,8 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { forbidden } from '../errors.js';
-import { communitiesWith, homeCommunity, isAdmin } from '../policy.js';
-import { ORDER_STATUSES } from './schemas.js';
+import { communitiesWith, homeCommunity, isAdmin } from '../policies/index.js';
+import { ORDER_STATUSES, type OrderStatusName } from './schemas.js';
 import { overdueFlags } from './sla.js';
 
 const minutesBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 60_000;
@@ -52,7 +52,7 @@ export async function orderStats(deps: Deps, v: Viewer, days: number) {
   return {
     days,
     since,
-    byStatus: Object.fromEntries(ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length])),
+    byStatus: Object.fromEntries(ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length])) as Record<OrderStatusName, number>,
     community: summarise(orders),
     grids: grids.map((g) => ({ ...g, ...summarise(orders.filter((o) => o.gridId === g.id)) })),
   };

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.js';
-import { orderPolicy } from '../policy.js';
+import { orderPolicy } from '../policies/index.js';
 import { signedUploadUrl } from '../uploads/urls.js';
 import type { OrderDetailRow, OrderRow } from './orderRows.js';
 import { overdueFlags } from './sla.js';

@@ -1,8 +1,7 @@
-import Router from '@koa/router';
-import type { AppCustom, AppState } from '../context.js';
-import { parse } from '../http/validate.js';
-import { rateLimit } from '../rateLimit.js';
+// /api/orders: the 四单 flow (群众点单 → 社区派单 → 网格员接单 → 党组织评单).
+import { routeGroup, route } from '../http/route.js';
 import { viewerOf } from '../http/viewer.js';
+import { rateLimit } from '../rateLimit.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';
 import { orderStats } from './orderStats.js';
@@ -12,7 +11,10 @@ import {
   dispatchOrderBody,
   feedbackBody,
   listOrdersQuery,
+  orderDetail,
   orderIdParams,
+  orderPage,
+  orderStatsAnswer,
   orderStatsQuery,
   resolveOrderBody,
   reviewBody,
@@ -21,65 +23,101 @@ import {
 import { submitOrder } from './submitOrder.js';
 import { cancelOrder, claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from './transitions.js';
 
-export function orderRoutes() {
-  const router = new Router<AppState, AppCustom>({ prefix: '/api/orders' });
+const limitFiling = rateLimit({
+  bucket: 'order',
+  perMinute: (config) => config.orderRatePerMinute,
+  key: (ctx) => viewerOf(ctx).userId,
+  message: 'too many requests filed, try again in a minute',
+});
 
-  const limitFiling = rateLimit({
-    bucket: 'order',
-    perMinute: (config) => config.orderRatePerMinute,
-    key: (ctx) => viewerOf(ctx).userId,
-    message: 'too many requests filed, try again in a minute',
-  });
-
-  router.post('/', limitFiling, async (ctx) => {
-    const body = parse(submitOrderBody, ctx.request.body, 'body');
-    ctx.status = 201;
-    ctx.body = await submitOrder(ctx.deps, viewerOf(ctx), body);
-  });
-
-  router.get('/', async (ctx) => {
-    ctx.body = await listOrders(ctx.deps, viewerOf(ctx), parse(listOrdersQuery, ctx.query, 'query'));
-  });
-
+export const orderRoutes = routeGroup('orders', '/api/orders', '四单: residents raise requests, staff dispatch, grid workers claim and resolve, the party branch reviews', [
+  route({
+    method: 'post',
+    path: '/',
+    summary: '群众点单: file a request (for oneself, or for a resident one looks after)',
+    status: 201,
+    use: [limitFiling],
+    body: submitOrderBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, body }) => submitOrder(deps, viewer, body),
+  }),
+  route({
+    method: 'get',
+    path: '/',
+    summary: "Orders in the viewer's scope, newest first",
+    query: listOrdersQuery,
+    response: orderPage,
+    handler: ({ deps, viewer, query }) => listOrders(deps, viewer, query),
+  }),
   // before /:id, which would take "stats" for an id
-  router.get('/stats', async (ctx) => {
-    ctx.body = await orderStats(ctx.deps, viewerOf(ctx), parse(orderStatsQuery, ctx.query, 'query').days);
-  });
-
-  router.get('/:id', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await getOrder(ctx.deps, viewerOf(ctx), id);
-  });
-
-  router.post('/:id/dispatch', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await dispatchOrder(ctx.deps, viewerOf(ctx), id, parse(dispatchOrderBody, ctx.request.body, 'body'));
-  });
-
-  router.post('/:id/claim', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await claimOrder(ctx.deps, viewerOf(ctx), id, parse(claimOrderBody, ctx.request.body, 'body').note);
-  });
-
-  router.post('/:id/resolve', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await resolveOrder(ctx.deps, viewerOf(ctx), id, parse(resolveOrderBody, ctx.request.body, 'body'));
-  });
-
-  router.post('/:id/feedback', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await giveFeedback(ctx.deps, viewerOf(ctx), id, parse(feedbackBody, ctx.request.body, 'body'));
-  });
-
-  router.post('/:id/review', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await reviewOrder(ctx.deps, viewerOf(ctx), id, parse(reviewBody, ctx.request.body, 'body'));
-  });
-
-  router.post('/:id/cancel', async (ctx) => {
-    const { id } = parse(orderIdParams, ctx.params, 'params');
-    ctx.body = await cancelOrder(ctx.deps, viewerOf(ctx), id, parse(cancelBody, ctx.request.body, 'body').reason);
-  });
-
-  return router;
-}
+  route({
+    method: 'get',
+    path: '/stats',
+    summary: "The community's order figures (staff and reviewers)",
+    query: orderStatsQuery,
+    response: orderStatsAnswer,
+    handler: ({ deps, viewer, query }) => orderStats(deps, viewer, query.days),
+  }),
+  route({
+    method: 'get',
+    path: '/:id',
+    summary: 'One order with its timeline',
+    params: orderIdParams,
+    response: orderDetail,
+    handler: ({ deps, viewer, params }) => getOrder(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/dispatch',
+    summary: '社区派单: staff assign the order to a grid worker',
+    params: orderIdParams,
+    body: dispatchOrderBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => dispatchOrder(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/claim',
+    summary: '网格员接单: the grid worker takes the order',
+    params: orderIdParams,
+    body: claimOrderBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => claimOrder(deps, viewer, params.id, body.note),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/resolve',
+    summary: 'The grid worker reports what was done',
+    params: orderIdParams,
+    body: resolveOrderBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => resolveOrder(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/feedback',
+    summary: "The resident's word on the result; unsatisfied reopens it",
+    params: orderIdParams,
+    body: feedbackBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => giveFeedback(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/review',
+    summary: '党组织评单: the party branch passes or fails the result',
+    params: orderIdParams,
+    body: reviewBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => reviewOrder(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/cancel',
+    summary: 'Whoever filed it withdraws the order (before it is claimed)',
+    params: orderIdParams,
+    body: cancelBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => cancelOrder(deps, viewer, params.id, body.reason),
+  }),
+]);

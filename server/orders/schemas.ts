@@ -1,12 +1,10 @@
 import { z } from 'zod';
+import { bool, id, isoDate, paged, personRef } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
 
 export const MAX_PHOTOS = 6;
 
-const id = z.string().trim().min(1, 'required').max(40);
 const photos = z.array(id).max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`).default([]);
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
-
 export const orderIdParams = z.object({ id });
 
 export const submitOrderBody = z.object({
@@ -63,6 +61,79 @@ export const listOrdersQuery = z.object({
 });
 
 export const orderStatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
+
+// ---- answers -------------------------------------------------------------------
+
+const status = z.enum(ORDER_STATUSES);
+const urgency = z.enum(['normal', 'emergency']);
+const photo = z.object({ id: z.string(), url: z.string() });
+
+/** An order in a list: what every role in scope sees, the resident's phone only for whoever acts on it. */
+export const orderSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.object({ code: z.string(), name: z.string(), icon: z.string() }),
+    urgency,
+    status,
+    building: z.object({ id: z.string(), name: z.string() }),
+    room: z.string(),
+    resident: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable().optional() }),
+    filedBy: personRef.nullable(),
+    filedOnBehalf: z.boolean(),
+    assignee: personRef.nullable(),
+    suggestedAssignee: personRef.nullable(),
+    createdAt: isoDate,
+    responseDueAt: isoDate,
+    resolveDueAt: isoDate,
+    dispatchedAt: isoDate.nullable(),
+    claimedAt: isoDate.nullable(),
+    resolvedAt: isoDate.nullable(),
+    closedAt: isoDate.nullable(),
+    overdue: z.object({ response: z.boolean(), resolution: z.boolean() }),
+    feedback: z.object({ satisfied: z.boolean(), rating: z.number().int().nullable() }).nullable(),
+    reopenCount: z.number().int(),
+  })
+  .meta({ id: 'OrderSummary' });
+
+export const timelineEntry = z.object({
+  id: z.string(),
+  action: z.enum(['submit', 'dispatch', 'claim', 'resolve', 'feedback', 'review_pass', 'review_fail', 'cancel', 'escalate', 'reopen']),
+  from: status.nullable(),
+  to: status,
+  actor: personRef.nullable(),
+  note: z.string().nullable(),
+  rating: z.number().int().nullable().optional(),
+  satisfied: z.boolean().nullable().optional(),
+  assigneeId: z.string().optional(),
+  photos: z.array(photo),
+  at: isoDate,
+});
+
+/** One order with its description and timeline (photos as signed URLs). */
+export const orderDetail = orderSummary.extend({ description: z.string(), timeline: z.array(timelineEntry) }).meta({ id: 'OrderDetail' });
+
+export const orderPage = paged(orderSummary);
+
+const summaryFigures = z.object({
+  orders: z.number().int(),
+  emergencies: z.number().int(),
+  overdueNow: z.number().int(),
+  minutesToClaim: z.object({ mean: z.number().nullable(), median: z.number().nullable() }),
+  minutesToResolve: z.object({ mean: z.number().nullable(), median: z.number().nullable() }),
+  claimedInTime: z.number().nullable(),
+  rated: z.number().int(),
+  averageRating: z.number().nullable(),
+  satisfiedShare: z.number().nullable(),
+});
+
+export const orderStatsAnswer = z.object({
+  days: z.number().int(),
+  since: isoDate,
+  byStatus: z.record(status, z.number().int()),
+  community: summaryFigures,
+  grids: z.array(summaryFigures.extend({ id: z.string(), name: z.string() })),
+});
 
 export type SubmitOrderBody = z.infer<typeof submitOrderBody>;
 export type DispatchOrderBody = z.infer<typeof dispatchOrderBody>;

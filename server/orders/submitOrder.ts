@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { canFileFor, type Place } from '../policy.js';
+import { canFileFor, type Place } from '../policies/index.js';
 import { sql } from '../sql.js';
 import { recordOrderEvent } from './timeline.js';
 import type { OrderDetailRow } from './orderRows.js';

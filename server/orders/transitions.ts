@@ -11,7 +11,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { sqlOn, type DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { orderPolicy, orderScope, type OrderPolicyAction } from '../policy.js';
+import { orderPolicy, orderScope, type OrderPolicyAction } from '../policies/index.js';
 import { getOrder } from './getOrder.js';
 import { attachPhotos } from './photos.js';
 import { recordOrderEvent } from './timeline.js';

@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { hashCode, humanCode } from '../codes.js';
-import { canRecordEmployment, residentScope } from '../policy.js';
+import { canRecordEmployment, residentScope } from '../policies/index.js';
 
 const PURPOSE = 'resident-invite';
 const VALID_DAYS = 7;

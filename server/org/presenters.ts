@@ -1,5 +1,5 @@
 import type { HouseholdTag, Resident } from '@prisma/client';
-import { SENSITIVE_TAGS, type HouseholdAccess } from '../policy.js';
+import { SENSITIVE_TAGS, type HouseholdAccess } from '../policies/index.js';
 
 /** 520524199001011234 → 5205**********1234 */
 export const maskIdNumber = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');

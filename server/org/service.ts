@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { canListHouseholds, communitiesWith, homeCommunity, householdAccess, householdScope, isAdmin, residentScope } from '../policy.js';
+import { canListHouseholds, communitiesWith, homeCommunity, householdAccess, householdScope, isAdmin, residentScope } from '../policies/index.js';
 import { presentResident, presentTags } from './presenters.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from './schemas.js';
 

@@ -6,7 +6,7 @@ import type { Deps } from '../context.js';
 import { sqlOn } from '../db.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { communitiesWith, redemptionPolicy, redemptionScope } from '../policy.js';
+import { communitiesWith, redemptionPolicy, redemptionScope } from '../policies/index.js';
 import { bookEntry, lockHouseholdAccount } from './ledger.js';
 import type { ListRedemptionsQuery } from './schemas.js';
 

@@ -2,7 +2,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { homeCommunity, isStaffOf } from '../policy.js';
+import { homeCommunity, isStaffOf } from '../policies/index.js';
 import type { CreateRuleBody, UpdateRuleBody } from './schemas.js';
 
 /** The community a staff member manages points for (their home community). */

@@ -3,7 +3,7 @@ import type { Prisma, ShopItem } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
-import { homeCommunity, isStaffOf } from '../policy.js';
+import { homeCommunity, isStaffOf } from '../policies/index.js';
 import { sql, type SqlClient } from '../sql.js';
 import { periodStart } from './calendar.js';
 import { staffCommunity } from './rules.js';

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { canSeeLedger, homeCommunity, isStaffOf } from '../policy.js';
+import { canSeeLedger, homeCommunity, isStaffOf } from '../policies/index.js';
 import { householdBalance } from './balance.js';
 import { monthBefore, periodStart } from './calendar.js';
 

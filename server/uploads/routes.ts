@@ -6,7 +6,7 @@ import { notFound } from '../errors.js';
 import { singleFile, uploadedFile } from '../http/multipart.js';
 import { parse } from '../http/validate.js';
 import { viewerOf } from '../http/viewer.js';
-import { uploadScope } from '../policy.js';
+import { uploadScope } from '../policies/index.js';
 import { storeImage } from './storeImage.js';
 import { signedUploadUrl, verifyUploadSignature } from './urls.js';
 

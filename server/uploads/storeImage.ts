@@ -6,7 +6,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
-import { homeCommunity } from '../policy.js';
+import { homeCommunity } from '../policies/index.js';
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
 const MAX_EDGE = 2048;

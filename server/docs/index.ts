@@ -1,0 +1,2 @@
+export { docsRoutes } from './routes.js';
+export { buildOpenApiDocument } from './openapi.js';

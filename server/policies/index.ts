@@ -1,0 +1,11 @@
+// The one authorization policy module. Routes and services ask it; they never
+// look at roles themselves (tests/architecture.test.ts fails if one does).
+// Objects outside a viewer's scope are "not found" (404), so a resident cannot
+// even learn that another household's order exists. One file per domain.
+export * from './roles.js';
+export * from './org.js';
+export * from './orders.js';
+export * from './uploads.js';
+export * from './points.js';
+export * from './notices.js';
+export * from './jobs.js';

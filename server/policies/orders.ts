@@ -1,0 +1,58 @@
+// The 四单 flow: which orders a viewer sees, and who takes each step.
+import type { Order, Prisma } from '@prisma/client';
+import type { Viewer } from '../auth/viewer.js';
+import { join, sql, type SqlQuery } from '../sql.js';
+import { communitiesWith, gridsWorkedBy, isAdmin, isReviewerOf, isStaffOf } from './roles.js';
+
+/** The orders a viewer can see at all. */
+export function orderScope(v: Viewer): Prisma.OrderWhereInput {
+  if (isAdmin(v)) return {};
+  const or: Prisma.OrderWhereInput[] = [{ filedById: v.userId }, { assigneeId: v.userId }];
+  if (v.resident) or.push({ householdId: v.resident.householdId });
+  const grids = gridsWorkedBy(v);
+  if (grids.length) or.push({ gridId: { in: grids } });
+  const communities = communitiesWith(v, ['STAFF', 'REVIEWER']);
+  if (communities.length) or.push({ communityId: { in: communities } });
+  return { OR: or };
+}
+
+/**
+ * orderScope as SQL conditions on the order `o`, one per way of seeing an order,
+ * each one column equal to one value (one per grid, one per community), so each
+ * can be read newest first from its own (column, createdAt) index. An order
+ * matches as soon as it matches one. Keep this and orderScope alike.
+ */
+export function orderScopeArms(v: Viewer): SqlQuery[] {
+  if (isAdmin(v)) return [sql`1 = 1`];
+  const arms: SqlQuery[] = [sql`o."filedById" = ${v.userId}`, sql`o."assigneeId" = ${v.userId}`];
+  if (v.resident) arms.push(sql`o."householdId" = ${v.resident.householdId}`);
+  for (const g of gridsWorkedBy(v)) arms.push(sql`o."gridId" = ${g}`);
+  for (const c of communitiesWith(v, ['STAFF', 'REVIEWER'])) arms.push(sql`o."communityId" = ${c}`);
+  return arms;
+}
+
+/** orderScope as one SQL condition on the order `o`, for the hand-written order queries (server/orders/orderRows.ts). */
+export const orderScopeSql = (v: Viewer): SqlQuery => sql`(${join(orderScopeArms(v), ' OR ')})`;
+
+type OrderFacts = Pick<Order, 'communityId' | 'gridId' | 'householdId' | 'filedById' | 'assigneeId'>;
+
+const ownsOrder = (v: Viewer, o: OrderFacts) => v.resident?.householdId === o.householdId || o.filedById === v.userId;
+
+/** The worker an order is with: its assignee, or before dispatch the worker of its grid. */
+const worksOrder = (v: Viewer, o: OrderFacts) =>
+  o.assigneeId ? o.assigneeId === v.userId : gridsWorkedBy(v).includes(o.gridId);
+
+/** Who may take each step of the 四单 flow on an order already in their scope. */
+export const orderPolicy = {
+  dispatch: (v: Viewer, o: OrderFacts) => isStaffOf(v, o.communityId),
+  claim: worksOrder,
+  resolve: worksOrder,
+  feedback: ownsOrder,
+  cancel: ownsOrder,
+  review: (v: Viewer, o: OrderFacts) => isReviewerOf(v, o.communityId),
+  /** Phones of the resident an order is for: whoever must act on it. */
+  seeContact: (v: Viewer, o: OrderFacts) =>
+    ownsOrder(v, o) || o.assigneeId === v.userId || isStaffOf(v, o.communityId),
+} satisfies Record<string, (v: Viewer, o: OrderFacts) => boolean>;
+
+export type OrderPolicyAction = keyof typeof orderPolicy;

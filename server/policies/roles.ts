@@ -1,0 +1,26 @@
+// The roles a viewer holds, read one way. Every other policy file builds on these;
+// nothing outside server/policies/ reads viewer.roles itself.
+import type { Role } from '@prisma/client';
+import type { Viewer } from '../auth/viewer.js';
+
+export const isAdmin = (v: Viewer) => v.roles.some((r) => r.role === 'ADMIN');
+
+export function communitiesWith(v: Viewer, roles: Role[]): string[] {
+  return v.roles.filter((r) => roles.includes(r.role) && r.communityId).map((r) => r.communityId!);
+}
+
+export const gridsWorkedBy = (v: Viewer) =>
+  v.roles.filter((r) => r.role === 'GRID_WORKER' && r.gridId).map((r) => r.gridId!);
+
+export const buildingsHeadedBy = (v: Viewer) =>
+  v.roles.filter((r) => r.role === 'BUILDING_HEAD' && r.buildingId).map((r) => r.buildingId!);
+
+export const isStaffOf = (v: Viewer, communityId: string) =>
+  isAdmin(v) || communitiesWith(v, ['STAFF']).includes(communityId);
+
+export const isReviewerOf = (v: Viewer, communityId: string) => communitiesWith(v, ['REVIEWER']).includes(communityId);
+
+/** The community a viewer acts in by default: their home, else the first community a role gives them. */
+export function homeCommunity(v: Viewer): string | null {
+  return v.resident?.communityId ?? v.roles.find((r) => r.communityId)?.communityId ?? null;
+}
