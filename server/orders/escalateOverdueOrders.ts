@@ -1,16 +1,17 @@
 // The service-level sweeper: every order past a deadline gets one escalation
 // per missed deadline, on its timeline and as an `order.escalated` event.
 // Safe to run as often as wanted, and on several instances: the unique key
-// (orderId, stage, dueAt) lets exactly one insert win.
+// (orderId, stage, dueAt) lets exactly one insert win (queries.ts raiseEscalation).
 //
 // A sweep reads at most BATCH orders, and only orders with a missed deadline that
 // has no escalation yet (NOT EXISTS on Escalation, answered by that unique index):
 // overdue orders escalated long ago, however many, never fill the batch and hide
 // one that has just gone overdue. A bigger wave than BATCH is taken over the next
 // sweeps, oldest deadline first.
-import { isUniqueViolation } from '../db.js';
+import type { Order } from '@prisma/client';
 import type { Deps } from '../context.js';
 import { join, raw, sql } from '../sql.js';
+import { raiseEscalation } from './queries.js';
 import { AWAITING_CLAIM, overdueFlags, UNRESOLVED } from './sla.js';
 
 const BATCH = 500;
@@ -32,20 +33,9 @@ export async function escalateOverdueOrders(deps: Deps): Promise<number> {
   const now = deps.clock();
   const ids = await unescalated(deps, now);
   if (!ids.length) return 0;
-  const candidates = await deps.db.order.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      communityId: true,
-      gridId: true,
-      status: true,
-      urgency: true,
-      responseDueAt: true,
-      resolveDueAt: true,
-      escalations: { select: { stage: true, dueAt: true } },
-    },
-    orderBy: [{ responseDueAt: 'asc' }, { id: 'asc' }],
-  });
+  const candidates = await deps.sql.all<Pick<Order, 'id' | 'communityId' | 'gridId' | 'status' | 'urgency' | 'responseDueAt' | 'resolveDueAt'>>(sql`
+    SELECT id, "communityId", "gridId", status, urgency, "responseDueAt", "resolveDueAt" FROM "Order"
+    WHERE id IN (${join(ids)}) ORDER BY "responseDueAt", id`);
   let raised = 0;
   for (const o of candidates) {
     const flags = overdueFlags(o, now);
@@ -53,30 +43,8 @@ export async function escalateOverdueOrders(deps: Deps): Promise<number> {
     if (flags.response && AWAITING_CLAIM.includes(o.status)) due.push({ stage: 'response', dueAt: o.responseDueAt });
     if (flags.resolution) due.push({ stage: 'resolution', dueAt: o.resolveDueAt });
     for (const d of due) {
-      // (escalated meanwhile, or the other deadline of an order the query found for one)
-      if (o.escalations.some((e) => e.stage === d.stage && e.dueAt.getTime() === d.dueAt.getTime())) continue;
-      try {
-        await deps.db.$transaction([
-          deps.db.escalation.create({
-            data: { communityId: o.communityId, orderId: o.id, stage: d.stage, dueAt: d.dueAt, raisedAt: now },
-          }),
-          deps.db.orderEvent.create({
-            data: {
-              communityId: o.communityId,
-              orderId: o.id,
-              actorId: null,
-              action: 'escalate',
-              fromStatus: o.status,
-              toStatus: o.status,
-              note: d.stage === 'response' ? '超时未接单，已上报社区' : '超时未办结，已上报社区',
-              createdAt: now,
-            },
-          }),
-        ]);
-      } catch (e) {
-        if (isUniqueViolation(e)) continue; // raced: already raised
-        throw e;
-      }
+      const note = d.stage === 'response' ? '超时未接单，已上报社区' : '超时未办结，已上报社区';
+      if (!(await raiseEscalation(deps.sql, o, d.stage, d.dueAt, note, now))) continue; // raced: already raised
       raised++;
       deps.events.emit('order.escalated', {
         orderId: o.id,

@@ -3,7 +3,7 @@ import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { orderScopeSql } from '../policies/index.js';
 import { sql } from '../sql.js';
-import { findOrderDetail } from './orderRows.js';
+import { findOrderDetail } from './queries.js';
 import { presentOrderDetail } from './presenter.js';
 
 export async function getOrder(deps: Deps, viewer: Viewer, id: string) {

@@ -3,7 +3,7 @@ import type { Deps } from '../context.js';
 import { toPage } from '../http/paging.js';
 import { orderScopeArms } from '../policies/index.js';
 import { join, sql, type SqlQuery } from '../sql.js';
-import { findOrders } from './orderRows.js';
+import { findOrders } from './queries.js';
 import { presentOrder } from './presenter.js';
 import type { ListOrdersQuery } from './schemas.js';
 import { overdueSql } from './sla.js';

@@ -4,7 +4,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
 import { forbidden } from '../errors.js';
-import { communitiesWith, homeCommunity, isAdmin } from '../policies/index.js';
+import { canSeeOrderFigures, homeCommunity } from '../policies/index.js';
 import { ORDER_STATUSES, type OrderStatusName } from './schemas.js';
 import { overdueFlags } from './sla.js';
 
@@ -19,8 +19,7 @@ const median = (xs: number[]) => {
 
 export async function orderStats(deps: Deps, v: Viewer, days: number) {
   const communityId = homeCommunity(v);
-  const allowed = communityId && (isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER']).includes(communityId));
-  if (!communityId || !allowed) throw forbidden('only community staff and reviewers see the order figures');
+  if (!communityId || !canSeeOrderFigures(v, communityId)) throw forbidden('only community staff and reviewers see the order figures');
   const now = deps.clock();
   const since = new Date(now.getTime() - days * 86_400_000);
   const [orders, grids] = await Promise.all([

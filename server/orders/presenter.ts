@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.js';
 import { orderPolicy } from '../policies/index.js';
-import { signedUploadUrl } from '../uploads/urls.js';
-import type { OrderDetailRow, OrderRow } from './orderRows.js';
+import { signedUploadUrl } from '../uploads/index.js';
+import type { OrderDetailRow, OrderRow } from './queries.js';
 import { overdueFlags } from './sla.js';
 
 const person = (u: { id: string; displayName: string } | null) => (u ? { id: u.id, name: u.displayName } : null);

@@ -1,6 +1,6 @@
 // /api/orders: the 四单 flow (群众点单 → 社区派单 → 网格员接单 → 党组织评单).
 import { routeGroup, route } from '../http/route.js';
-import { viewerOf } from '../http/viewer.js';
+import { viewerOf } from '../auth/index.js';
 import { rateLimit } from '../rateLimit.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';

@@ -1,7 +1,7 @@
 // Service levels. Each category sets how long until a grid worker must claim an
 // order and until it must be resolved; emergencies must be claimed within 10
 // minutes (the "10分钟应急快速处置" commitment).
-import type { OrderStatus, Prisma, ServiceCategory, Urgency } from '@prisma/client';
+import type { OrderStatus, ServiceCategory, Urgency } from '@prisma/client';
 import { join, sql, type SqlQuery } from '../sql.js';
 
 export const EMERGENCY_RESPONSE_MINUTES = 10;
@@ -26,16 +26,7 @@ export function deadlines(
   return { responseDueAt: addMinutes(from, response), resolveDueAt: addMinutes(from, Math.max(resolve, response)) };
 }
 
-export function overdueWhere(now: Date): Prisma.OrderWhereInput {
-  return {
-    OR: [
-      { status: { in: AWAITING_CLAIM }, responseDueAt: { lt: now } },
-      { status: { in: UNRESOLVED }, resolveDueAt: { lt: now } },
-    ],
-  };
-}
-
-/** overdueWhere as an SQL condition on the order `o` (server/orders/orderRows.ts). */
+/** Past a deadline, as an SQL condition on the order `o`: not claimed in time, or not resolved in time. */
 export function overdueSql(now: Date): SqlQuery {
   // the same condition, with "unresolved" taken out in front (AWAITING_CLAIM is part of UNRESOLVED):
   // it lets PostgreSQL narrow a community's orders by (communityId, status) before the deadlines

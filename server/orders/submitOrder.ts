@@ -5,16 +5,14 @@ import { AppError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { canFileFor, type Place } from '../policies/index.js';
 import { sql } from '../sql.js';
-import { recordOrderEvent } from './timeline.js';
-import type { OrderDetailRow } from './orderRows.js';
+import { insertOrder, type OrderDetailRow } from './queries.js';
 import { presentOrderDetail } from './presenter.js';
-import { attachPhotos } from './photos.js';
 import type { SubmitOrderBody } from './schemas.js';
 import { deadlines } from './sla.js';
 
-// Hand-written SQL (server/sql.ts): filing is the busiest write of the 四单 flow.
-// The reads come before the transaction, so SQLite's single writer is held only
-// for the inserts.
+// Filing is the busiest write of the 四单 flow: everything it needs is read in one
+// query before any write, so SQLite's single writer is held only for the inserts
+// (server/orders/queries.ts insertOrder).
 export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderBody) {
   const now = deps.clock();
   const residentId = body.onBehalfOf ?? viewer.resident?.id;
@@ -56,25 +54,24 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
   const title = body.title ?? deriveTitle(category.name, body.description);
   const filedOnBehalf = found.id !== viewer.resident?.id;
   const submitted = { communityId: place.communityId, orderId, actorId: viewer.userId, action: 'submit', fromStatus: null, toStatus: 'submitted' } as const;
-  const eventId = await deps.sql.transaction(async (tx) => {
-    await tx.run(sql`
-      INSERT INTO "Order" (id, "communityId", "gridId", "buildingId", "householdId", "residentId", "filedById", "filedOnBehalf",
-                           "categoryId", title, description, urgency, status, "suggestedAssigneeId", "responseDueAt", "resolveDueAt",
-                           "reopenCount", "createdAt", "updatedAt")
-      VALUES (${orderId}, ${place.communityId}, ${place.gridId}, ${place.buildingId}, ${place.householdId}, ${found.id},
-              ${viewer.userId}, ${filedOnBehalf}, ${category.id}, ${title}, ${body.description}, ${body.urgency}, 'submitted',
-              ${worker?.id ?? null}, ${due.responseDueAt}, ${due.resolveDueAt}, 0, ${now}, ${now})`);
-    const eventId = await recordOrderEvent(tx, { ...submitted, at: now });
-    await attachPhotos(tx, {
-      uploadIds: body.photos,
-      ownerId: viewer.userId,
-      communityId: place.communityId,
-      orderId,
-      eventId,
+  const eventId = await insertOrder(
+    deps.sql,
+    {
+      id: orderId,
+      ...place,
+      residentId: found.id,
+      filedById: viewer.userId,
+      filedOnBehalf,
+      categoryId: category.id,
+      title,
+      description: body.description,
+      urgency: body.urgency,
+      suggestedAssigneeId: worker?.id ?? null,
+      ...due,
       at: now,
-    });
-    return eventId;
-  });
+    },
+    { uploadIds: body.photos, ownerId: viewer.userId },
+  );
   deps.events.emit('order.transitioned', {
     orderId,
     communityId: place.communityId,

@@ -1,20 +1,29 @@
-// The 四单 state machine after submission. Each step is: find the order in the
-// viewer's scope (else 404) → ask the policy (else 403) → check the state
-// (else 409) → conditional update + timeline event, all in one transaction.
+// The 四单 state machine after submission. Each step, in one transaction: read
+// the order once, in the viewer's scope (else 404) → ask the policy (else 403) →
+// check the state (else 409) → a status-guarded update + a timeline step → read
+// back what changed for the answer.
 //
 //   submitted ──dispatch──▶ dispatched ──claim──▶ accepted ──resolve──▶ resolved ──review pass──▶ closed
 //       │  ▲                   │  ▲                                       │
 //       │  └──(re)dispatch─────┘  └──────────── reopened ◀── unsatisfied feedback / review fail
 //       └──cancel (before claim)──▶ cancelled
-import type { Order, OrderAction, OrderStatus, Prisma } from '@prisma/client';
+import type { Order, OrderAction, OrderStatus } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import type { Deps } from '../context.js';
-import { sqlOn, type DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { orderPolicy, orderScope, type OrderPolicyAction } from '../policies/index.js';
-import { getOrder } from './getOrder.js';
-import { attachPhotos } from './photos.js';
-import { recordOrderEvent } from './timeline.js';
+import { orderPolicy, orderScopeSql, type OrderPolicyAction } from '../policies/index.js';
+import { sql, type SqlClient } from '../sql.js';
+import { presentOrderDetail } from './presenter.js';
+import {
+  attachPhotos,
+  categoryServiceLevels,
+  changeOrderStatus,
+  findOrderDetail,
+  findScopedOrder,
+  recordOrderEvent,
+  worksInCommunity,
+  type OrderChange,
+} from './queries.js';
 import type { DispatchOrderBody, FeedbackBody, ResolveOrderBody, ReviewBody } from './schemas.js';
 import { deadlines } from './sla.js';
 
@@ -33,7 +42,7 @@ export const TRANSITIONS: Record<StepAction, { from: OrderStatus[]; policy: Orde
 
 interface Step {
   to: OrderStatus;
-  data?: Prisma.OrderUncheckedUpdateManyInput;
+  change?: OrderChange;
   event?: { note?: string | null; rating?: number; satisfied?: boolean; assigneeId?: string };
   photos?: string[];
 }
@@ -43,12 +52,12 @@ async function transition(
   viewer: Viewer,
   orderId: string,
   action: StepAction,
-  plan: (order: Order, tx: DbTx, now: Date) => Step | Promise<Step>,
+  plan: (order: Order, tx: SqlClient, now: Date) => Step | Promise<Step>,
 ) {
   const now = deps.clock();
   const rule = TRANSITIONS[action];
-  const done = await deps.db.$transaction(async (tx) => {
-    const order = await tx.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(viewer)] } });
+  const { order, step, detail } = await deps.sql.transaction(async (tx) => {
+    const order = await findScopedOrder(tx, orderId, orderScopeSql(viewer));
     if (!order) throw notFound('order');
     if (!orderPolicy[rule.policy](viewer, order)) throw forbidden(`you cannot ${rule.verb} this order`);
     if (!rule.from.includes(order.status)) {
@@ -56,13 +65,10 @@ async function transition(
     }
     const step = await plan(order, tx, now);
     // the status guard makes two racing requests (two claims, claim vs cancel) resolve to one winner
-    const updated = await tx.order.updateMany({
-      where: { id: order.id, status: order.status },
-      data: { ...step.data, status: step.to, updatedAt: now },
-    });
-    if (updated.count !== 1) throw new AppError('conflict', 'the order changed meanwhile; reload and try again');
-    const raw = sqlOn(tx);
-    const eventId = await recordOrderEvent(raw, {
+    if (!(await changeOrderStatus(tx, order.id, order.status, step.to, step.change ?? {}, now))) {
+      throw new AppError('conflict', 'the order changed meanwhile; reload and try again');
+    }
+    const eventId = await recordOrderEvent(tx, {
       communityId: order.communityId,
       orderId: order.id,
       actorId: viewer.userId,
@@ -73,25 +79,27 @@ async function transition(
       ...step.event,
     });
     if (step.photos?.length) {
-      await attachPhotos(raw, {
-        uploadIds: step.photos,
-        ownerId: viewer.userId,
-        communityId: order.communityId,
-        orderId: order.id,
-        eventId,
-        at: now,
-      });
+      await attachPhotos(tx, { uploadIds: step.photos, ownerId: viewer.userId, communityId: order.communityId, orderId: order.id, eventId, at: now });
     }
-    return { communityId: order.communityId, urgency: order.urgency, from: order.status, to: step.to };
+    // by id: the scope was checked above, on this same row
+    return { order, step, detail: (await findOrderDetail(tx, sql`o.id = ${order.id}`))! };
   });
-  deps.events.emit('order.transitioned', { orderId, action, actorId: viewer.userId, ...done });
-  return getOrder(deps, viewer, orderId);
+  deps.events.emit('order.transitioned', {
+    orderId,
+    action,
+    actorId: viewer.userId,
+    communityId: order.communityId,
+    urgency: order.urgency,
+    from: order.status,
+    to: step.to,
+  });
+  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret);
 }
 
 /** Back to rework: fresh deadlines from now, counted. */
-async function reopening(tx: DbTx, order: Order, now: Date): Promise<Prisma.OrderUncheckedUpdateManyInput> {
-  const category = await tx.serviceCategory.findUniqueOrThrow({ where: { id: order.categoryId } });
-  return { ...deadlines(category, order.urgency, now), reopenCount: { increment: 1 }, claimedAt: null };
+async function reopening(tx: SqlClient, order: Order, now: Date): Promise<OrderChange> {
+  const category = (await categoryServiceLevels(tx, order.categoryId))!;
+  return { ...deadlines(category, order.urgency, now), reopened: true, claimedAt: null };
 }
 
 // 社区派单
@@ -99,13 +107,10 @@ export const dispatchOrder = (deps: Deps, viewer: Viewer, id: string, body: Disp
   transition(deps, viewer, id, 'dispatch', async (order, tx, now) => {
     const assigneeId = body.assigneeId ?? order.suggestedAssigneeId;
     if (!assigneeId) throw badRequest('body.assigneeId', 'required: this grid has no grid worker to suggest');
-    const worker = await tx.userRole.findFirst({
-      where: { userId: assigneeId, role: 'GRID_WORKER', grid: { communityId: order.communityId } },
-    });
-    if (!worker) throw badRequest('body.assigneeId', 'not a grid worker of this community');
+    if (!(await worksInCommunity(tx, assigneeId, order.communityId))) throw badRequest('body.assigneeId', 'not a grid worker of this community');
     return {
       to: 'dispatched',
-      data: { assigneeId, dispatchedAt: now },
+      change: { assigneeId, dispatchedAt: now },
       event: { note: body.note ?? null, assigneeId },
     };
   });
@@ -119,7 +124,7 @@ export const claimOrder = (deps: Deps, viewer: Viewer, id: string, note?: string
     }
     return {
       to: 'accepted',
-      data: { claimedAt: now, assigneeId: viewer.userId },
+      change: { claimedAt: now, assigneeId: viewer.userId },
       event: { note: note ?? null },
     };
   });
@@ -128,7 +133,7 @@ export const resolveOrder = (deps: Deps, viewer: Viewer, id: string, body: Resol
   transition(deps, viewer, id, 'resolve', (_order, _tx, now) => ({
     to: 'resolved',
     // a fresh round of feedback for each resolution
-    data: { resolvedAt: now, satisfied: null, rating: null },
+    change: { resolvedAt: now, satisfied: null, rating: null },
     event: { note: body.note },
     photos: body.photos,
   }));
@@ -138,10 +143,10 @@ export const giveFeedback = (deps: Deps, viewer: Viewer, id: string, body: Feedb
   transition(deps, viewer, id, 'feedback', async (order, tx, now) => {
     if (order.satisfied !== null) throw new AppError('invalid_transition', 'feedback was already given for this result');
     const event = { note: body.comment ?? null, rating: body.rating, satisfied: body.satisfied };
-    if (body.satisfied) return { to: 'resolved', data: { satisfied: true, rating: body.rating }, event };
+    if (body.satisfied) return { to: 'resolved', change: { satisfied: true, rating: body.rating }, event };
     return {
       to: 'reopened',
-      data: { satisfied: false, rating: body.rating, ...(await reopening(tx, order, now)) },
+      change: { satisfied: false, rating: body.rating, ...(await reopening(tx, order, now)) },
       event,
     };
   });
@@ -150,13 +155,13 @@ export const giveFeedback = (deps: Deps, viewer: Viewer, id: string, body: Feedb
 export const reviewOrder = (deps: Deps, viewer: Viewer, id: string, body: ReviewBody) =>
   transition(deps, viewer, id, body.verdict === 'pass' ? 'review_pass' : 'review_fail', async (order, tx, now) =>
     body.verdict === 'pass'
-      ? { to: 'closed', data: { closedAt: now }, event: { note: body.comment } }
-      : { to: 'reopened', data: await reopening(tx, order, now), event: { note: body.comment } },
+      ? { to: 'closed', change: { closedAt: now }, event: { note: body.comment } }
+      : { to: 'reopened', change: await reopening(tx, order, now), event: { note: body.comment } },
   );
 
 export const cancelOrder = (deps: Deps, viewer: Viewer, id: string, reason?: string) =>
   transition(deps, viewer, id, 'cancel', (_order, _tx, now) => ({
     to: 'cancelled',
-    data: { closedAt: now },
+    change: { closedAt: now },
     event: { note: reason ?? null },
   }));

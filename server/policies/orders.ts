@@ -56,3 +56,7 @@ export const orderPolicy = {
 } satisfies Record<string, (v: Viewer, o: OrderFacts) => boolean>;
 
 export type OrderPolicyAction = keyof typeof orderPolicy;
+
+/** The community's order figures (the 四单 dashboard): its staff and reviewers. */
+export const canSeeOrderFigures = (v: Viewer, communityId: string) =>
+  isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER']).includes(communityId);
