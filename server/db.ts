@@ -16,13 +16,13 @@ import type {
 } from '@prisma/driver-adapter-utils';
 import { Mutex } from 'async-mutex';
 import pg from 'pg';
-import { postgresSql, sqliteSql, type Sql, type SqlClient, type SqliteHandle } from './sql.js';
+import { postgresSql, sqliteSql, type DbKind, type Sql, type SqlClient, type SqliteHandle } from './sql.js';
 
 export type Db = PrismaClient;
 /** A client or the handle of an interactive transaction. */
 export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
-export type DbKind = 'sqlite' | 'postgres';
+export type { DbKind } from './sql.js';
 
 export const dbKindOf = (databaseUrl: string): DbKind => (/^postgres(ql)?:\/\//.test(databaseUrl) ? 'postgres' : 'sqlite');
 

@@ -21,9 +21,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import type { Mutex } from 'async-mutex';
 import { raw as rawSql, type Sql as SqlQuery } from 'sql-template-tag';
-import type { DbKind } from './db.js';
 
 export { default as sql, join, raw, empty, bulk, type Sql as SqlQuery } from 'sql-template-tag';
+
+/** The two databases the server runs on. */
+export type DbKind = 'sqlite' | 'postgres';
 
 export interface SqlClient {
   readonly kind: DbKind;

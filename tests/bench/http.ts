@@ -129,7 +129,8 @@ async function benchDatabase(label: string, url: string, insertUrl: string, cons
   try {
     const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
     // errors only: a 5xx is logged with its cause, which the table's notes then quote
-    server = await startAppServer(url, { DEMO_DATA: 'true', UPLOAD_DIR: path.join(dir, `uploads-${label}`), LOG_LEVEL: 'error' }, { nodeArgs: prof });
+    // RESPONSE_CHECK off: what production runs (the check is for tests and development)
+    server = await startAppServer(url, { DEMO_DATA: 'true', UPLOAD_DIR: path.join(dir, `uploads-${label}`), LOG_LEVEL: 'error', RESPONSE_CHECK: 'false' }, { nodeArgs: prof });
   } catch (e) {
     notes.push(`${label}: skipped, the server did not start: ${(e as Error).message.split('\n').slice(0, 6).join(' ⏎ ')}`);
     return;
