@@ -18,6 +18,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
   // `--mode test` (the end-to-end build) and development get their own output directories,
   // so a production build in dist/h5 never contains the demo sign-in.
   const outputRoot = production ? `dist/${platform}` : `dist/${platform}-${mode}`;
+  // Taro compiles only sourceRoot (client/) and Taro's packages; the words and limits
+  // the server shares with the mini-program live beside both, in shared/
+  const compile = { include: [path.resolve('shared')] };
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- webpack-chain's Config, not typed by Taro
   const tune = (chain: any) => {
@@ -67,9 +70,11 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain: tune,
+      compile,
       optimizeMainPackage: { enable: true },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

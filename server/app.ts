@@ -6,9 +6,9 @@ import helmet from 'koa-helmet';
 import type { AppCustom, AppState, Deps } from './context.js';
 import { errorMiddleware } from './errors.js';
 import { sql } from './sql.js';
-import { requireViewer } from './auth/middleware.js';
+import { requireViewer } from './auth/index.js';
 import { buildRouter } from './http/route.js';
-import { legacyRouters, routeGroups } from './routes.js';
+import { routeGroups } from './routes.js';
 
 export type App = Koa<AppState, AppCustom>;
 
@@ -32,21 +32,8 @@ export function createApp(deps: Deps): App {
   }
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '200kb', encoding: 'utf-8' }));
 
-  const open = new Router<AppState, AppCustom>();
-  open.get('/api/health', async (ctx) => {
-    // hand-written (server/sql.ts): a load balancer asks every few seconds, and Prisma's raw query costs ~0.25 ms of CPU
-    await deps.sql.one(sql`SELECT 1 AS up`);
-    ctx.body = { status: 'ok', time: deps.clock().toISOString() };
-  });
-  app.use(open.routes());
   // each route declares whether it needs a signed-in user (server/http/route.ts)
   for (const group of routeGroups) mount(app, buildRouter(group));
-  const legacy = legacyRouters(deps.config.uploadMaxBytes);
-  for (const r of legacy.public) mount(app, r);
-  const signedIn = new Router<AppState, AppCustom>();
-  signedIn.use(requireViewer);
-  for (const r of legacy.signedIn) signedIn.use(r.routes(), r.allowedMethods());
-  app.use(signedIn.routes());
   return app;
 }
 

@@ -3,9 +3,8 @@ import type { Deps } from './context.js';
 import { sqlOf, type Db } from './db.js';
 import { DomainEvents } from './events.js';
 import type { Logger } from './logger.js';
-import { FakeWechatClient, HttpWechatClient, type WechatClient } from './auth/wechat.js';
-import { S3Storage } from './uploads/s3Storage.js';
-import { LocalDiskStorage, type Storage } from './uploads/storage.js';
+import { FakeWechatClient, HttpWechatClient, type WechatClient } from './auth/index.js';
+import { LocalDiskStorage, S3Storage, type Storage } from './uploads/index.js';
 
 /** Production wiring; tests pass their own clock and WeChat fake. */
 export function buildDeps(

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { pino } from 'pino';
 
 export type Logger = pino.Logger;
@@ -23,6 +24,27 @@ const REDACT = [
   '*.session_key',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined });
+/** pino-pretty is a devDependency: a production install has none, and logs JSON. */
+function prettyInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A developer at a terminal: NODE_ENV development (config.ts's default) and stdout a TTY. */
+const atTerminal = () => (process.env.NODE_ENV ?? 'development') === 'development' && process.stdout.isTTY === true;
+
+/**
+ * JSON lines, except for a developer at a terminal: readable lines through
+ * pino-pretty, in a worker thread. Redaction happens before either.
+ */
+export function createLogger(level: string, pretty = atTerminal()): Logger {
+  const options: pino.LoggerOptions = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined };
+  if (pretty && level !== 'silent' && prettyInstalled()) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
+  }
+  return pino(options);
 }

@@ -10,12 +10,13 @@ import type { Logger } from './logger.js';
 import { buildDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { migrateDatabase } from './migrate.js';
-import { databaseIsEmpty, seedDemo } from './demo/seed.js';
+import { databaseIsEmpty, seedDemo } from './demo/index.js';
 import { escalateOverdueOrders } from './orders/index.js';
-import { FakeWechatClient } from './auth/wechat.js';
-import { startBotAndWorker } from './bot/start.js';
+import { FakeWechatClient } from './auth/index.js';
+import { startGroupBot } from './bot/index.js';
+import { startNotices } from './notices/index.js';
 import { startBackgroundTasks } from './background.js';
-import { expirePoints } from './points/expirePoints.js';
+import { expirePoints } from './points/index.js';
 
 async function main() {
   let config;
@@ -64,15 +65,19 @@ async function main() {
     (task) => holdLease(deps, task.name, instanceId, task.everyMs * 3),
   );
 
-  // the group bot and the notice delivery worker; a bot that fails to start must not take the API down
-  const notices = await startBotAndWorker(deps).catch((err) => {
-    logger.error({ err }, 'group bot / notice delivery did not start');
+  // automatic notices and subscribe messages follow the domain events from the first request on
+  const notices = startNotices(deps);
+  // the group bot; one that fails to start must not take the API down (WeCom robot groups still get their notices)
+  const bot = await startGroupBot(deps).catch((err) => {
+    logger.error({ err }, 'group bot did not start');
     return null;
   });
+  notices.startDelivery(bot ? [bot.channel] : []);
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    await notices?.stop(); // finishes and records the group post in hand
+    await notices.stop(); // finishes and records the group post in hand
+    await bot?.stop();
     stopTasks();
     await releaseLeases(deps, instanceId).catch(() => {}); // another instance takes over at once
     server.close();

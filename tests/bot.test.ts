@@ -5,7 +5,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onRoomMessage, startMockBot, type MockBot } from '../server/bot/mockBot.js';
 import { HELP, HOW_TO_LINK, TOO_FAST } from '../server/bot/commands.js';
-import { householdBalance } from '../server/points/balance.js';
+import { householdBalance } from '../server/points/index.js';
 import { signInAll, type Cast } from './support/fixtures.js';
 import { startServer, type TestServer } from './support/server.js';
 
@@ -185,7 +185,7 @@ describe('#岗位 and #培训', () => {
     // the bot's own group, not yet linked (the demo data has a linked one of the same name)
     const group = (groups.groups ?? groups).find((g: any) => g.topic === '惠泽1栋居民群' && g.communityId === null);
     const building = (await cast.resident.get('/api/me')).body.building.id;
-    const linked = await s.request('PUT', `/api/buildings/${building}/group`, { token: cast.staff.token, body: { groupId: group.id } });
+    const linked = await s.request('PUT', `/api/bot/buildings/${building}/group`, { token: cast.staff.token, body: { groupId: group.id } });
     expect(linked.status).toBe(200);
     const [reply] = await say(bob, '#培训');
     expect(reply).toContain('可以报名的培训');

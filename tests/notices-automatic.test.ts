@@ -131,13 +131,13 @@ describe('emergency orders in the grid’s work group', () => {
     const groups = (await cast.staff.get('/api/bot/groups')).body;
     const g2 = groups.find((g: any) => g.topic === gridGroupTopic('惠泽社区', '第2网格'));
     expect(g2.grids).toEqual([{ id: grid2.id, name: '第2网格' }]);
-    expect((await put(cast.resident, `/api/grids/${grid2.id}/group`, { groupId: null })).status).toBe(403);
-    expect((await put(cast.staffHuimin, `/api/grids/${grid2.id}/group`, { groupId: null })).status).toBe(404);
-    expect((await put(cast.staff, `/api/grids/${grid2.id}/group`, { groupId: null })).body.group).toBeNull();
+    expect((await put(cast.resident, `/api/bot/grids/${grid2.id}/group`, { groupId: null })).status).toBe(403);
+    expect((await put(cast.staffHuimin, `/api/bot/grids/${grid2.id}/group`, { groupId: null })).status).toBe(404);
+    expect((await put(cast.staff, `/api/bot/grids/${grid2.id}/group`, { groupId: null })).body.group).toBeNull();
     const o = await raiseOrder(cast.resident2, { category: 'safety', urgency: 'emergency', description: '4栋有人晕倒了' });
     await settle();
     expect(await bySource(`order.emergency:${o.id}`)).toHaveLength(0); // no work group, nothing to post
-    expect((await put(cast.staff, `/api/grids/${grid2.id}/group`, { groupId: g2.id })).status).toBe(200);
+    expect((await put(cast.staff, `/api/bot/grids/${grid2.id}/group`, { groupId: g2.id })).status).toBe(200);
 
     // the bot in every demo group; the worker sends what is queued
     const buildings = await s.deps.db.building.findMany();

@@ -312,7 +312,7 @@ describe('WeCom group robots', () => {
     const b7 = buildings.get('惠泽7栋')!;
     const b8 = buildings.get('惠泽8栋')!;
     const link = (id: string, webhook: string, topic: string) =>
-      s.request('PUT', `/api/buildings/${id}/group`, { token: cast.staff.token, body: { wecom: { webhook, topic } } });
+      s.request('PUT', `/api/bot/buildings/${id}/group`, { token: cast.staff.token, body: { wecom: { webhook, topic } } });
     expect((await link(b7.id, `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, '7栋企业微信群')).status).toBe(200);
     expect((await link(b8.id, 'ffffffff-dead-beef-0000-000000000000', '8栋旧群')).status).toBe(200); // a robot since removed
 

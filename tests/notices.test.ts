@@ -230,14 +230,14 @@ describe('building groups', () => {
   it('linking a building to a group sends its next notices there', async () => {
     const b9 = huize.buildings.find((b) => b.name === '惠泽9栋')!;
     const g9 = (await cast.staff.get('/api/bot/groups')).body.find((g: any) => g.topic === '惠泽9栋居民群');
-    expect((await put(cast.staffHuimin, `/api/buildings/${b9.id}/group`, { groupId: g9.id })).status).toBe(404);
-    expect((await put(cast.resident, `/api/buildings/${b9.id}/group`, { groupId: g9.id })).status).toBe(403);
-    const bad = await put(cast.staff, `/api/buildings/${b9.id}/group`, {});
+    expect((await put(cast.staffHuimin, `/api/bot/buildings/${b9.id}/group`, { groupId: g9.id })).status).toBe(404);
+    expect((await put(cast.resident, `/api/bot/buildings/${b9.id}/group`, { groupId: g9.id })).status).toBe(403);
+    const bad = await put(cast.staff, `/api/bot/buildings/${b9.id}/group`, {});
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('body.groupId');
-    expect((await put(cast.staff, `/api/buildings/${b9.id}/group`, { groupId: 'nope' })).status).toBe(404);
+    expect((await put(cast.staff, `/api/bot/buildings/${b9.id}/group`, { groupId: 'nope' })).status).toBe(404);
 
-    const r = await put(cast.staff, `/api/buildings/${b9.id}/group`, { groupId: g9.id });
+    const r = await put(cast.staff, `/api/bot/buildings/${b9.id}/group`, { groupId: g9.id });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ building: { name: '惠泽9栋' }, group: { id: g9.id, topic: '惠泽9栋居民群' } });
     const n = await cast.staff.post('/api/notices', notice());
@@ -248,7 +248,7 @@ describe('building groups', () => {
 
   it('a group linked by one community cannot be taken by another', async () => {
     const g1 = (await cast.staff.get('/api/bot/groups')).body.find((g: any) => g.topic === '惠泽1栋居民群');
-    const r = await put(cast.staffHuimin, `/api/buildings/${huimin.buildings[0]!.id}/group`, { groupId: g1.id });
+    const r = await put(cast.staffHuimin, `/api/bot/buildings/${huimin.buildings[0]!.id}/group`, { groupId: g1.id });
     expect(r.status).toBe(404);
     expect(await s.deps.db.buildingGroup.findUnique({ where: { buildingId: huimin.buildings[0]!.id } })).toMatchObject({ groupId: expect.not.stringMatching(g1.id) });
   });
@@ -256,10 +256,10 @@ describe('building groups', () => {
   it('registers a WeCom group robot by its webhook address, keeping the key secret', async () => {
     const b = huize.buildings.find((x) => x.name === '惠泽2栋')!;
     const key = '6c3d5f0e-1111-2222-3333-444455556666';
-    const bad = await put(cast.staff, `/api/buildings/${b.id}/group`, { wecom: { webhook: 'https://example.com/hook?key=abc', topic: '2栋企业微信群' } });
+    const bad = await put(cast.staff, `/api/bot/buildings/${b.id}/group`, { wecom: { webhook: 'https://example.com/hook?key=abc', topic: '2栋企业微信群' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].path).toBe('body.wecom.webhook');
-    const r = await put(cast.staff, `/api/buildings/${b.id}/group`, {
+    const r = await put(cast.staff, `/api/bot/buildings/${b.id}/group`, {
       wecom: { webhook: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, topic: '2栋企业微信群' },
     });
     expect(r.status).toBe(200);
@@ -268,7 +268,7 @@ describe('building groups', () => {
     expect(listed).toContain('2栋企业微信群');
     expect(listed).not.toContain(key);
     // unlink: the building has no group again
-    const un = await put(cast.staff, `/api/buildings/${b.id}/group`, { groupId: null });
+    const un = await put(cast.staff, `/api/bot/buildings/${b.id}/group`, { groupId: null });
     expect(un.body).toEqual({ building: { id: b.id, name: '惠泽2栋' }, group: null });
   });
 });

@@ -18,17 +18,20 @@ function schemaOf(db: Database.Database) {
   return rows.map((r) => ({ ...r, sql: (r.sql ?? '').replace(/\s+/g, ' ').trim() }));
 }
 
-/** The schema prisma/schema describes, built from nothing in memory (once). */
-let described: ReturnType<typeof schemaOf> | undefined;
-function describedSchema() {
-  if (!described) {
-    const db = new Database(':memory:');
-    db.exec(schemaSql());
-    described = schemaOf(db);
-    db.close();
-  }
-  return described;
+/** The schema a folder of .prisma files describes, built from nothing in memory. */
+function built(schema?: string) {
+  const db = new Database(':memory:');
+  db.exec(schemaSql(schema));
+  const out = schemaOf(db);
+  db.close();
+  return out;
 }
+
+/** The schema prisma/schema describes (built once). */
+let described: ReturnType<typeof schemaOf> | undefined;
+const describedSchema = () => (described ??= built());
+
+const migrationNames = () => fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).sort();
 
 describe('migrations', () => {
   it('build the schema in prisma/schema, through prisma migrate deploy', async () => {
@@ -39,19 +42,25 @@ describe('migrations', () => {
     expect(schemaOf(migrated)).toEqual(describedSchema());
     expect(schemaOf(migrated).length).toBeGreaterThan(20);
     const applied = migrated.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all();
-    expect(applied.length).toBe(fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).length);
+    expect(applied.length).toBe(migrationNames().length);
+  });
+
+  it('built the schema of the newest (and only) snapshot, which the next migration is diffed from', () => {
+    const newest = migrationNames().at(-1)!;
+    expect(fs.readdirSync('prisma/snapshots').filter((d) => /^\d{14}_/.test(d))).toEqual([newest]);
+    expect(built(path.join('prisma', 'snapshots', newest))).toEqual(describedSchema());
   });
 
   it('built the database the test servers copy, which records them as applied', () => {
     const template = new Database(inject('templateDb'), { readonly: true });
     const applied = template.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name').all();
-    expect(applied.map((r: any) => r.migration_name)).toEqual(fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).sort());
+    expect(applied.map((r: any) => r.migration_name)).toEqual(migrationNames());
     expect(schemaOf(template)).toEqual(describedSchema());
   });
 });
 
 describe('the PostgreSQL twin', () => {
-  it('prisma/postgres is exactly what scripts/postgres-schema.ts derives from prisma/schema and its snapshots', () => {
+  it('prisma/postgres has the schema derived from prisma/schema and one committed, unedited migration per SQLite migration', () => {
     expect(differences()).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // nothing here reads it: a refusal is told apart by its stable `reason` word
 // (README, "The API"), else by what the route it came from means by its code,
 // else by its code, else by its HTTP status.
+import { AWARD_LIMITS, NOTICE_LIMITS, ORDER_LIMITS } from '../../shared/limits.js';
 
 export interface ErrorDetail {
   path: string;
@@ -74,10 +75,10 @@ export const ROUTE_WORDS = {
   award: {
     'body.ruleId': '这条积分规则已经停用了，请刷新后重新选。',
     'body.householdIds': '请至少选一户。',
-    'body.times': '次数请写 1 到 100 之间的整数。',
+    'body.times': `次数请写 1 到 ${AWARD_LIMITS.times} 之间的整数。`,
   },
   composeNotice: {
-    'body.title': '标题至少写 2 个字，最多 60 个字。',
+    'body.title': `标题至少写 ${NOTICE_LIMITS.title.min} 个字，最多 ${NOTICE_LIMITS.title.max} 个字。`,
     'body.body': '内容至少写 2 个字。',
     'body.sendAt': '定时发送的时间已经过了。请重新选时间，或者现在就发。',
     'body.audience.gridIds': '请至少选一个网格。',
@@ -92,7 +93,7 @@ export const ROUTE_WORDS = {
 const FIELD_WORDS: Record<string, string> = {
   'body.description': '请多写几个字，说说是什么事。',
   'body.category': '请先选一选是哪一类事情。',
-  'body.photos': '照片最多只能放 6 张。',
+  'body.photos': `照片最多只能放 ${ORDER_LIMITS.photos} 张。`,
   'body.note': '请写一写是怎么办的。',
   'body.comment': '请写几句意见。',
   'body.rating': '请点星星打个分。',

@@ -10,9 +10,10 @@ import type {
   SubmitOrderBody,
 } from '../../server/orders/schemas.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from '../../server/org/schemas.js';
-import type { RoleGrant } from '../../server/auth/viewer.js';
-import type { ListRedemptionsQuery, RedeemBody } from '../../server/points/schemas.js';
-import type { AttendanceBody, CreateJobBody, CreateTrainingBody, ListJobsQuery } from '../../server/jobs/schemas.js';
+import type { RoleGrant } from '../../server/auth/index.js';
+import type { ListRedemptionsQuery, RedeemBody } from '../../server/shop/schemas.js';
+import type { CreateJobBody, ListJobsQuery } from '../../server/jobs/schemas.js';
+import type { AttendanceBody, CreateTrainingBody } from '../../server/trainings/schemas.js';
 import type { ComposeNoticeBody, ListNoticesQuery, ManageNoticesQuery } from '../../server/notices/schemas.js';
 import type { AwardBody } from '../../server/points/schemas.js';
 
@@ -28,12 +29,12 @@ export type Wire<T> = T extends Date
 type Reply<F extends (...args: never[]) => unknown> = Wire<Awaited<ReturnType<F>>>;
 
 export type LoginResult = Reply<typeof import('../../server/auth/login.js').devLogin>;
-export type Me = Reply<typeof import('../../server/org/service.js').describeMe>;
+export type Me = Reply<typeof import('../../server/me/describeMe.js').describeMe>;
 export type RoleName = RoleGrant['role'];
-export type Category = Reply<typeof import('../../server/org/service.js').listCategories>[number];
-export type GridWorker = Reply<typeof import('../../server/org/service.js').listGridWorkers>[number];
-export type ResidentChoice = Reply<typeof import('../../server/org/service.js').searchResidents>[number];
-export type HouseholdPage = Reply<typeof import('../../server/org/service.js').listHouseholds>;
+export type Category = Reply<typeof import('../../server/categories/listCategories.js').listCategories>[number];
+export type GridWorker = Reply<typeof import('../../server/org/listGridWorkers.js').listGridWorkers>[number];
+export type ResidentChoice = Reply<typeof import('../../server/org/searchResidents.js').searchResidents>[number];
+export type HouseholdPage = Reply<typeof import('../../server/org/listHouseholds.js').listHouseholds>;
 export type Household = HouseholdPage['items'][number];
 export type TagKind = NonNullable<ListHouseholdsQuery['tag']>;
 
@@ -56,11 +57,11 @@ export type HouseholdsQuery = Partial<ListHouseholdsQuery>;
 export type ResidentsQuery = Partial<ListResidentsQuery>;
 
 // ---- 积分超市 ------------------------------------------------------------------
-export type MyPoints = Reply<typeof import('../../server/points/views.js').myPoints>;
+export type MyPoints = Reply<typeof import('../../server/points/readLedger.js').myPoints>;
 export type PointsEntry = MyPoints['entries'][number];
-export type Leaderboard = Reply<typeof import('../../server/points/views.js').leaderboard>;
-export type ShopItem = Reply<typeof import('../../server/points/shopItems.js').listShopItems>[number];
-export type RedemptionPage = Reply<typeof import('../../server/points/redemptions.js').listRedemptions>;
+export type Leaderboard = Reply<typeof import('../../server/points/leaderboard.js').leaderboard>;
+export type ShopItem = Reply<typeof import('../../server/shop/listShopItems.js').listShopItems>[number];
+export type RedemptionPage = Reply<typeof import('../../server/shop/listRedemptions.js').listRedemptions>;
 export type Redemption = RedemptionPage['items'][number];
 export type RedemptionStatus = Redemption['status'];
 export type RedeemInput = Omit<RedeemBody, 'quantity'> & Partial<Pick<RedeemBody, 'quantity'>>;
@@ -68,30 +69,30 @@ export type RedemptionsQuery = Partial<ListRedemptionsQuery>;
 export type LedgerQuery = { limit?: number; cursor?: string };
 
 // ---- jobs and training ------------------------------------------------------
-type JobListed = Reply<typeof import('../../server/jobs/postings.js').listJobs>[number];
+type JobListed = Reply<typeof import('../../server/jobs/listJobs.js').listJobs>[number];
 /** A posting in the list; `interested` is whether I registered (the server's type also allows its count). */
 export type Job = Omit<JobListed, 'interested' | 'matchesMe'> & { interested: boolean; matchesMe: boolean };
 /** One posting (GET /api/jobs/:id); there `interested` is how many registered, so it is left out. */
-export type JobDetail = Omit<Reply<typeof import('../../server/jobs/postings.js').getJob>, 'interested'>;
+export type JobDetail = Omit<Reply<typeof import('../../server/jobs/getJob.js').getJob>, 'interested'>;
 export type JobKind = JobListed['kind'];
 /** Stored as a string; these are the units a posting may be written with. */
 export type PayUnit = CreateJobBody['payUnit'];
-export type JobInterest = Reply<typeof import('../../server/jobs/interests.js').registerInterest>;
-export type MyInterest = Reply<typeof import('../../server/jobs/interests.js').myInterests>[number];
+export type JobInterest = Reply<typeof import('../../server/jobs/registerInterest.js').registerInterest>;
+export type MyInterest = Reply<typeof import('../../server/jobs/myInterests.js').myInterests>[number];
 export type InterestOutcome = MyInterest['outcome'];
 export type JobsQuery = Partial<ListJobsQuery>;
-export type Enrolment = Reply<typeof import('../../server/jobs/trainings.js').enrol>['enrolment'];
+export type Enrolment = Reply<typeof import('../../server/trainings/enrol.js').enrol>['enrolment'];
 export type EnrolmentStatus = Enrolment['status'];
 /**
  * A course in the list. The server adds `matchesMe` and `myEnrolment` through an
  * untyped `extra` argument, so they are named here.
  */
-export type Training = Reply<typeof import('../../server/jobs/trainings.js').presentTraining> & {
+export type Training = Reply<typeof import('../../server/trainings/presenter.js').presentTraining> & {
   matchesMe: boolean;
   myEnrolment: EnrolmentStatus | null;
 };
-export type WithdrawResult = Reply<typeof import('../../server/jobs/trainings.js').withdraw>;
-export type Trade = keyof typeof import('../../server/jobs/trades.js').TRADES;
+export type WithdrawResult = Reply<typeof import('../../server/trainings/withdraw.js').withdraw>;
+export type Trade = keyof typeof import('../../server/employment/trades.js').TRADES;
 /** One course (GET /api/trainings/:id): also after sign-up closed, with my place on the waiting list. */
 export type TrainingDetail = Training & { myWaitlistPosition: number | null };
 export type TrainingsQuery = { all?: boolean; limit?: number };
@@ -102,29 +103,29 @@ export type StaffJob = Job & { interestedCount?: number };
 /** Bodies as the client sends them: dates as ISO strings, defaulted fields optional. */
 export type CreateJobInput = Omit<CreateJobBody, 'deadline' | 'payUnit' | 'requirements' | 'trades'> &
   Partial<Pick<CreateJobBody, 'payUnit' | 'requirements' | 'trades'>> & { deadline?: string | null };
-export type JobInterestRow = Reply<typeof import('../../server/jobs/interests.js').listInterests>[number];
-export type JobCandidate = Reply<typeof import('../../server/jobs/interests.js').candidatesForJob>[number];
-export type OutcomeResult = Reply<typeof import('../../server/jobs/interests.js').recordOutcome>;
+export type JobInterestRow = Reply<typeof import('../../server/jobs/listInterests.js').listInterests>[number];
+export type JobCandidate = Reply<typeof import('../../server/jobs/candidatesForJob.js').candidatesForJob>[number];
+export type OutcomeResult = Reply<typeof import('../../server/jobs/recordOutcome.js').recordOutcome>;
 export type CreateTrainingInput = Omit<CreateTrainingBody, 'startsAt' | 'endsAt' | 'signupDeadline' | 'jobIds'> & {
   startsAt: string;
   endsAt: string;
   signupDeadline: string;
   jobIds?: string[];
 };
-export type TrainingRoster = Reply<typeof import('../../server/jobs/trainings.js').listEnrolments>;
+export type TrainingRoster = Reply<typeof import('../../server/trainings/roster.js').listEnrolments>;
 export type RosterEntry = TrainingRoster['enrolments'][number];
 export type AttendanceInput = AttendanceBody;
-export type AttendanceResult = Reply<typeof import('../../server/jobs/trainings.js').recordAttendance>;
-export type CompleteResult = Reply<typeof import('../../server/jobs/trainings.js').completeTraining>;
+export type AttendanceResult = Reply<typeof import('../../server/trainings/recordAttendance.js').recordAttendance>;
+export type CompleteResult = Reply<typeof import('../../server/trainings/completeTraining.js').completeTraining>;
 
 // ---- staff: the dashboard ---------------------------------------------------------
 export type OrderStats = Reply<typeof import('../../server/orders/orderStats.js').orderStats>;
 export type GridOrderStats = OrderStats['grids'][number];
-export type EmploymentStats = Reply<typeof import('../../server/jobs/ledger.js').employmentStats>;
+export type EmploymentStats = Reply<typeof import('../../server/employment/employmentStats.js').employmentStats>;
 export type GridEmploymentStats = EmploymentStats['grids'][number];
-export type EmploymentHouseholdPage = Reply<typeof import('../../server/jobs/ledger.js').listHouseholdEmployment>;
+export type EmploymentHouseholdPage = Reply<typeof import('../../server/employment/listHouseholds.js').listHouseholdEmployment>;
 export type EmploymentHousehold = EmploymentHouseholdPage['items'][number];
-export type EmploymentStatus = (typeof import('../../server/jobs/schemas.js').EMPLOYMENT_STATUSES)[number];
+export type EmploymentStatus = (typeof import('../../server/employment/schemas.js').EMPLOYMENT_STATUSES)[number];
 export type EmploymentHouseholdsQuery = { zeroEmployment?: boolean; gridId?: string; limit?: number };
 
 // ---- staff: points awards -----------------------------------------------------------
@@ -156,4 +157,4 @@ export type SubscribeTemplate = keyof OptIns;
 
 // ---- 账号绑定 and the group bot ---------------------------------------------------
 export type LinkCode = Reply<typeof import('../../server/bot/linkCodes.js').createLinkCode>;
-export type LinkResult = Reply<typeof import('../../server/org/invites.js').acceptInvite>;
+export type LinkResult = Reply<typeof import('../../server/me/acceptInvite.js').acceptInvite>;

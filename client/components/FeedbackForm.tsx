@@ -2,6 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { FormProblem } from '../api/errors.js';
 import type { FeedbackInput } from '../api/types.js';
+import { ORDER_LIMITS } from '../../shared/limits.js';
 import { cx } from '../lib/cx.js';
 import { ActionButton } from './ActionButton.js';
 import { StarRating } from './StarRating.js';
@@ -35,7 +36,7 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
       <Text className="field-label">打分</Text>
       <StarRating value={rating} onChange={setRating} />
       <Text className="field-label">还想说的话（可以不写）</Text>
-      <Textarea className="textarea" value={comment} maxlength={500} placeholder="比如：师傅很耐心" onInput={(e) => setComment(e.detail.value)} />
+      <Textarea className="textarea" value={comment} maxlength={ORDER_LIMITS.feedbackComment} placeholder="比如：师傅很耐心" onInput={(e) => setComment(e.detail.value)} />
       {satisfied === false ? <Text className="hint">选了“不满意”，这件事会退回给网格员重新办理。</Text> : null}
       <ActionButton onPress={async () => submit()}>提交评价</ActionButton>
     </View>

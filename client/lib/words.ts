@@ -1,4 +1,5 @@
 // Plain words for what the server sends as codes.
+import { JOB_KIND_LABELS, TRADES } from '../../shared/words.js';
 import type {
   EnrolmentStatus,
   InterestOutcome,
@@ -130,12 +131,7 @@ export function limitWords(item: Pick<ShopItem, 'limitPerHousehold' | 'limitPeri
 
 // ---- jobs and training -------------------------------------------------------
 
-export const JOB_KIND_WORDS: Record<JobKind, string> = {
-  workshop: '帮扶车间',
-  public_welfare: '公益性岗位',
-  local: '县城务工',
-  outbound: '外出务工',
-};
+export const JOB_KIND_WORDS: Record<JobKind, string> = JOB_KIND_LABELS;
 
 const PAY_UNIT_WORDS: Record<PayUnit, string> = { month: '每月', day: '每天', piece: '计件', hour: '每小时' };
 
@@ -149,26 +145,8 @@ export function payWords(pay: Job['pay']): string {
   return `${unit} ${prefix}${amount} 元`.trim();
 }
 
-/** The trade names of server/jobs/trades.ts (the type checker keeps the two lists the same). */
-export const TRADE_WORDS: typeof import('../../server/jobs/trades.js').TRADES = {
-  welding: '电焊工',
-  electrician: '电工',
-  auto_repair: '汽车维修',
-  electronics: '电子产品加工',
-  cooking: '厨师',
-  housekeeping: '家政',
-  caregiving: '养老护理',
-  garment: '服装加工',
-  embroidery: '蜡染刺绣',
-  excavator: '挖掘机操作',
-  construction: '建筑施工',
-  cleaning: '保洁',
-  security: '保安',
-  beauty: '美容美发',
-  pedicure: '修脚',
-  logistics: '物流配送',
-  farming: '种植养殖',
-};
+/** Typed by the API's own Trade, so a trade the server knows and shared/words.ts does not is a type error. */
+export const TRADE_WORDS: Record<Trade, string> = TRADES;
 
 export const tradeWords = (t: Trade) => TRADE_WORDS[t] ?? t;
 

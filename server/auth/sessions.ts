@@ -17,16 +17,6 @@ export async function issueSession(deps: Deps, userId: string) {
   return { token, expiresAt };
 }
 
-/** The user a token belongs to, or null for an unknown, expired or revoked token. */
-export async function userIdForToken(deps: Deps, token: string): Promise<string | null> {
-  const s = await deps.db.session.findUnique({
-    where: { tokenHash: hashToken(deps.config.sessionSecret, token) },
-    select: { userId: true, expiresAt: true, revokedAt: true },
-  });
-  if (!s || s.revokedAt || s.expiresAt <= deps.clock()) return null;
-  return s.userId;
-}
-
 interface ViewerRow {
   expiresAt: Date;
   revokedAt: Date | null;

@@ -1,14 +1,15 @@
 // Group commands, answered in the group: #帮助, #报修 <text>, #绑定 <code>, #积分,
 // #岗位 and #培训.
-import { loadViewer, type Viewer } from '../auth/viewer.js';
+import { loadViewer, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { submitOrder } from '../orders/index.js';
-import { openJobsDigest, openTrainingsDigest } from '../jobs/digest.js';
+import { openJobsDigest } from '../jobs/index.js';
+import { openTrainingsDigest } from '../trainings/index.js';
 import { homeCommunity } from '../policies/index.js';
-import { householdBalance } from '../points/balance.js';
+import { householdBalance } from '../points/index.js';
 import { redeemLinkCode } from './linkCodes.js';
-import { countCommand } from './rateLimit.js';
+import { countCommand } from './commandPace.js';
 
 export const COMMANDS = ['帮助', '报修', '绑定', '积分', '岗位', '培训'] as const;
 type Command = (typeof COMMANDS)[number];

@@ -3,7 +3,7 @@
 // grid) and logs what it posts.
 // Nothing reaches WeChat.
 import type { Deps } from '../context.js';
-import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../notices/demoData.js';
+import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../notices/index.js';
 import { onRoomMessage, startMockBot } from './mockBot.js';
 
 export async function startDemoBot(deps: Deps) {

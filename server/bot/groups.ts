@@ -1,15 +1,16 @@
 // Which group each building's notices go to. Staff pick from the groups the
 // bot is in (or register a WeCom group robot) and link them to buildings.
-import type { Viewer } from '../auth/viewer.js';
+import type { ChatChannel } from '@prisma/client';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { chatGroupScope, communitiesWith, isAdmin, noticePolicy } from '../policies/index.js';
-import { webhookKey, wecomSenderId } from '../notices/wecom.js';
+import { webhookKey, wecomSenderId } from '../notices/index.js';
+import { chatGroupScope, groupLinkPolicy } from '../policies/index.js';
 import type { LinkGroupBody } from './schemas.js';
 
 const requireStaff = (viewer: Viewer) => {
-  if (!isAdmin(viewer) && !communitiesWith(viewer, ['STAFF']).length) throw forbidden('only community staff link building groups');
+  if (!groupLinkPolicy.use(viewer)) throw forbidden('only community staff link building groups');
 };
 
 /** The groups staff may pick from, with the buildings already linked to each. The WeCom key is never shown. */
@@ -58,13 +59,13 @@ async function pickGroup(tx: DbTx, viewer: Viewer, communityId: string, body: Li
   return g.communityId ? g : tx.chatGroup.update({ where: { id: g.id }, data: { communityId } });
 }
 
-const presentGroup = (g: { id: string; channel: string; topic: string; present: boolean } | null) =>
+const presentGroup = (g: { id: string; channel: ChatChannel; topic: string; present: boolean } | null) =>
   g && { id: g.id, channel: g.channel, topic: g.topic, present: g.present };
 
 export async function linkBuildingGroup(deps: Deps, viewer: Viewer, buildingId: string, body: LinkGroupBody) {
   requireStaff(viewer);
   const building = await deps.db.building.findUnique({ where: { id: buildingId }, select: { id: true, name: true, communityId: true } });
-  if (!building || !noticePolicy.linkGroup(viewer, building)) throw notFound('building');
+  if (!building || !groupLinkPolicy.link(viewer, building)) throw notFound('building');
   const now = deps.clock();
   const group = await deps.db.$transaction(async (tx) => {
     if (body.groupId === null) {
@@ -86,7 +87,7 @@ export async function linkBuildingGroup(deps: Deps, viewer: Viewer, buildingId: 
 export async function linkGridGroup(deps: Deps, viewer: Viewer, gridId: string, body: LinkGroupBody) {
   requireStaff(viewer);
   const grid = await deps.db.grid.findUnique({ where: { id: gridId }, select: { id: true, name: true, communityId: true } });
-  if (!grid || !noticePolicy.linkGroup(viewer, grid)) throw notFound('grid');
+  if (!grid || !groupLinkPolicy.link(viewer, grid)) throw notFound('grid');
   const now = deps.clock();
   const group = await deps.db.$transaction(async (tx) => {
     if (body.groupId === null) {

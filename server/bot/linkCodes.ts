@@ -1,7 +1,7 @@
 // Linking a group member to a user: the mini-program shows a short one-time
 // code, the member sends `#绑定 <code>` in a group (or to the bot).
 import { isUniqueViolation } from '../db.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { hashCode, humanCode } from '../codes.js';

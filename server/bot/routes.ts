@@ -1,35 +1,42 @@
-import Router from '@koa/router';
-import type { AppCustom, AppState } from '../context.js';
-import { parse } from '../http/validate.js';
-import { viewerOf } from '../http/viewer.js';
+// /api/bot: the group bot and the chat groups notices are posted into, and
+// which building or grid each group serves.
+import { route, routeGroup } from '../http/route.js';
 import { linkBuildingGroup, linkGridGroup, listGroups } from './groups.js';
 import { createLinkCode } from './linkCodes.js';
-import { buildingIdParams, gridIdParams, linkGroupBody } from './schemas.js';
+import { buildingGroupLink, buildingIdParams, chatGroupList, gridGroupLink, gridIdParams, linkCode, linkGroupBody } from './schemas.js';
 
-export function botRoutes() {
-  const router = new Router<AppState, AppCustom>({ prefix: '/api' });
-
-  /** Staff: the groups the bot is in (and registered WeCom robots), to link buildings to. */
-  router.get('/bot/groups', async (ctx) => {
-    ctx.body = await listGroups(ctx.deps, viewerOf(ctx));
-  });
-
-  /** A signed-in user: a one-time code to send as `#绑定 <code>` in a building group. */
-  router.post('/bot/link-code', async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await createLinkCode(ctx.deps, viewerOf(ctx));
-  });
-
-  router.put('/buildings/:id/group', async (ctx) => {
-    const { id } = parse(buildingIdParams, ctx.params, 'params');
-    ctx.body = await linkBuildingGroup(ctx.deps, viewerOf(ctx), id, parse(linkGroupBody, ctx.request.body, 'body'));
-  });
-
-  /** A grid's work group (staff and workers): emergency orders are announced there. */
-  router.put('/grids/:id/group', async (ctx) => {
-    const { id } = parse(gridIdParams, ctx.params, 'params');
-    ctx.body = await linkGridGroup(ctx.deps, viewerOf(ctx), id, parse(linkGroupBody, ctx.request.body, 'body'));
-  });
-
-  return router;
-}
+export const botRoutes = routeGroup('bot', '/api/bot', '群机器人: the chat groups notices go to, linked to buildings and grids, and linking a member to a user', [
+  route({
+    method: 'get',
+    path: '/groups',
+    summary: 'Staff: the groups the bot is in (and registered WeCom robots), to link buildings to',
+    response: chatGroupList,
+    handler: ({ deps, viewer }) => listGroups(deps, viewer),
+  }),
+  route({
+    method: 'post',
+    path: '/link-code',
+    summary: 'A one-time code to send as `#绑定 <code>` in a building group',
+    status: 201,
+    response: linkCode,
+    handler: ({ deps, viewer }) => createLinkCode(deps, viewer),
+  }),
+  route({
+    method: 'put',
+    path: '/buildings/:id/group',
+    summary: "Staff: the group a building's notices go to (a group the bot is in, or a WeCom robot), or none",
+    params: buildingIdParams,
+    body: linkGroupBody,
+    response: buildingGroupLink,
+    handler: ({ deps, viewer, params, body }) => linkBuildingGroup(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'put',
+    path: '/grids/:id/group',
+    summary: "Staff: a grid's work group, where its emergency orders are announced",
+    params: gridIdParams,
+    body: linkGroupBody,
+    response: gridGroupLink,
+    handler: ({ deps, viewer, params, body }) => linkGridGroup(deps, viewer, params.id, body),
+  }),
+]);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { id, idParams, isoDate } from '../http/fields.js';
+import { chatChannel } from '../notices/index.js';
 
-const id = z.string().trim().min(1, 'required').max(40);
-
-export const buildingIdParams = z.object({ id });
-export const gridIdParams = z.object({ id });
+export const buildingIdParams = idParams;
+export const gridIdParams = idParams;
 
 /** Link a building (or a grid) to a group the bot is in, to a WeCom group robot, or (groupId: null) unlink it. */
 export const linkGroupBody = z
@@ -23,3 +23,41 @@ export const linkGroupBody = z
   });
 
 export type LinkGroupBody = z.infer<typeof linkGroupBody>;
+
+// ---- answers -------------------------------------------------------------------
+
+const place = z.object({ id: z.string(), name: z.string() });
+
+/** A group staff may pick, with the buildings and grids already linked to it (a WeCom robot's key is never shown). */
+export const chatGroup = z
+  .object({
+    id: z.string(),
+    channel: chatChannel,
+    topic: z.string(),
+    memberCount: z.number().int(),
+    /** The bot is still in the group (false once it was removed). */
+    present: z.boolean(),
+    seenAt: isoDate,
+    /** Null until staff of a community link it. */
+    communityId: z.string().nullable(),
+    buildings: z.array(place),
+    grids: z.array(place),
+  })
+  .meta({ id: 'ChatGroup' });
+
+export const chatGroupList = z.array(chatGroup);
+
+export const linkCode = z
+  .object({
+    code: z.string(),
+    expiresAt: isoDate,
+    /** What to send in the group, in the users' words. */
+    howTo: z.string(),
+  })
+  .meta({ id: 'BotLinkCode' });
+
+/** The group now linked, or null once unlinked. */
+const linkedGroup = z.object({ id: z.string(), channel: chatChannel, topic: z.string(), present: z.boolean() }).nullable();
+
+export const buildingGroupLink = z.object({ building: place, group: linkedGroup }).meta({ id: 'BuildingGroupLink' });
+export const gridGroupLink = z.object({ grid: place, group: linkedGroup }).meta({ id: 'GridGroupLink' });

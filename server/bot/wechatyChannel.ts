@@ -1,7 +1,7 @@
 // Posts notices into WeChat groups as the logged-in bot account.
 import { FileBox } from 'file-box';
 import type { Wechaty } from 'wechaty';
-import { ChannelError, type Channel, type GroupPost, type GroupTarget } from '../notices/channel.js';
+import { ChannelError, type Channel, type GroupPost, type GroupTarget } from '../notices/index.js';
 
 export class WechatyChannel implements Channel {
   readonly name = 'wechaty' as const;

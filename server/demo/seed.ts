@@ -3,13 +3,16 @@
 // timelines are exactly what the app would have written.
 import crypto from 'node:crypto';
 import type { HouseholdTagKind, Prisma } from '@prisma/client';
-import { loadViewer, type Viewer } from '../auth/viewer.js';
+import { loadViewer, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { Db } from '../db.js';
 import { submitOrder } from '../orders/index.js';
-import { seedNoticesDemo } from '../notices/demoData.js';
-import { seedPointsDemo } from '../points/demoData.js';
-import { seedJobsDemo } from '../jobs/demoData.js';
+import { seedNoticesDemo } from '../notices/index.js';
+import { seedPointsDemo } from '../points/index.js';
+import { seedShopDemo } from '../shop/index.js';
+import { seedJobsDemo } from '../jobs/index.js';
+import { seedTrainingsDemo } from '../trainings/index.js';
+import { seedEmploymentDemo } from '../employment/index.js';
 import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/index.js';
 import {
   BUILDINGS_PER_GRID,
@@ -27,7 +30,7 @@ import {
   SURNAMES,
   TAG_RATES,
   UNITS_PER_BUILDING,
-} from './data.js';
+} from '../demoFacts.js';
 
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
   return (await db.community.count()) === 0;
@@ -236,7 +239,10 @@ export async function seedDemo(deps: Deps): Promise<void> {
   await seedDemoOrders(deps, seeded);
   await seedNoticesDemo(deps);
   await seedPointsDemo(deps);
+  await seedShopDemo(deps);
   await seedJobsDemo(deps);
+  await seedTrainingsDemo(deps);
+  await seedEmploymentDemo(deps);
 }
 
 /** A handful of orders in every state, on 惠泽社区, so each role's screens show something on first start. */

@@ -1,133 +1,114 @@
-import Router from '@koa/router';
-import type { AppCustom, AppState } from '../context.js';
-import { singleFile, uploadedFile } from '../http/multipart.js';
-import { parse } from '../http/validate.js';
-import { viewerOf } from '../http/viewer.js';
-import { exportLedger, importLedger } from './excel.js';
-import { candidatesForJob, listInterests, myInterests, recordOutcome, registerInterest } from './interests.js';
-import { employmentStats, listHouseholdEmployment, myHouseholdEmployment, recordStatus, residentHistory } from './ledger.js';
-import { closeJob, createJob, getJob, listJobs, updateJob } from './postings.js';
+// /api/jobs: staff publish postings; residents browse them (the ones fitting
+// their trades first, then nearest) and register interest with one tap (我有意向);
+// staff call them back and mark who was hired.
+import { idParams } from '../http/fields.js';
+import { routeGroup, route } from '../http/route.js';
+import { candidatesForJob } from './candidatesForJob.js';
+import { getJob } from './getJob.js';
+import { listInterests } from './listInterests.js';
+import { listJobs } from './listJobs.js';
+import { closeJob, createJob, updateJob } from './managePostings.js';
+import { myInterests } from './myInterests.js';
+import { recordOutcome } from './recordOutcome.js';
+import { registerInterest } from './registerInterest.js';
 import {
-  attendanceBody,
-  completeBody,
+  candidates,
   createJobBody,
-  createTrainingBody,
-  enrolBody,
-  householdsQuery,
-  idParams,
   interestParams,
+  interestRows,
+  jobDetail,
+  jobInterest,
+  jobList,
+  jobPosting,
   listJobsQuery,
-  listTrainingsQuery,
+  myInterestList,
   outcomeBody,
-  recordStatusBody,
+  outcomeResult,
   updateJobBody,
 } from './schemas.js';
-import { completeTraining, createTraining, enrol, getTraining, listEnrolments, listTrainings, recordAttendance, withdraw } from './trainings.js';
 
-type R = Router<AppState, AppCustom>;
-
-export function jobRoutes(): R {
-  const router: R = new Router({ prefix: '/api/jobs' });
-  router.get('/', async (ctx) => {
-    ctx.body = await listJobs(ctx.deps, viewerOf(ctx), parse(listJobsQuery, ctx.query, 'query'));
-  });
-  router.post('/', async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await createJob(ctx.deps, viewerOf(ctx), parse(createJobBody, ctx.request.body, 'body'));
-  });
-  router.get('/interests/mine', async (ctx) => {
-    ctx.body = await myInterests(ctx.deps, viewerOf(ctx));
-  });
-  router.get('/:id', async (ctx) => {
-    ctx.body = await getJob(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.patch('/:id', async (ctx) => {
-    const { id } = parse(idParams, ctx.params, 'params');
-    ctx.body = await updateJob(ctx.deps, viewerOf(ctx), id, parse(updateJobBody, ctx.request.body, 'body'));
-  });
-  router.post('/:id/close', async (ctx) => {
-    ctx.body = await closeJob(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.post('/:id/interest', async (ctx) => {
-    ctx.body = await registerInterest(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.get('/:id/interests', async (ctx) => {
-    ctx.body = await listInterests(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.post('/:id/interests/:interestId/outcome', async (ctx) => {
-    const { id, interestId } = parse(interestParams, ctx.params, 'params');
-    const body = parse(outcomeBody, ctx.request.body, 'body');
-    ctx.body = await recordOutcome(ctx.deps, viewerOf(ctx), id, interestId, body.outcome, body.recordEmployment);
-  });
-  router.get('/:id/candidates', async (ctx) => {
-    ctx.body = await candidatesForJob(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  return router;
-}
-
-export function trainingRoutes(): R {
-  const router: R = new Router({ prefix: '/api/trainings' });
-  router.get('/', async (ctx) => {
-    ctx.body = await listTrainings(ctx.deps, viewerOf(ctx), parse(listTrainingsQuery, ctx.query, 'query'));
-  });
-  router.post('/', async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await createTraining(ctx.deps, viewerOf(ctx), parse(createTrainingBody, ctx.request.body, 'body'));
-  });
-  router.get('/:id', async (ctx) => {
-    ctx.body = await getTraining(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.post('/:id/enrol', async (ctx) => {
-    const { id } = parse(idParams, ctx.params, 'params');
-    const r = await enrol(ctx.deps, viewerOf(ctx), id, parse(enrolBody, ctx.request.body, 'body').waitlist);
-    ctx.status = r.created ? 201 : 200;
-    ctx.body = r.enrolment;
-  });
-  router.post('/:id/withdraw', async (ctx) => {
-    ctx.body = await withdraw(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.get('/:id/enrolments', async (ctx) => {
-    ctx.body = await listEnrolments(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.post('/:id/attendance', async (ctx) => {
-    const { id } = parse(idParams, ctx.params, 'params');
-    ctx.body = await recordAttendance(ctx.deps, viewerOf(ctx), id, parse(attendanceBody, ctx.request.body, 'body'));
-  });
-  router.post('/:id/complete', async (ctx) => {
-    const { id } = parse(idParams, ctx.params, 'params');
-    ctx.body = await completeTraining(ctx.deps, viewerOf(ctx), id, parse(completeBody, ctx.request.body, 'body').residentIds);
-  });
-  return router;
-}
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function employmentRoutes(): R {
-  const router: R = new Router({ prefix: '/api/employment' });
-  router.get('/me', async (ctx) => {
-    ctx.body = await myHouseholdEmployment(ctx.deps, viewerOf(ctx));
-  });
-  router.get('/households', async (ctx) => {
-    ctx.body = await listHouseholdEmployment(ctx.deps, viewerOf(ctx), parse(householdsQuery, ctx.query, 'query'));
-  });
-  router.get('/stats', async (ctx) => {
-    ctx.body = await employmentStats(ctx.deps, viewerOf(ctx));
-  });
-  router.get('/residents/:id', async (ctx) => {
-    ctx.body = await residentHistory(ctx.deps, viewerOf(ctx), parse(idParams, ctx.params, 'params').id);
-  });
-  router.post('/residents/:id/status', async (ctx) => {
-    const { id } = parse(idParams, ctx.params, 'params');
-    ctx.body = await recordStatus(ctx.deps, viewerOf(ctx), id, parse(recordStatusBody, ctx.request.body, 'body'));
-  });
-  router.post('/import', singleFile(5 * 1024 * 1024), async (ctx) => {
-    ctx.body = await importLedger(ctx.deps, viewerOf(ctx), uploadedFile(ctx, 'an .xlsx workbook'));
-  });
-  router.get('/export', async (ctx) => {
-    const data = await exportLedger(ctx.deps, viewerOf(ctx));
-    ctx.type = XLSX;
-    ctx.attachment(`就业台账-${ctx.deps.clock().toISOString().slice(0, 10)}.xlsx`);
-    ctx.body = data;
-  });
-  return router;
-}
+export const jobRoutes = routeGroup('jobs', '/api/jobs', '就业岗位: postings of the community, 我有意向, and hires that go into the employment ledger', [
+  route({
+    method: 'get',
+    path: '/',
+    summary: "Open postings of the viewer's community: fitting their trades first, then nearest, then newest",
+    query: listJobsQuery,
+    response: jobList,
+    handler: ({ deps, viewer, query }) => listJobs(deps, viewer, query),
+  }),
+  route({
+    method: 'post',
+    path: '/',
+    summary: 'Staff publish a posting to the community',
+    status: 201,
+    body: createJobBody,
+    response: jobPosting,
+    handler: ({ deps, viewer, body }) => createJob(deps, viewer, body),
+  }),
+  // before /:id, which would take "interests" for an id
+  route({
+    method: 'get',
+    path: '/interests/mine',
+    summary: 'The postings the resident registered for, and what came of each',
+    response: myInterestList,
+    handler: ({ deps, viewer }) => myInterests(deps, viewer),
+  }),
+  route({
+    method: 'get',
+    path: '/:id',
+    summary: 'One posting, with how many registered and whether the viewer did',
+    params: idParams,
+    response: jobDetail,
+    handler: ({ deps, viewer, params }) => getJob(deps, viewer, params.id),
+  }),
+  route({
+    method: 'patch',
+    path: '/:id',
+    summary: 'Staff edit a posting',
+    params: idParams,
+    body: updateJobBody,
+    response: jobPosting,
+    handler: ({ deps, viewer, params, body }) => updateJob(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/close',
+    summary: 'Staff close a posting',
+    params: idParams,
+    response: jobPosting,
+    handler: ({ deps, viewer, params }) => closeJob(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/interest',
+    summary: '我有意向: the resident registers interest (a second tap is the same interest)',
+    params: idParams,
+    response: jobInterest,
+    handler: ({ deps, viewer, params }) => registerInterest(deps, viewer, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/:id/interests',
+    summary: 'Staff: who registered, with a phone to call them back',
+    params: idParams,
+    response: interestRows,
+    handler: ({ deps, viewer, params }) => listInterests(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/interests/:interestId/outcome',
+    summary: 'Staff mark hired or not hired; a hire goes into the employment ledger',
+    params: interestParams,
+    body: outcomeBody,
+    response: outcomeResult,
+    handler: ({ deps, viewer, params, body }) => recordOutcome(deps, viewer, params.id, params.interestId, body),
+  }),
+  route({
+    method: 'get',
+    path: '/:id/candidates',
+    summary: 'Staff: residents seeking work whose trades fit the posting',
+    params: idParams,
+    response: candidates,
+    handler: ({ deps, viewer, params }) => candidatesForJob(deps, viewer, params.id),
+  }),
+]);

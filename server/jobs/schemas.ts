@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { tradeCode, tradeCodes } from '../employment/index.js';
 import { dateTime } from '../http/dates.js';
-import { TRADE_CODES } from './trades.js';
+import { bool, id, isoDate } from '../http/fields.js';
 
-const id = z.string().trim().min(1, 'required').max(40);
-const trades = z.array(z.enum(TRADE_CODES)).max(10).default([]);
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
-const when = dateTime();
-
-export const idParams = z.object({ id });
 export const interestParams = z.object({ id, interestId: id });
 
 export const JOB_KINDS = ['workshop', 'local', 'public_welfare', 'outbound'] as const;
@@ -23,8 +18,8 @@ const jobFields = {
   headcount: z.number().int().min(1).max(10_000),
   requirements: z.string().trim().max(1000).default(''),
   contact: z.string().trim().min(1, 'required').max(60),
-  trades,
-  deadline: when.nullable().optional(),
+  trades: tradeCodes,
+  deadline: dateTime().nullable().optional(),
 };
 
 const payRange = (b: { payMin?: number | null; payMax?: number | null }) => b.payMin == null || b.payMax == null || b.payMin <= b.payMax;
@@ -49,61 +44,86 @@ export const outcomeBody = z.object({
   recordEmployment: z.boolean().default(true),
 });
 
-export const createTrainingBody = z
+// ---- answers -------------------------------------------------------------------
+
+const jobStatus = z.enum(['open', 'closed']);
+const outcome = z.enum(['pending', 'hired', 'not_hired']);
+
+/** A posting as published: what staff get back when they post, edit or close it. */
+export const jobPosting = z
   .object({
-    course: z.string().trim().min(1, 'required').max(60),
-    trade: z.enum(TRADE_CODES),
-    schedule: z.string().trim().min(1, 'required').max(100),
-    place: z.string().trim().min(1, 'required').max(100),
-    startsAt: when,
-    endsAt: when,
-    signupDeadline: when,
-    capacity: z.number().int().min(1).max(1000),
-    jobIds: z.array(id).max(20).default([]),
+    id: z.string(),
+    employer: z.string(),
+    title: z.string(),
+    kind: z.enum(JOB_KINDS),
+    location: z.string(),
+    pay: z.object({ min: z.number().int().nullable(), max: z.number().int().nullable(), unit: z.string() }),
+    headcount: z.number().int(),
+    requirements: z.string(),
+    contact: z.string(),
+    trades: z.array(tradeCode),
+    deadline: isoDate.nullable(),
+    status: jobStatus,
+    createdAt: isoDate,
   })
-  .refine((b) => b.endsAt >= b.startsAt, { message: 'must not be before startsAt', path: ['endsAt'] })
-  .refine((b) => b.signupDeadline <= b.startsAt, { message: 'must not be after startsAt', path: ['signupDeadline'] });
+  .meta({ id: 'JobPosting' });
 
-export const listTrainingsQuery = z.object({
-  all: bool.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+/**
+ * One posting for the viewer: how many registered, and whether the viewer did.
+ * (These answers always count; `interestedCount` is optional as presentJob types it.)
+ */
+export const jobDetail = jobPosting.extend({ interestedCount: z.number().int().optional(), interested: z.boolean() }).meta({ id: 'JobDetail' });
+
+/** A posting in the list: also whether it fits the trades the viewer wants. */
+export const jobListed = jobDetail.extend({ matchesMe: z.boolean() }).meta({ id: 'JobListed' });
+
+export const jobList = z.array(jobListed);
+
+/** 我有意向: the resident's interest in a posting (a second tap answers the same). */
+export const jobInterest = z.object({ id: z.string(), jobId: z.string(), outcome, registeredAt: isoDate });
+
+export const myInterestList = z.array(
+  z.object({
+    id: z.string(),
+    job: z.object({ id: z.string(), title: z.string(), employer: z.string(), status: jobStatus }),
+    outcome,
+    registeredAt: isoDate,
+  }),
+);
+
+/** Who registered, with a phone to call them back (staff). */
+export const interestRows = z.array(
+  z.object({
+    id: z.string(),
+    resident: z.object({
+      id: z.string(),
+      name: z.string(),
+      phone: z.string().nullable(),
+      gender: z.string(),
+      birthYear: z.number().int().nullable(),
+      home: z.string(),
+    }),
+    outcome,
+    registeredAt: isoDate,
+  }),
+);
+
+export const outcomeResult = z.object({
+  id: z.string(),
+  outcome: z.enum(['hired', 'not_hired']),
+  /** The ledger's label of the situation recorded for a hire; null when none was. */
+  employmentRecorded: z.string().nullable(),
 });
 
-export const enrolBody = z.object({
-  /** When the course is full, join the waiting list instead of being refused. */
-  waitlist: z.boolean().default(false),
-});
-
-export const attendanceBody = z.object({
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day like 2026-11-22'),
-  records: z.array(z.object({ residentId: id, present: z.boolean() })).min(1).max(1000),
-});
-
-export const completeBody = z.object({
-  residentIds: z.array(id).min(1).max(1000),
-});
-
-export const EMPLOYMENT_STATUSES = ['employed_local', 'employed_outbound', 'public_welfare', 'self_employed', 'seeking', 'unable'] as const;
-
-export const recordStatusBody = z.object({
-  status: z.enum(EMPLOYMENT_STATUSES),
-  employer: z.string().trim().max(60).nullable().optional(),
-  since: when.nullable().optional(),
-  trades,
-  note: z.string().trim().max(200).nullable().optional(),
-});
-
-export const householdsQuery = z.object({
-  /** Only 零就业家庭: households with working-age members and nobody in work. */
-  zeroEmployment: bool.optional(),
-  gridId: id.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+/** Residents seeking work whose trades fit the posting (staff). */
+export const candidates = z.array(
+  z.object({
+    resident: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), birthYear: z.number().int().nullable(), home: z.string() }),
+    trades: z.array(tradeCode),
+  }),
+);
 
 export type CreateJobBody = z.infer<typeof createJobBody>;
 export type UpdateJobBody = z.infer<typeof updateJobBody>;
 export type ListJobsQuery = z.infer<typeof listJobsQuery>;
-export type CreateTrainingBody = z.infer<typeof createTrainingBody>;
-export type RecordStatusBody = z.infer<typeof recordStatusBody>;
-export type HouseholdsQuery = z.infer<typeof householdsQuery>;
-export type AttendanceBody = z.infer<typeof attendanceBody>;
+export type OutcomeBody = z.infer<typeof outcomeBody>;

@@ -3,11 +3,11 @@
 // whole community, and an emergency order is announced in its grid's work group.
 // Each carries a unique `source`, so an event handled twice makes one notice.
 import { isUniqueViolation } from '../db.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import type { DomainEventMap } from '../events.js';
-import { communitiesWith, homeCommunity, isAdmin, noticePolicy } from '../policies/index.js';
+import { homeCommunity, noticePolicy } from '../policies/index.js';
 import { createNotice, type NewNotice } from './composeNotice.js';
 import type { AutomationBody } from './schemas.js';
 
@@ -132,7 +132,7 @@ export function registerAutomaticNotices(deps: Deps): void {
 // --- the per-community switches ------------------------------------------------
 
 async function automationCommunity(deps: Deps, viewer: Viewer, communityId: string | undefined): Promise<string> {
-  if (!isAdmin(viewer) && !communitiesWith(viewer, ['STAFF']).length) throw forbidden('only community staff set automatic notices');
+  if (!noticePolicy.automate(viewer)) throw forbidden('only community staff set automatic notices');
   const id = communityId ?? homeCommunity(viewer);
   if (!id || !noticePolicy.compose(viewer, id)) throw notFound('community');
   // an admin may name any community: it must be one

@@ -1,11 +1,11 @@
 // Staff write a notice for the whole community, some grids or some buildings,
 // to go now or later. Writing it also queues one delivery per building group.
 import type { NoticeAudience, NoticeKind } from '@prisma/client';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
-import { communitiesWith, homeCommunity, isAdmin, noticePolicy, uploadScope } from '../policies/index.js';
+import { homeCommunity, noticePolicy, uploadScope } from '../policies/index.js';
 import { getManagedNotice } from './manageNotices.js';
 import type { ComposeNoticeBody } from './schemas.js';
 
@@ -13,9 +13,7 @@ import type { ComposeNoticeBody } from './schemas.js';
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
 export async function composeNotice(deps: Deps, viewer: Viewer, body: ComposeNoticeBody) {
-  if (!isAdmin(viewer) && !communitiesWith(viewer, ['STAFF']).length) {
-    throw forbidden('only community staff can write notices');
-  }
+  if (!noticePolicy.write(viewer)) throw forbidden('only community staff can write notices');
   const communityId = body.communityId ?? homeCommunity(viewer);
   if (!communityId) throw badRequest('body.communityId', 'required: say which community the notice is for');
   if (!noticePolicy.compose(viewer, communityId)) throw notFound('communityId: community');

@@ -3,7 +3,7 @@
 // groups wait for staff to link them. The demo bot (server/bot/demo.ts) opens one mock
 // group per building with these ids.
 import type { Deps } from '../context.js';
-import { DEMO_OPENIDS } from '../demo/data.js';
+import { DEMO_OPENIDS } from '../demoFacts.js';
 import { createNotice } from './composeNotice.js';
 
 /** The demo bot account's contact id: the same on every start, so the seeded groups are its groups. */

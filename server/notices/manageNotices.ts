@@ -1,18 +1,17 @@
 // The staff side: their community's notices with delivery progress, the
 // per-group detail, withdrawing a notice and sending the failed ones again.
 import type { Prisma } from '@prisma/client';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { communitiesWith, isAdmin, noticePolicy } from '../policies/index.js';
+import { managedNoticeScope, noticePolicy } from '../policies/index.js';
 import { emptyCounts, managedNoticeInclude, presentManagedNotice, progressSummary, type DeliveryCounts } from './presenter.js';
 import type { ManageNoticesQuery } from './schemas.js';
 
 function managedScope(viewer: Viewer): Prisma.NoticeWhereInput {
-  if (isAdmin(viewer)) return {};
-  const communities = communitiesWith(viewer, ['STAFF']);
-  if (!communities.length) throw forbidden('only community staff manage notices');
-  return { communityId: { in: communities } };
+  const scope = managedNoticeScope(viewer);
+  if (!scope) throw forbidden('only community staff manage notices');
+  return scope;
 }
 
 async function countsFor(deps: Deps, noticeIds: string[]): Promise<Map<string, DeliveryCounts>> {

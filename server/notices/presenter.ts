@@ -1,5 +1,5 @@
 import type { DeliveryStatus, Prisma } from '@prisma/client';
-import { signedUploadUrl } from '../uploads/urls.js';
+import { signedUploadUrl } from '../uploads/index.js';
 import { KIND_LABELS } from './schemas.js';
 
 export const noticeReaderInclude = (userId: string) =>

@@ -1,7 +1,7 @@
 // The reader side: residents (and building heads, grid workers, staff) read
 // the notices for the buildings they belong to, newest first, with unread marks.
 import type { Prisma } from '@prisma/client';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { noticeScope } from '../policies/index.js';

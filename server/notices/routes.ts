@@ -1,80 +1,132 @@
-import Router from '@koa/router';
-import type { AppCustom, AppState } from '../context.js';
-import { parse } from '../http/validate.js';
-import { viewerOf } from '../http/viewer.js';
+// /api/notices: staff write notices for their buildings' groups and the
+// mini-program; residents read them; subscribe messages and automatic notices.
+import { route, routeGroup } from '../http/route.js';
 import { getAutomation, setAutomation } from './automatic.js';
 import { composeNotice } from './composeNotice.js';
 import { cancelNotice, deliveryProgress, getManagedNotice, listManagedNotices, retryFailedDeliveries } from './manageNotices.js';
 import { getNotice, listNotices, markNoticeRead } from './readNotices.js';
+import {
+  automationAnswer,
+  automationBody,
+  automationQuery,
+  composeNoticeBody,
+  deliveryProgressAnswer,
+  listNoticesQuery,
+  managedNotice,
+  managedNoticePage,
+  manageNoticesQuery,
+  notice,
+  noticeIdParams,
+  noticeList,
+  optInBody,
+  optInsAnswer,
+} from './schemas.js';
 import { optInCounts, recordOptIns } from './subscribe.js';
-import { automationBody, automationQuery, composeNoticeBody, optInBody, listNoticesQuery, manageNoticesQuery, noticeIdParams } from './schemas.js';
 
-export function noticeRoutes() {
-  const router = new Router<AppState, AppCustom>({ prefix: '/api/notices' });
-
-  router.post('/', async (ctx) => {
-    const body = parse(composeNoticeBody, ctx.request.body, 'body');
-    ctx.status = 201;
-    ctx.body = await composeNotice(ctx.deps, viewerOf(ctx), body);
-  });
-
-  router.get('/', async (ctx) => {
-    ctx.body = await listNotices(ctx.deps, viewerOf(ctx), parse(listNoticesQuery, ctx.query, 'query'));
-  });
-
-  // staff: the community's notices with delivery progress (before /:id, which it would match)
-  router.get('/manage', async (ctx) => {
-    ctx.body = await listManagedNotices(ctx.deps, viewerOf(ctx), parse(manageNoticesQuery, ctx.query, 'query'));
-  });
-
-  /** Subscribe messages the signed-in user may still receive, per template. */
-  router.get('/subscriptions', async (ctx) => {
-    ctx.body = await optInCounts(ctx.deps, viewerOf(ctx));
-  });
-
-  /** After wx.requestSubscribeMessage: the templates the user accepted. */
-  router.post('/subscriptions', async (ctx) => {
-    ctx.body = await recordOptIns(ctx.deps, viewerOf(ctx), parse(optInBody, ctx.request.body, 'body').accepted);
-  });
-
-  /** Staff: which automatic notices the community wants (job and training postings, emergency orders). */
-  router.get('/automation', async (ctx) => {
-    ctx.body = await getAutomation(ctx.deps, viewerOf(ctx), parse(automationQuery, ctx.query, 'query').communityId);
-  });
-
-  router.put('/automation', async (ctx) => {
-    ctx.body = await setAutomation(ctx.deps, viewerOf(ctx), parse(automationBody, ctx.request.body, 'body'));
-  });
-
-  router.get('/manage/:id', async (ctx) => {
-    const { id } = parse(noticeIdParams, ctx.params, 'params');
-    ctx.body = await getManagedNotice(ctx.deps, viewerOf(ctx), id);
-  });
-
-  router.get('/:id', async (ctx) => {
-    const { id } = parse(noticeIdParams, ctx.params, 'params');
-    ctx.body = await getNotice(ctx.deps, viewerOf(ctx), id);
-  });
-
-  router.post('/:id/read', async (ctx) => {
-    const { id } = parse(noticeIdParams, ctx.params, 'params');
-    ctx.body = await markNoticeRead(ctx.deps, viewerOf(ctx), id);
-  });
-
-  router.get('/:id/deliveries', async (ctx) => {
-    const { id } = parse(noticeIdParams, ctx.params, 'params');
-    ctx.body = await deliveryProgress(ctx.deps, viewerOf(ctx), id);
-  });
-
-  router.post('/:id/cancel', async (ctx) => {
-    const { id } = parse(noticeIdParams, ctx.params, 'params');
-    ctx.body = await cancelNotice(ctx.deps, viewerOf(ctx), id);
-  });
-
-  router.post('/:id/retry', async (ctx) => {
-    const { id } = parse(noticeIdParams, ctx.params, 'params');
-    ctx.body = await retryFailedDeliveries(ctx.deps, viewerOf(ctx), id);
-  });
-
-  return router;
-}
+export const noticeRoutes = routeGroup('notices', '/api/notices', '通知: staff post notices into the building groups and the mini-program, and follow their delivery', [
+  route({
+    method: 'post',
+    path: '/',
+    summary: 'Staff write a notice for the community, some grids or some buildings, now or later',
+    status: 201,
+    body: composeNoticeBody,
+    response: managedNotice,
+    handler: ({ deps, viewer, body }) => composeNotice(deps, viewer, body),
+  }),
+  route({
+    method: 'get',
+    path: '/',
+    summary: "The notices of the viewer's buildings, newest first, with unread marks",
+    query: listNoticesQuery,
+    response: noticeList,
+    handler: ({ deps, viewer, query }) => listNotices(deps, viewer, query),
+  }),
+  // the fixed paths before /:id, which would take them for an id
+  route({
+    method: 'get',
+    path: '/manage',
+    summary: "Staff: the community's notices with delivery progress",
+    query: manageNoticesQuery,
+    response: managedNoticePage,
+    handler: ({ deps, viewer, query }) => listManagedNotices(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
+    path: '/subscriptions',
+    summary: 'Subscribe messages the signed-in user may still receive, per template',
+    response: optInsAnswer,
+    handler: ({ deps, viewer }) => optInCounts(deps, viewer),
+  }),
+  route({
+    method: 'post',
+    path: '/subscriptions',
+    summary: 'After wx.requestSubscribeMessage: the templates the user accepted',
+    body: optInBody,
+    response: optInsAnswer,
+    handler: ({ deps, viewer, body }) => recordOptIns(deps, viewer, body.accepted),
+  }),
+  route({
+    method: 'get',
+    path: '/automation',
+    summary: 'Staff: which automatic notices the community wants (job and training postings, emergency orders)',
+    query: automationQuery,
+    response: automationAnswer,
+    handler: ({ deps, viewer, query }) => getAutomation(deps, viewer, query.communityId),
+  }),
+  route({
+    method: 'put',
+    path: '/automation',
+    summary: 'Staff: switch automatic notices on or off',
+    body: automationBody,
+    response: automationAnswer,
+    handler: ({ deps, viewer, body }) => setAutomation(deps, viewer, body),
+  }),
+  route({
+    method: 'get',
+    path: '/manage/:id',
+    summary: 'Staff: one notice with its delivery counts',
+    params: noticeIdParams,
+    response: managedNotice,
+    handler: ({ deps, viewer, params }) => getManagedNotice(deps, viewer, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/:id',
+    summary: 'One published notice',
+    params: noticeIdParams,
+    response: notice,
+    handler: ({ deps, viewer, params }) => getNotice(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/read',
+    summary: 'Marks the notice read (the first read time stays)',
+    params: noticeIdParams,
+    response: notice,
+    handler: ({ deps, viewer, params }) => markNoticeRead(deps, viewer, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/:id/deliveries',
+    summary: 'Staff: delivery progress group by group',
+    params: noticeIdParams,
+    response: deliveryProgressAnswer,
+    handler: ({ deps, viewer, params }) => deliveryProgress(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/cancel',
+    summary: 'Staff withdraw a notice: residents stop seeing it, groups not yet posted to are skipped',
+    params: noticeIdParams,
+    response: managedNotice,
+    handler: ({ deps, viewer, params }) => cancelNotice(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/retry',
+    summary: 'Staff send the failed deliveries again',
+    params: noticeIdParams,
+    response: deliveryProgressAnswer,
+    handler: ({ deps, viewer, params }) => retryFailedDeliveries(deps, viewer, params.id),
+  }),
+]);

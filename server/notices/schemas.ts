@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateTime } from '../http/dates.js';
+import { bool, id, idParams, isoDate, paged, personRef } from '../http/fields.js';
 
 export const NOTICE_KINDS = ['policy', 'service', 'news', 'job', 'training', 'activity', 'emergency'] as const;
 
@@ -14,10 +15,9 @@ export const KIND_LABELS: Record<(typeof NOTICE_KINDS)[number], string> = {
   emergency: '紧急通知',
 };
 
-const id = z.string().trim().min(1, 'required').max(40);
 const ids = z.array(id).min(1, 'choose at least one').max(500);
 
-export const noticeIdParams = z.object({ id });
+export const noticeIdParams = idParams;
 
 /** A mini-program page: `pages/...` with an optional query; never a web address. */
 const pagePath = z
@@ -43,8 +43,6 @@ export const composeNoticeBody = z
     /** Admins, who belong to no community, say which one. */
     communityId: id.optional(),
   });
-
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
 
 export const listNoticesQuery = z.object({
   kind: z.enum(NOTICE_KINDS).optional(),
@@ -82,3 +80,92 @@ export const optInBody = z.object({
   /** The templates the user accepted in wx.requestSubscribeMessage (each allows one message). */
   accepted: z.array(z.enum(['order_status', 'emergency_notice'])).min(1, 'name at least one template').max(10),
 });
+
+// ---- answers -------------------------------------------------------------------
+
+const int = z.number().int();
+const kind = z.enum(NOTICE_KINDS);
+const image = z.object({ id: z.string(), url: z.string().meta({ description: 'A signed address, valid for a while' }) }).nullable();
+const place = z.object({ id: z.string(), name: z.string() });
+
+/** How a group is posted into: a Wechaty bot account or a WeCom group robot. */
+export const chatChannel = z.enum(['wechaty', 'wecom']);
+
+/** A notice as residents read it. */
+export const notice = z
+  .object({
+    id: z.string(),
+    kind,
+    kindLabel: z.string(),
+    urgent: z.boolean(),
+    title: z.string(),
+    body: z.string(),
+    image,
+    pagePath: z.string().nullable(),
+    publishedAt: isoDate,
+    unread: z.boolean(),
+    readAt: isoDate.nullable(),
+  })
+  .meta({ id: 'Notice' });
+
+export const noticeList = paged(notice).extend({ unreadCount: int });
+
+const deliveryCounts = z.object({ pending: int, retrying: int, sent: int, failed: int, cancelled: int });
+
+/** A notice as staff follow it: where it goes and how far its delivery has got. */
+export const managedNotice = z
+  .object({
+    id: z.string(),
+    kind,
+    kindLabel: z.string(),
+    title: z.string(),
+    body: z.string(),
+    image,
+    pagePath: z.string().nullable(),
+    audience: z.object({
+      type: z.enum(['community', 'grids', 'buildings']),
+      /** The grids or buildings staff chose (none for the whole community). */
+      ids: z.array(z.string()),
+      buildings: int,
+    }),
+    automatic: z.boolean(),
+    staffOnly: z.boolean(),
+    createdBy: personRef.nullable(),
+    createdAt: isoDate,
+    sendAt: isoDate,
+    cancelledAt: isoDate.nullable(),
+    state: z.enum(['scheduled', 'sending', 'done', 'cancelled']),
+    delivery: deliveryCounts.extend({ total: int, summary: z.string() }),
+  })
+  .meta({ id: 'ManagedNotice' });
+
+export const managedNoticePage = paged(managedNotice);
+
+/** A notice's delivery, group by group. */
+export const deliveryProgressAnswer = deliveryCounts
+  .extend({
+    noticeId: z.string(),
+    total: int,
+    summary: z.string(),
+    buildingsWithoutGroup: z.array(place).meta({ description: 'Buildings in the audience with no linked group: nothing was sent there' }),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        group: z.object({ id: z.string(), topic: z.string(), channel: chatChannel }),
+        buildings: z.array(place),
+        status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']),
+        attempts: int,
+        lastError: z.string().nullable(),
+        nextAttemptAt: isoDate.nullable(),
+        sentAt: isoDate.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'NoticeDeliveryProgress' });
+
+/** Subscribe messages the user may still receive, per template. */
+export const optInsAnswer = z.object({ order_status: int, emergency_notice: int });
+
+export const automationAnswer = z
+  .object({ communityId: z.string(), jobs: z.boolean(), trainings: z.boolean(), emergencyOrders: z.boolean() })
+  .meta({ id: 'NoticeAutomation' });

@@ -5,7 +5,7 @@
 // refuse it anyway. The WeChat API sits behind SubscribeMessenger; tests and
 // development use the fake.
 import { isUniqueViolation } from '../db.js';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { DomainEventMap } from '../events.js';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { orderScopeSql } from '../policies/index.js';

@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { toPage } from '../http/paging.js';
 import { orderScopeArms } from '../policies/index.js';

@@ -1,7 +1,7 @@
 // The staff dashboard's order figures: requests by state, and per grid how
 // fast requests are claimed and resolved, how many are overdue, and how
 // satisfied residents were — the numbers a 四单 review meeting asks for.
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { forbidden } from '../errors.js';
 import { canSeeOrderFigures, homeCommunity } from '../policies/index.js';

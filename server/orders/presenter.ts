@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import { orderPolicy } from '../policies/index.js';
 import { signedUploadUrl } from '../uploads/index.js';
 import type { OrderDetailRow, OrderRow } from './queries.js';

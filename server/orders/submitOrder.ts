@@ -1,5 +1,5 @@
 // 群众点单: a resident raises a request, or a building head / grid worker / staff member raises it for them.
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';

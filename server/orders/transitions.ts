@@ -8,7 +8,7 @@
 //       │  └──(re)dispatch─────┘  └──────────── reopened ◀── unsatisfied feedback / review fail
 //       └──cancel (before claim)──▶ cancelled
 import type { Order, OrderAction, OrderStatus } from '@prisma/client';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { orderPolicy, orderScopeSql, type OrderPolicyAction } from '../policies/index.js';

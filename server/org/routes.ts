@@ -1,34 +1,43 @@
-import Router from '@koa/router';
-import type { AppCustom, AppState } from '../context.js';
-import { parse } from '../http/validate.js';
-import { viewerOf } from '../http/viewer.js';
-import { acceptInvite, inviteResident } from './invites.js';
-import { acceptInviteBody, listHouseholdsQuery, listResidentsQuery, residentParams } from './schemas.js';
-import { describeMe, listCategories, listGridWorkers, listHouseholds, searchResidents } from './service.js';
+// /api/org: the 社区—网格—楼栋 structure and its people, for those who look after them.
+import { idParams } from '../http/fields.js';
+import { route, routeGroup } from '../http/route.js';
+import { inviteResident } from './inviteResident.js';
+import { listGridWorkers } from './listGridWorkers.js';
+import { listHouseholds } from './listHouseholds.js';
+import { gridWorkerList, householdPage, listHouseholdsQuery, listResidentsQuery, residentChoices, residentInvite } from './schemas.js';
+import { searchResidents } from './searchResidents.js';
 
-export function orgRoutes() {
-  const router = new Router<AppState, AppCustom>({ prefix: '/api' });
-  router.get('/me', async (ctx) => {
-    ctx.body = await describeMe(ctx.deps, viewerOf(ctx));
-  });
-  router.get('/categories', async (ctx) => {
-    ctx.body = await listCategories(ctx.deps, viewerOf(ctx));
-  });
-  router.get('/org/grid-workers', async (ctx) => {
-    ctx.body = await listGridWorkers(ctx.deps, viewerOf(ctx));
-  });
-  router.get('/org/residents', async (ctx) => {
-    ctx.body = await searchResidents(ctx.deps, viewerOf(ctx), parse(listResidentsQuery, ctx.query, 'query'));
-  });
-  router.post('/org/residents/:id/invite', async (ctx) => {
-    ctx.status = 201;
-    ctx.body = await inviteResident(ctx.deps, viewerOf(ctx), parse(residentParams, ctx.params, 'params').id);
-  });
-  router.post('/me/link', async (ctx) => {
-    ctx.body = await acceptInvite(ctx.deps, viewerOf(ctx), parse(acceptInviteBody, ctx.request.body, 'body').code);
-  });
-  router.get('/org/households', async (ctx) => {
-    ctx.body = await listHouseholds(ctx.deps, viewerOf(ctx), parse(listHouseholdsQuery, ctx.query, 'query'));
-  });
-  return router;
-}
+export const orgRoutes = routeGroup('org', '/api/org', '社区—网格—楼栋: grid workers, residents and households, as far as the viewer looks after them', [
+  route({
+    method: 'get',
+    path: '/grid-workers',
+    summary: "The dispatch picker: the community's grid workers and how many orders each has open (staff)",
+    response: gridWorkerList,
+    handler: ({ deps, viewer }) => listGridWorkers(deps, viewer),
+  }),
+  route({
+    method: 'get',
+    path: '/residents',
+    summary: 'Residents the viewer may file a request for, by name or room',
+    query: listResidentsQuery,
+    response: residentChoices,
+    handler: ({ deps, viewer, query }) => searchResidents(deps, viewer, query),
+  }),
+  route({
+    method: 'post',
+    path: '/residents/:id/invite',
+    summary: '账号绑定: a one-time code for a resident without an account (their grid worker and staff)',
+    status: 201,
+    params: idParams,
+    response: residentInvite,
+    handler: ({ deps, viewer, params }) => inviteResident(deps, viewer, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/households',
+    summary: "Households with their members and 七彩 tags, as much as the viewer's role allows",
+    query: listHouseholdsQuery,
+    response: householdPage,
+    handler: ({ deps, viewer, query }) => listHouseholds(deps, viewer, query),
+  }),
+]);

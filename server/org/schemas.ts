@@ -1,27 +1,71 @@
+import { HouseholdTagKind } from '@prisma/client';
 import { z } from 'zod';
+import { id, isoDate, paged, personRef } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
 
+/** 七彩 tags: the kinds of household a community looks after (党员户, 留守儿童, 低保户…). */
+const householdTag = z.enum(HouseholdTagKind);
+
 export const listHouseholdsQuery = z.object({
-  buildingId: z.string().min(1).max(40).optional(),
-  gridId: z.string().min(1).max(40).optional(),
-  tag: z
-    .enum(['PARTY_MEMBER', 'LEFT_BEHIND_CHILD', 'EMPTY_NEST_ELDERLY', 'DISABLED', 'LOW_INCOME', 'MONITORED', 'VETERAN', 'MODEL_HOUSEHOLD'])
-    .optional(),
+  buildingId: id.optional(),
+  gridId: id.optional(),
+  tag: householdTag.optional(),
   ...pageQuery(200, 50),
 });
 
 export const listResidentsQuery = z.object({
-  buildingId: z.string().min(1).max(40).optional(),
+  buildingId: id.optional(),
   /** Part of a name or a room number. */
   q: z.string().trim().min(1).max(20).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 
-export const residentParams = z.object({ id: z.string().trim().min(1).max(40) });
+// ---- answers -------------------------------------------------------------------
 
-export const acceptInviteBody = z.object({
-  code: z.string().trim().min(4, 'the code from your grid worker').max(20),
-});
+const place = z.object({ id: z.string(), name: z.string() });
+
+/** A grid worker for the dispatch picker, with how many orders they have open. */
+export const gridWorker = z
+  .object({ id: z.string(), name: z.string(), grid: place.nullable(), openOrders: z.number().int() })
+  .meta({ id: 'GridWorker' });
+
+/** A resident one may file a request for. */
+export const residentChoice = z
+  .object({ id: z.string(), name: z.string(), building: place, room: z.string() })
+  .meta({ id: 'ResidentChoice' });
+
+/** A code to give the resident, valid for a week. */
+export const residentInvite = z.object({ code: z.string(), expiresAt: isoDate, resident: personRef }).meta({ id: 'ResidentInvite' });
+
+/** A household member; beyond name and relation only for `contact` and `full` access (ID numbers masked for `contact`). */
+export const householdMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    relation: z.string(),
+    gender: z.string().optional(),
+    birthYear: z.number().int().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    idNumber: z.string().nullable().optional(),
+  })
+  .meta({ id: 'HouseholdMember' });
+
+export const household = z
+  .object({
+    id: z.string(),
+    building: place,
+    room: z.string(),
+    groundFloor: z.boolean(),
+    members: z.array(householdMember),
+    /** Sensitive tags and notes only for `contact` and `full` access. */
+    tags: z.array(z.object({ kind: householdTag, note: z.string().optional() })),
+    access: z.enum(['full', 'contact', 'basic']),
+  })
+  .meta({ id: 'Household' });
+
+export const gridWorkerList = z.array(gridWorker);
+export const residentChoices = z.array(residentChoice);
+export const householdPage = paged(household);
 
 export type ListHouseholdsQuery = z.infer<typeof listHouseholdsQuery>;
 export type ListResidentsQuery = z.infer<typeof listResidentsQuery>;

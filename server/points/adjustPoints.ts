@@ -1,16 +1,16 @@
 // A correction by staff: a new entry, never an edit. It cannot take a balance below zero.
 import crypto from 'node:crypto';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { sqlOn } from '../db.js';
 import { notFound } from '../errors.js';
-import { householdBalance } from './balance.js';
+import { pointsStaffCommunity } from '../policies/index.js';
 import { bookEntry } from './ledger.js';
-import { staffCommunity } from './rules.js';
+import { householdBalance } from './queries.js';
 import type { AdjustBody } from './schemas.js';
 
 export async function adjustPoints(deps: Deps, v: Viewer, body: AdjustBody) {
-  const communityId = staffCommunity(v);
+  const communityId = pointsStaffCommunity(v);
   const household = await deps.db.household.findFirst({ where: { id: body.householdId, communityId }, select: { id: true } });
   if (!household) throw notFound('household');
   await deps.db.$transaction((tx) =>

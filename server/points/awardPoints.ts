@@ -4,12 +4,12 @@
 // books nothing twice; a rule's monthly cap is honoured per household.
 import { isUniqueViolation, sqlOn } from '../db.js';
 import crypto from 'node:crypto';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
+import { pointsStaffCommunity } from '../policies/index.js';
 import { bookEntry } from './ledger.js';
 import { periodStart } from './calendar.js';
-import { staffCommunity } from './rules.js';
 import type { AwardBody } from './schemas.js';
 
 export interface AwardGrant {
@@ -90,7 +90,7 @@ export async function awardForRule(deps: Deps, g: AwardGrant): Promise<AwardResu
 }
 
 export async function awardPoints(deps: Deps, v: Viewer, body: AwardBody, idempotencyKey?: string) {
-  const communityId = staffCommunity(v);
+  const communityId = pointsStaffCommunity(v);
   const ids = [...new Set(body.householdIds)];
   const found = await deps.db.household.findMany({ where: { id: { in: ids }, communityId }, select: { id: true } });
   const known = new Set(found.map((h) => h.id));

@@ -1,8 +1,8 @@
-// Demo 积分超市 for every community: earning rules, goods on the shelf, and a
-// few months of awards so demo-resident's household holds a few hundred points.
+// Demo points for every community: earning rules, and a few months of awards so
+// demo-resident's household holds a few hundred points (the shelf is the shop's: server/shop/demoData.ts).
 import crypto from 'node:crypto';
 import type { Deps } from '../context.js';
-import { DEMO_OPENIDS } from '../demo/data.js';
+import { DEMO_OPENIDS } from '../demoFacts.js';
 import { awardForRule } from './awardPoints.js';
 
 // The case reports name the 积分超市 but no point values: these are ours.
@@ -15,25 +15,12 @@ export const DEMO_RULES = [
   { code: 'activity', name: '参加社区活动', points: 5, monthlyCap: 30 },
 ];
 
-export const DEMO_ITEMS = [
-  { name: '大米 5kg', icon: '🍚', pointsPrice: 120, stock: 40, limitPerHousehold: 1, limitPeriod: 'month' as const },
-  { name: '菜籽油 1.8L', icon: '🫗', pointsPrice: 100, stock: 30, limitPerHousehold: 1, limitPeriod: 'month' as const },
-  { name: '洗衣粉 2kg', icon: '🧺', pointsPrice: 40, stock: 60, limitPerHousehold: 2, limitPeriod: 'month' as const },
-  { name: '香皂', icon: '🧼', pointsPrice: 10, stock: 100, limitPerHousehold: null, limitPeriod: 'month' as const },
-  { name: '作业本（10本）', icon: '📒', pointsPrice: 20, stock: 80, limitPerHousehold: 3, limitPeriod: 'month' as const },
-  { name: '书包', icon: '🎒', pointsPrice: 150, stock: 10, limitPerHousehold: 1, limitPeriod: 'month' as const },
-  { name: '毛巾', icon: '🧣', pointsPrice: 15, stock: 50, limitPerHousehold: null, limitPeriod: 'month' as const },
-];
-
 export async function seedPointsDemo(deps: Deps): Promise<void> {
   const db = deps.db;
   const communities = await db.community.findMany({ select: { id: true } });
   const now = deps.clock();
   for (const { id: communityId } of communities) {
     await db.pointsRule.createMany({ data: DEMO_RULES.map((r) => ({ ...r, communityId, createdAt: now })) });
-    await db.shopItem.createMany({
-      data: DEMO_ITEMS.map((i) => ({ ...i, communityId, stockAdded: i.stock, description: '', createdAt: now, updatedAt: now })),
-    });
   }
 
   const resident = await db.wechatIdentity.findUniqueOrThrow({

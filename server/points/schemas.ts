@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { id, isoDate } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
 
-const id = z.string().trim().min(1, 'required').max(40);
 const positive = (max: number) => z.number().int('must be a whole number').min(1).max(max);
-
-export const idParams = z.object({ id });
 
 export const createRuleBody = z.object({
   code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'lower-case letters, digits and _'),
@@ -59,45 +57,90 @@ export const monthlyQuery = z.object({
   months: z.coerce.number().int().min(1).max(24).default(6),
 });
 
-export const createItemBody = z.object({
-  name: z.string().trim().min(1, 'required').max(40),
-  description: z.string().trim().max(200).default(''),
-  icon: z.string().trim().min(1).max(8).default('🎁'),
-  pointsPrice: positive(1_000_000),
-  stock: z.number().int().min(0).max(100_000),
-  limitPerHousehold: positive(1000).nullable().default(null),
-  limitPeriod: z.enum(['day', 'week', 'month']).default('month'),
-  onShelf: z.boolean().default(true),
-});
+// ---- answers -------------------------------------------------------------------
 
-export const updateItemBody = createItemBody
-  .omit({ stock: true })
-  .partial()
-  .refine((b) => Object.keys(b).length > 0, 'nothing to change');
+export const POINTS_ENTRY_KINDS = ['earn', 'redeem', 'refund', 'expire', 'adjust'] as const;
 
-export const restockBody = z.object({ quantity: positive(100_000) });
+export const pointsEntry = z
+  .object({
+    id: z.string(),
+    kind: z.enum(POINTS_ENTRY_KINDS),
+    /** Signed: earn and refund add, redeem and expire take away, adjust either way. */
+    amount: z.number().int(),
+    reason: z.string(),
+    createdAt: isoDate,
+  })
+  .meta({ id: 'PointsEntry' });
 
-export const redeemBody = z.object({
-  itemId: id,
-  quantity: positive(20).default(1),
-});
+/** A household's balance and a page of its ledger, newest first. */
+export const householdLedgerAnswer = z
+  .object({
+    householdId: z.string(),
+    balance: z.number().int(),
+    entries: z.array(pointsEntry),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'PointsLedger' });
 
-export const listRedemptionsQuery = z.object({
-  status: z.enum(['reserved', 'handed_over', 'cancelled']).optional(),
-  /** Staff at the counter: the one redemption with this code. */
-  pickupCode: z.string().trim().regex(/^\d{6}$/, 'six digits').optional(),
-  ...pageQuery(100, 30),
-});
+export const leaderboardAnswer = z
+  .object({
+    building: z.object({ id: z.string(), name: z.string() }),
+    ranks: z.array(
+      z.object({
+        rank: z.number().int(),
+        householdId: z.string(),
+        room: z.string(),
+        /** The head of the household, name masked (杨*英). */
+        head: z.string().nullable(),
+        earned: z.number().int(),
+        mine: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'PointsLeaderboard' });
 
-export const handOverBody = z.object({
-  pickupCode: z.string().trim().regex(/^\d{6}$/, 'six digits'),
-});
+export const monthlyTotalsAnswer = z.array(
+  z.object({
+    /** 2026-11 */
+    month: z.string(),
+    earned: z.number().int(),
+    redeemed: z.number().int(),
+    refunded: z.number().int(),
+    expired: z.number().int(),
+    adjusted: z.number().int(),
+  }),
+);
+
+/** A rule as everyone in the community reads it. */
+export const pointsRule = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    points: z.number().int(),
+    monthlyCap: z.number().int().nullable(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'PointsRule' });
+
+export const pointsRuleList = z.array(pointsRule);
+
+/** A rule as staff just wrote it. */
+export const storedPointsRule = pointsRule.extend({ communityId: z.string(), createdAt: isoDate }).meta({ id: 'StoredPointsRule' });
+
+export const pointsSettings = z.object({ expiryMonths: z.number().int().nullable() }).meta({ id: 'PointsSettings' });
+
+export const awardAnswer = z
+  .object({
+    awarded: z.array(z.object({ householdId: z.string(), amount: z.number().int() })),
+    skipped: z.array(z.object({ householdId: z.string(), reason: z.enum(['monthly_cap', 'already_awarded']) })),
+  })
+  .meta({ id: 'PointsAwardResult' });
+
+export const adjustAnswer = z.object({ householdId: z.string(), balance: z.number().int() });
 
 export type CreateRuleBody = z.infer<typeof createRuleBody>;
 export type UpdateRuleBody = z.infer<typeof updateRuleBody>;
 export type AwardBody = z.infer<typeof awardBody>;
 export type AdjustBody = z.infer<typeof adjustBody>;
-export type CreateItemBody = z.infer<typeof createItemBody>;
-export type UpdateItemBody = z.infer<typeof updateItemBody>;
-export type RedeemBody = z.infer<typeof redeemBody>;
-export type ListRedemptionsQuery = z.infer<typeof listRedemptionsQuery>;
+export type LedgerQuery = z.infer<typeof ledgerQuery>;

@@ -8,4 +8,5 @@ export * from './orders.js';
 export * from './uploads.js';
 export * from './points.js';
 export * from './notices.js';
+export * from './bot.js';
 export * from './jobs.js';

@@ -1,24 +1,52 @@
 // Jobs, training and the employment ledger (就业台账).
 import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
-import { communitiesWith, gridsWorkedBy, isAdmin, isStaffOf } from './roles.js';
+import { forbidden } from '../errors.js';
+import { communitiesWith, gridsWorkedBy, homeCommunity, isAdmin, isStaffOf } from './roles.js';
 
 /** Postings and courses are published to the whole community; staff run them. */
 export const canManageJobs = (v: Viewer, communityId: string) => isStaffOf(v, communityId);
 
 /**
- * Whose employment a viewer may see and record: their own household (to see),
- * the grid's worker (who collects the 就业信息 door to door) and community staff.
- * Building heads do not see their neighbours' employment.
+ * The community a staff member runs postings, courses and the ledger's Excel
+ * for (their home community); 403 for anyone else.
  */
+export function jobsStaffCommunity(v: Viewer): string {
+  const communityId = homeCommunity(v);
+  if (!communityId || !canManageJobs(v, communityId)) throw forbidden('only community staff manage jobs and training');
+  return communityId;
+}
+
+/**
+ * Whose employment a viewer reaches, in parts: everyone (the admin); else their
+ * own household (to see), the grids they work (the grid's worker collects the
+ * 就业信息 door to door) and the communities they staff. Building heads do not
+ * see their neighbours' employment. employmentScope below and the
+ * zero-employment list's SQL (server/employment/queries.ts) are both made from
+ * it, so the two cannot disagree on who is in reach.
+ */
+export interface EmploymentReach {
+  everyone: boolean;
+  householdId: string | null;
+  grids: string[];
+  communities: string[];
+}
+
+export const employmentReach = (v: Viewer): EmploymentReach => ({
+  everyone: isAdmin(v),
+  householdId: v.resident?.householdId ?? null,
+  grids: gridsWorkedBy(v),
+  communities: communitiesWith(v, ['STAFF']),
+});
+
+/** The residents whose employment a viewer may see and record (employmentReach as a Prisma condition). */
 export function employmentScope(v: Viewer): Prisma.ResidentWhereInput {
-  if (isAdmin(v)) return {};
+  const reach = employmentReach(v);
+  if (reach.everyone) return {};
   const or: Prisma.ResidentWhereInput[] = [];
-  if (v.resident) or.push({ householdId: v.resident.householdId });
-  const grids = gridsWorkedBy(v);
-  if (grids.length) or.push({ household: { building: { gridId: { in: grids } } } });
-  const communities = communitiesWith(v, ['STAFF']);
-  if (communities.length) or.push({ communityId: { in: communities } });
+  if (reach.householdId) or.push({ householdId: reach.householdId });
+  if (reach.grids.length) or.push({ household: { building: { gridId: { in: reach.grids } } } });
+  if (reach.communities.length) or.push({ communityId: { in: reach.communities } });
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
@@ -28,3 +56,10 @@ export const canListEmployment = (v: Viewer) =>
 
 export const canRecordEmployment = (v: Viewer, p: { communityId: string; gridId: string }) =>
   isStaffOf(v, p.communityId) || gridsWorkedBy(v).includes(p.gridId);
+
+/** The community whose employment figures a viewer sees: staff of their home community; 403 for anyone else. */
+export function employmentFiguresCommunity(v: Viewer): string {
+  const communityId = homeCommunity(v);
+  if (!communityId || !isStaffOf(v, communityId)) throw forbidden('only community staff see the employment figures');
+  return communityId;
+}

@@ -1,4 +1,4 @@
-// Notices and the building groups they are posted to.
+// Notices: who reads which, who writes, schedules and follows them.
 import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import { buildingsHeadedBy, communitiesWith, gridsWorkedBy, isAdmin, isStaffOf } from './roles.js';
@@ -16,17 +16,22 @@ export function noticeScope(v: Viewer): Prisma.NoticeWhereInput {
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
-/** Writing notices, following their delivery and linking building groups is community staff's work. */
+/** Staff of some community, or an admin: whoever may do notice work at all (which community is asked separately). */
+const staffSomewhere = (v: Viewer) => isAdmin(v) || communitiesWith(v, ['STAFF']).length > 0;
+
+/** Writing notices, switching automatic ones and following their delivery is community staff's work. */
 export const noticePolicy = {
+  /** Writing notices at all; `compose` then says for which community. */
+  write: staffSomewhere,
   compose: (v: Viewer, communityId: string) => isStaffOf(v, communityId),
+  /** The per-community switches of automatic notices, at all; `compose` says for which community. */
+  automate: staffSomewhere,
   manage: (v: Viewer, n: { communityId: string }) => isStaffOf(v, n.communityId),
-  linkGroup: (v: Viewer, b: { communityId: string }) => isStaffOf(v, b.communityId),
 };
 
-/** Chat groups staff may see: their community's, and the ones not yet linked to any community (so they can pick). */
-export function chatGroupScope(v: Viewer): Prisma.ChatGroupWhereInput {
+/** The notices a viewer manages: their communities' (an admin's: all); null for someone who is no staff. */
+export function managedNoticeScope(v: Viewer): Prisma.NoticeWhereInput | null {
   if (isAdmin(v)) return {};
   const communities = communitiesWith(v, ['STAFF']);
-  if (!communities.length) return { id: { in: [] } };
-  return { OR: [{ communityId: null }, { communityId: { in: communities } }] };
+  return communities.length ? { communityId: { in: communities } } : null;
 }

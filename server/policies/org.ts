@@ -55,6 +55,20 @@ export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
 /** Listing households at all takes some role beyond being a resident; householdScope then decides which. */
 export const canListHouseholds = (v: Viewer) => v.roles.some((r) => r.role !== 'RESIDENT');
 
+/**
+ * The grid workers a viewer may list (the dispatch picker): every community's
+ * for an admin, those of the communities they staff; null for anyone else.
+ */
+export function gridWorkerScope(v: Viewer): Prisma.UserRoleWhereInput | null {
+  if (isAdmin(v)) return {};
+  const communities = communitiesWith(v, ['STAFF']);
+  return communities.length ? { communityId: { in: communities } } : null;
+}
+
+/** Account codes (账号绑定) come from the people who know the family: the grid's worker and community staff. */
+export const canInviteResident = (v: Viewer, p: { communityId: string; gridId: string }) =>
+  isStaffOf(v, p.communityId) || gridsWorkedBy(v).includes(p.gridId);
+
 /** Tags that are nobody's business but the household's, its grid worker's and the community staff's. */
 export const SENSITIVE_TAGS: ReadonlySet<HouseholdTagKind> = new Set(['DISABLED', 'LOW_INCOME', 'MONITORED']);
 

@@ -1,7 +1,7 @@
 // The roles a viewer holds, read one way. Every other policy file builds on these;
 // nothing outside server/policies/ reads viewer.roles itself.
 import type { Role } from '@prisma/client';
-import type { Viewer } from '../auth/viewer.js';
+import type { RoleGrant, Viewer } from '../auth/viewer.js';
 
 export const isAdmin = (v: Viewer) => v.roles.some((r) => r.role === 'ADMIN');
 
@@ -24,3 +24,7 @@ export const isReviewerOf = (v: Viewer, communityId: string) => communitiesWith(
 export function homeCommunity(v: Viewer): string | null {
   return v.resident?.communityId ?? v.roles.find((r) => r.communityId)?.communityId ?? null;
 }
+
+/** The viewer's roles, each with the place it covers, as the app shows them (GET /api/me). */
+export const grantsOf = (v: Viewer): RoleGrant[] =>
+  v.roles.map((r) => ({ role: r.role, communityId: r.communityId, gridId: r.gridId, buildingId: r.buildingId }));

@@ -1,58 +1,53 @@
-import Router from '@koa/router';
-import { z } from 'zod';
-import type { AppContext, AppCustom, AppState } from '../context.js';
-import { requireViewer } from '../auth/middleware.js';
-import { notFound } from '../errors.js';
+// /api/uploads: photos for orders and notices, stored re-encoded and shown through signed URLs.
+import type Koa from 'koa';
+import { authenticate } from '../auth/index.js';
+import type { AppCustom, AppState } from '../context.js';
 import { singleFile, uploadedFile } from '../http/multipart.js';
-import { parse } from '../http/validate.js';
-import { viewerOf } from '../http/viewer.js';
-import { uploadScope } from '../policies/index.js';
+import { route, routeGroup } from '../http/route.js';
+import { readSignedUpload, readVisibleUpload } from './readUpload.js';
+import { readUploadQuery, uploadAnswer, uploadIdParams } from './schemas.js';
 import { storeImage } from './storeImage.js';
-import { signedUploadUrl, verifyUploadSignature } from './urls.js';
 
-const idParams = z.object({ id: z.uuid('not an upload id') });
-const signedQuery = z.object({ exp: z.coerce.number().int(), sig: z.string().min(1).max(64) });
+// the size limit is configuration, known per request; one multipart reader per limit
+const readers = new Map<number, Koa.Middleware<AppState, AppCustom>>();
+const readPhoto: Koa.Middleware<AppState, AppCustom> = (ctx, next) => {
+  const max = ctx.deps.config.uploadMaxBytes;
+  let read = readers.get(max);
+  if (!read) readers.set(max, (read = singleFile(max)));
+  return read(ctx, next);
+};
 
-export function uploadRoutes(maxBytes: number) {
-  const router = new Router<AppState, AppCustom>({ prefix: '/api/uploads' });
-  router.post('/', requireViewer, singleFile(maxBytes), async (ctx) => {
-    const u = await storeImage(ctx.deps, viewerOf(ctx), uploadedFile(ctx, 'an image'));
-    ctx.status = 201;
-    ctx.body = {
-      id: u.id,
-      url: signedUploadUrl(ctx.deps.config.sessionSecret, u.id, ctx.deps.clock()),
-      width: u.width,
-      height: u.height,
-      bytes: u.bytes,
-    };
-  });
-
-  // Either a signed URL handed out by a presenter, or a bearer token of someone in scope.
-  router.get('/:id', async (ctx) => {
-    const { id } = parse(idParams, ctx.params, 'params');
-    const deps = ctx.deps;
-    if (ctx.query.sig !== undefined) {
-      const q = parse(signedQuery, ctx.query, 'query');
-      if (!verifyUploadSignature(deps.config.sessionSecret, id, q.exp, q.sig, deps.clock())) throw notFound('upload');
-      return sendUpload(ctx, id);
-    }
-    await requireViewer(ctx, async () => {
-      const visible = await deps.db.upload.findFirst({ where: { AND: [{ id }, uploadScope(viewerOf(ctx))] }, select: { id: true } });
-      if (!visible) throw notFound('upload');
-      await sendUpload(ctx, id);
-    });
-  });
-
-  return router;
-}
-
-async function sendUpload(ctx: AppContext, id: string) {
-  const u = await ctx.deps.db.upload.findUnique({ where: { id } });
-  if (!u) throw notFound('upload');
-  const data = await ctx.deps.storage.get(u.storageKey);
-  if (!data) throw notFound('upload');
-  ctx.type = u.mime;
-  ctx.set('Cache-Control', 'private, max-age=3600');
-  ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.body = data;
-}
+export const uploadRoutes = routeGroup('uploads', '/api/uploads', 'Photos: checked by their bytes, re-encoded without metadata, shown through signed URLs', [
+  route({
+    method: 'post',
+    path: '/',
+    summary: 'Upload a photo (JPEG, PNG or WebP); it is re-encoded as JPEG without EXIF',
+    status: 201,
+    use: [readPhoto],
+    upload: { field: 'file', description: 'A JPEG, PNG or WebP image, at most UPLOAD_MAX_BYTES (413 beyond)' },
+    response: uploadAnswer,
+    handler: ({ deps, viewer, ctx }) => storeImage(deps, viewer, uploadedFile(ctx, 'an image')),
+  }),
+  route({
+    method: 'get',
+    path: '/:id',
+    summary: 'The image: through a signed URL (no sign-in, as a mini-program <Image> cannot send one), or with a bearer token of someone in scope',
+    // signed URLs need no sign-in; without one the handler signs the request in itself
+    auth: 'self',
+    params: uploadIdParams,
+    query: readUploadQuery,
+    response: null,
+    produces: 'image/*',
+    handler: async ({ deps, ctx, params, query }) => {
+      // readUploadQuery asks for exp whenever sig is there
+      const image =
+        query.sig !== undefined && query.exp !== undefined
+          ? await readSignedUpload(deps, params.id, query.exp, query.sig)
+          : await readVisibleUpload(deps, await authenticate(ctx), params.id);
+      ctx.type = image.mime;
+      ctx.set('Cache-Control', 'private, max-age=3600');
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.body = image.data;
+    },
+  }),
+]);

@@ -3,10 +3,11 @@
 // drops EXIF (GPS position, device) and anything hidden after the image data.
 import crypto from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { homeCommunity } from '../policies/index.js';
+import { presentUpload } from './presenter.js';
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
 const MAX_EDGE = 2048;
@@ -50,5 +51,5 @@ export async function storeImage(deps: Deps, viewer: Viewer, input: Buffer) {
       createdAt: now,
     },
   });
-  return upload;
+  return presentUpload(upload, deps.config.sessionSecret, now);
 }

@@ -100,6 +100,11 @@ const MATRIX: Route[] = [
   { route: 'POST /api/auth/wechat', kind: null, req: (_o, r) => ({ path: '/api/auth/wechat', body: { code: `fake:${OPENID[r]}` }, as: anonymous }), expect: all(200) },
   { route: 'POST /api/auth/logout', kind: null, req: (_o, r) => ({ path: '/api/auth/logout', as: () => t.s.login(OPENID[r]) }), expect: all(204) },
 
+  // --- the API document (public: it describes routes, holds no data) ------------------
+  { route: 'GET /api/openapi.json', kind: null, req: () => ({ path: '/api/openapi.json', as: anonymous }), expect: all(200) },
+  { route: 'GET /api/docs', kind: null, req: () => ({ path: '/api/docs', as: anonymous }), expect: all(200) },
+  { route: 'GET /api/docs/assets/:file', kind: null, req: () => ({ path: '/api/docs/assets/init.js', as: anonymous }), expect: all(200) },
+
   // --- me, org ----------------------------------------------------------------------
   { route: 'GET /api/me', kind: null, req: () => ({ path: '/api/me' }), expect: all(200) },
   { route: 'GET /api/categories', kind: null, req: () => ({ path: '/api/categories' }), expect: all(200) },
@@ -552,7 +557,7 @@ const MATRIX: Route[] = [
   { route: 'GET /api/bot/groups', kind: null, req: () => ({ path: '/api/bot/groups' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
   { route: 'POST /api/bot/link-code', kind: null, req: () => ({ path: '/api/bot/link-code' }), expect: all(201) },
-  { route: 'PUT /api/buildings/:id/group', kind: 'building', req: (o) => ({ path: `/api/buildings/${o.id}/group`, body: { groupId: null } }),
+  { route: 'PUT /api/bot/buildings/:id/group', kind: 'building', req: (o) => ({ path: `/api/bot/buildings/${o.id}/group`, body: { groupId: null } }),
     expect: {
       resident:     [403, 403, 403, 403],
       buildingHead: [403, 403, 403, 403],
@@ -561,7 +566,7 @@ const MATRIX: Route[] = [
       reviewer:     ['-', 403, 403, 403],
       admin:        ['-', 200, 200, 200],
     } },
-  { route: 'PUT /api/grids/:id/group', kind: 'grid', req: (o) => ({ path: `/api/grids/${o.id}/group`, body: { groupId: null } }),
+  { route: 'PUT /api/bot/grids/:id/group', kind: 'grid', req: (o) => ({ path: `/api/bot/grids/${o.id}/group`, body: { groupId: null } }),
     expect: {
       resident:     [403, '-', 403, 403],
       buildingHead: [403, '-', 403, 403],

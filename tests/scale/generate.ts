@@ -32,8 +32,9 @@
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { migrateDatabase } from '../../server/migrate.js';
-import { CATEGORIES, COMMUNITIES, GIVEN_FEMALE, GIVEN_MALE, ORIGINS, SURNAMES, TAG_RATES } from '../../server/demo/data.js';
-import { DEMO_ITEMS, DEMO_RULES } from '../../server/points/demoData.js';
+import { CATEGORIES, COMMUNITIES, GIVEN_FEMALE, GIVEN_MALE, ORIGINS, SURNAMES, TAG_RATES } from '../../server/demoFacts.js';
+import { DEMO_RULES } from '../../server/points/index.js';
+import { DEMO_ITEMS } from '../../server/shop/index.js';
 import { buildPostgresDemoDatabase } from '../support/template.js';
 import { createDatabase, databaseUrl, dropDatabase, testPostgresUrl } from '../support/postgres.js';
 

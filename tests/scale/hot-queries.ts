@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../server/config.js';
 import { createDb, POSTGRES_SESSION_OPTIONS } from '../../server/db.js';
-import { DEMO_OPENIDS } from '../../server/demo/data.js';
+import { DEMO_OPENIDS } from '../../server/demoFacts.js';
 import { buildDeps } from '../../server/deps.js';
 import { createLogger } from '../../server/logger.js';
 import { escalateOverdueOrders } from '../../server/orders/escalateOverdueOrders.js';

@@ -1,5 +1,5 @@
 // Shared fixtures: the demo accounts by role, and a helper that raises an order.
-import { DEMO_OPENIDS } from '../../server/demo/data.js';
+import { DEMO_OPENIDS } from '../../server/demoFacts.js';
 import type { Client, TestServer } from './server.js';
 
 export type Cast = Record<keyof typeof DEMO_OPENIDS, Client>;

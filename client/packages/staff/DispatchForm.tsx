@@ -4,6 +4,7 @@ import { FormProblem } from '../../api/errors.js';
 import type { DispatchInput, GridWorker, OrderDetail } from '../../api/types.js';
 import { ActionButton } from '../../components/ActionButton.js';
 import { cx } from '../../lib/cx.js';
+import { ORDER_LIMITS } from '../../../shared/limits.js';
 
 /** 社区派单: the grid's own worker is suggested and preselected; staff may pick anyone of the community. */
 export function DispatchForm({ order, workers, onDispatch }: { order: Pick<OrderDetail, 'suggestedAssignee' | 'assignee' | 'status'>; workers: GridWorker[]; onDispatch: (body: DispatchInput) => Promise<unknown> }) {
@@ -30,7 +31,7 @@ export function DispatchForm({ order, workers, onDispatch }: { order: Pick<Order
         </View>
       ))}
       <Text className="field-label">给网格员的话（可以不写）</Text>
-      <Input className="input" value={note} maxlength={500} placeholder="比如：老人独居，请尽快上门" onInput={(e) => setNote(e.detail.value)} />
+      <Input className="input" value={note} maxlength={ORDER_LIMITS.dispatchNote} placeholder="比如：老人独居，请尽快上门" onInput={(e) => setNote(e.detail.value)} />
       <ActionButton
         onPress={async () => {
           if (!picked) throw new FormProblem('请选一位网格员。');

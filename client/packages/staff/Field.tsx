@@ -103,3 +103,6 @@ export function wholeNumber(s: string): number | null {
   if (!t) return null;
   return /^\d+$/.test(t) ? Number(t) : NaN;
 }
+
+/** The maxlength of a number field whose largest accepted value is `max`. */
+export const digits = (max: number) => String(max).length;

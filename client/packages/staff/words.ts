@@ -1,5 +1,6 @@
 // Plain words for what the server sends as codes, on staff pages only (kept out of
 // the main package: client/lib/words.ts has the ones every resident's page needs).
+import { EMPLOYMENT_STATUS_LABELS, NOTICE_KIND_LABELS } from '../../../shared/words.js';
 import type { DeliveryStatus, EmploymentStatus, NoticeKind, NoticeState, OrderStatus } from '../../api/types.js';
 
 // ---- staff: the dashboard ----------------------------------------------------------
@@ -32,28 +33,15 @@ export function barWidth(value: number | null, max: number): string {
   return `${Math.max(2, Math.min(100, Math.round((value / max) * 100)))}%`;
 }
 
-/** The ledger's labels (server/jobs/ledger.ts STATUS_LABELS); 没有登记 for a member without a record. */
-export const EMPLOYMENT_WORDS: Record<EmploymentStatus, string> = {
-  employed_local: '本地务工',
-  employed_outbound: '外出务工',
-  public_welfare: '公益性岗位',
-  self_employed: '自主创业',
-  seeking: '想找工作',
-  unable: '无劳动能力',
-};
+/**
+ * The ledger's labels, except that a job seeker reads as 想找工作 on the dashboard
+ * (有意愿未就业 stays the ledger's word, in its Excel files); 没有登记 for a member without a record.
+ */
+export const EMPLOYMENT_WORDS: Record<EmploymentStatus, string> = { ...EMPLOYMENT_STATUS_LABELS, seeking: '想找工作' };
 
 // ---- staff: notices --------------------------------------------------------------------
 
-/** The kinds of server/notices/schemas.ts KIND_LABELS (the type checker keeps them the same). */
-export const NOTICE_KIND_WORDS: typeof import('../../../server/notices/schemas.js').KIND_LABELS = {
-  policy: '惠民政策',
-  service: '便民服务',
-  news: '时政新闻',
-  job: '就业岗位',
-  training: '技能培训',
-  activity: '社区活动',
-  emergency: '紧急通知',
-};
+export const NOTICE_KIND_WORDS: Record<NoticeKind, string> = NOTICE_KIND_LABELS;
 
 /** The kinds staff pick from; an emergency is the red switch, not a chip. */
 export const NOTICE_KINDS: NoticeKind[] = ['service', 'policy', 'activity', 'job', 'training', 'news'];

@@ -2,6 +2,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { FormProblem } from '../../api/errors.js';
 import { ActionButton } from '../../components/ActionButton.js';
+import { LINK_CODE_LENGTH } from '../../../shared/limits.js';
 
 /** What people type, the way the server reads it: spaces dropped, letters in capitals. */
 export const normaliseCode = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
@@ -14,7 +15,7 @@ export function LinkForm({ link }: { link: (code: string) => Promise<unknown> })
   const [code, setCode] = useState('');
   const send = async () => {
     const c = normaliseCode(code);
-    if (c.length < 4) throw new FormProblem('请输入网格员给您的绑定码。');
+    if (c.length < LINK_CODE_LENGTH.min) throw new FormProblem('请输入网格员给您的绑定码。');
     await link(c);
   };
   return (
@@ -25,7 +26,7 @@ export function LinkForm({ link }: { link: (code: string) => Promise<unknown> })
       <Input
         className="input input--code"
         value={code}
-        maxlength={20}
+        maxlength={LINK_CODE_LENGTH.max}
         placeholder="比如 7K3M9QXA"
         onInput={(e) => setCode(e.detail.value.toUpperCase())}
       />

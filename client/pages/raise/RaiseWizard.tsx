@@ -7,9 +7,7 @@ import { CategoryGrid } from '../../components/CategoryGrid.js';
 import { ListState } from '../../components/ListState.js';
 import { PhotoPicker, usePhotos } from '../../components/Photos.js';
 import { cx } from '../../lib/cx.js';
-
-/** The server's limit, checked against server/orders/schemas.ts by the type checker (no server code in the bundle). */
-export const MAX_PHOTOS: typeof import('../../../server/orders/schemas.js').MAX_PHOTOS = 6;
+import { ORDER_LIMITS } from '../../../shared/limits.js';
 
 type Step = 'who' | 'category' | 'details';
 
@@ -35,14 +33,14 @@ export function RaiseWizard({ categories, forNeighbour, searchResidents, submit,
   const [category, setCategory] = useState<Category | null>(null);
   const [description, setDescription] = useState('');
   const [emergency, setEmergency] = useState(false);
-  const photos = usePhotos(MAX_PHOTOS, choosePhotos, uploadPhoto);
+  const photos = usePhotos(ORDER_LIMITS.photos, choosePhotos, uploadPhoto);
   const at = steps.indexOf(step);
   const back = at > 0 ? () => setStep(steps[at - 1]!) : null;
 
   const send = async () => {
     if (!category) throw new FormProblem('请先选一选是哪一类事情。');
     if (forNeighbour && !resident) throw new FormProblem('请先选是帮哪位居民报事。');
-    if (description.trim().length < 2) throw new FormProblem('请多写几个字，说说是什么事。');
+    if (description.trim().length < ORDER_LIMITS.description.min) throw new FormProblem('请多写几个字，说说是什么事。');
     if (photos.busy) throw new FormProblem('照片还在上传，请稍等一下再提交。');
     if (photos.failed) throw new FormProblem('有照片没传上。请点照片重试，或者删掉它。');
     const order = await submit({
@@ -96,12 +94,12 @@ export function RaiseWizard({ categories, forNeighbour, searchResidents, submit,
           <Textarea
             className="textarea"
             value={description}
-            maxlength={2000}
+            maxlength={ORDER_LIMITS.description.max}
             placeholder="比如：厨房水管漏水，地上都是水"
             onInput={(e) => setDescription(e.detail.value)}
           />
-          <Text className="field-label">拍张照片（可以不拍，最多 {MAX_PHOTOS} 张）</Text>
-          <PhotoPicker photos={photos} max={MAX_PHOTOS} />
+          <Text className="field-label">拍张照片（可以不拍，最多 {ORDER_LIMITS.photos} 张）</Text>
+          <PhotoPicker photos={photos} max={ORDER_LIMITS.photos} />
           <View className={cx('switch-row', emergency && 'switch-row--on')}>
             <View>
               <Text className="text">🚨 紧急情况</Text>

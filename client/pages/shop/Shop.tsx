@@ -6,14 +6,12 @@ import { PickupCode } from '../../components/PickupCode.js';
 import { cx } from '../../lib/cx.js';
 import { newIdempotencyKey } from '../../lib/idempotency.js';
 import { limitWords } from '../../lib/words.js';
-
-/** The server's per-redemption maximum (server/points/schemas.ts: quantity ≤ 20). */
-const MAX_QUANTITY = 20;
+import { SHOP_LIMITS } from '../../../shared/limits.js';
 
 /** How many of an item the household can take now (0: the button says why not). */
 export function mostYouCanTake(item: ShopItem, balance: number): number {
-  const byLimit = item.limitLeft === undefined || item.limitLeft === null ? MAX_QUANTITY : item.limitLeft;
-  return Math.max(0, Math.min(item.stock, byLimit, Math.floor(balance / item.pointsPrice), MAX_QUANTITY));
+  const byLimit = item.limitLeft === undefined || item.limitLeft === null ? SHOP_LIMITS.quantity : item.limitLeft;
+  return Math.max(0, Math.min(item.stock, byLimit, Math.floor(balance / item.pointsPrice), SHOP_LIMITS.quantity));
 }
 
 /** Why an item cannot be taken, in the words on its button. */

@@ -5,7 +5,8 @@ import { api } from '../../../api/index.js';
 import type { CreateJobInput, JobKind, PayUnit, StaffJob, Trade } from '../../../api/types.js';
 import { ActionButton } from '../../../components/ActionButton.js';
 import { JOB_KIND_WORDS, TRADE_WORDS } from '../../../lib/words.js';
-import { DayField, dayOf, Field, localTime, LongField, OneOf, SomeOf, wholeNumber } from '../Field.js';
+import { DayField, dayOf, digits, Field, localTime, LongField, OneOf, SomeOf, wholeNumber } from '../Field.js';
+import { JOB_LIMITS } from '../../../../shared/limits.js';
 
 const KINDS: Array<[JobKind, string]> = (['workshop', 'public_welfare', 'local', 'outbound'] as JobKind[]).map((k) => [k, JOB_KIND_WORDS[k]]);
 const UNITS: Array<[PayUnit, string]> = [
@@ -63,19 +64,19 @@ export function JobForm({ onCreated, now = () => new Date() }: { onCreated: (job
 
   return (
     <View>
-      <Field label="招工单位" value={employer} onChange={setEmployer} placeholder="比如：平远新城帮扶车间" maxlength={60} />
-      <Field label="岗位名称" value={title} onChange={setTitle} placeholder="比如：缝纫工" maxlength={60} />
+      <Field label="招工单位" value={employer} onChange={setEmployer} placeholder="比如：平远新城帮扶车间" maxlength={JOB_LIMITS.employer} />
+      <Field label="岗位名称" value={title} onChange={setTitle} placeholder="比如：缝纫工" maxlength={JOB_LIMITS.title} />
       <OneOf label="哪一类岗位" options={KINDS} value={kind} onChange={setKind} />
-      <Field label="上班地点" value={location} onChange={setLocation} placeholder="比如：社区扶贫车间二楼" />
+      <Field label="上班地点" value={location} onChange={setLocation} placeholder="比如：社区扶贫车间二楼" maxlength={JOB_LIMITS.location} />
       <Text className="field-label">工资（元，可以只写一个，也可以不写）</Text>
       <View className="two">
-        <Field label="最低" value={payMin} onChange={setPayMin} placeholder="最低，比如 2800" number maxlength={7} />
-        <Field label="最高" value={payMax} onChange={setPayMax} placeholder="最高，比如 4000" number maxlength={7} />
+        <Field label="最低" value={payMin} onChange={setPayMin} placeholder="最低，比如 2800" number maxlength={digits(JOB_LIMITS.pay)} />
+        <Field label="最高" value={payMax} onChange={setPayMax} placeholder="最高，比如 4000" number maxlength={digits(JOB_LIMITS.pay)} />
       </View>
       <OneOf label="工资怎么算" options={UNITS} value={payUnit} onChange={setPayUnit} />
-      <Field label="招几个人" value={headcount} onChange={setHeadcount} placeholder="比如 10" number maxlength={5} />
-      <LongField label="要求（可以不写）" value={requirements} onChange={setRequirements} placeholder="比如：18-50 岁，能吃苦" />
-      <Field label="联系人和电话" value={contact} onChange={setContact} placeholder="比如：王主任 0857-7621001" maxlength={60} />
+      <Field label="招几个人" value={headcount} onChange={setHeadcount} placeholder="比如 10" number maxlength={digits(JOB_LIMITS.headcount)} />
+      <LongField label="要求（可以不写）" value={requirements} onChange={setRequirements} placeholder="比如：18-50 岁，能吃苦" maxlength={JOB_LIMITS.requirements} />
+      <Field label="联系人和电话" value={contact} onChange={setContact} placeholder="比如：王主任 0857-7621001" maxlength={JOB_LIMITS.contact} />
       <SomeOf label="适合哪些工种（会优先推荐给想做这些的人）" options={TRADES} value={trades} onChange={setTrades} />
       <DayField label="报名截止（可以不选）" value={deadline} onChange={setDeadline} start={dayOf(now())} placeholder="不设截止" />
       {deadline ? (

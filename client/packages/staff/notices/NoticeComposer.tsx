@@ -12,6 +12,7 @@ import { when } from '../../../lib/words.js';
 import { NOTICE_KIND_WORDS, NOTICE_KINDS } from '../words.js';
 import { loadBuildings, loadGrids, type Place } from '../community.js';
 import { dayOf, localTime } from '../Field.js';
+import { NOTICE_LIMITS } from '../../../../shared/limits.js';
 
 type AudienceType = NoticeAudience['type'];
 
@@ -84,9 +85,9 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
   const send = async () => {
     const t = title.trim();
     const b = body.trim();
-    if (t.length < 2) throw new FormProblem('标题至少写 2 个字。');
-    if (t.length > 60) throw new FormProblem('标题最多 60 个字。');
-    if (b.length < 2) throw new FormProblem('请写通知的内容。');
+    if (t.length < NOTICE_LIMITS.title.min) throw new FormProblem(`标题至少写 ${NOTICE_LIMITS.title.min} 个字。`);
+    if (t.length > NOTICE_LIMITS.title.max) throw new FormProblem(`标题最多 ${NOTICE_LIMITS.title.max} 个字。`);
+    if (b.length < NOTICE_LIMITS.body.min) throw new FormProblem('请写通知的内容。');
     const input: ComposeNoticeInput = { kind: emergency ? 'emergency' : kind, title: t, body: b, audience: audienceBody() };
     if (later) {
       const at = localTime(day, time);
@@ -127,9 +128,9 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
       )}
 
       <Text className="field-label">标题</Text>
-      <Input className="input" value={title} maxlength={60} placeholder="比如：本周六义诊进楼栋" onInput={(e) => setTitle(e.detail.value)} />
+      <Input className="input" value={title} maxlength={NOTICE_LIMITS.title.max} placeholder="比如：本周六义诊进楼栋" onInput={(e) => setTitle(e.detail.value)} />
       <Text className="field-label">内容</Text>
-      <Textarea className="textarea" value={body} maxlength={3000} placeholder="写清楚什么时间、什么地点、要做什么" onInput={(e) => setBody(e.detail.value)} />
+      <Textarea className="textarea" value={body} maxlength={NOTICE_LIMITS.body.max} placeholder="写清楚什么时间、什么地点、要做什么" onInput={(e) => setBody(e.detail.value)} />
 
       <Text className="field-label">发给谁</Text>
       {(

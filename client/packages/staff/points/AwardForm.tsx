@@ -11,8 +11,7 @@ import { newIdempotencyKey } from '../../../lib/idempotency.js';
 import { useRefreshedBy, type Refresher } from '../../../lib/refresher.js';
 import { useRemote } from '../../../lib/useRemote.js';
 import { loadBuildings, loadGrids, loadHouseholds, type Place } from '../community.js';
-
-const MAX_TIMES = 100;
+import { AWARD_LIMITS } from '../../../../shared/limits.js';
 
 export const ruleWords = (r: PointsRule) => `每次 ${r.points} 积分${r.monthlyCap ? `，每户每月最多 ${r.monthlyCap}` : ''}`;
 
@@ -164,12 +163,12 @@ export function AwardForm({ confirm = askToConfirm, refresher }: { confirm?: Con
           −
         </Button>
         <Text className="stepper__value">{times}</Text>
-        <Button className="btn btn--secondary btn--small stepper__btn" disabled={times >= MAX_TIMES} onClick={() => setTimes((t) => Math.min(MAX_TIMES, t + 1))} ariaLabel="多一次">
+        <Button className="btn btn--secondary btn--small stepper__btn" disabled={times >= AWARD_LIMITS.times} onClick={() => setTimes((t) => Math.min(AWARD_LIMITS.times, t + 1))} ariaLabel="多一次">
           ＋
         </Button>
       </View>
       <Text className="field-label">说明（可以不写）</Text>
-      <Input className="input" value={note} maxlength={200} placeholder="比如：11月22日 清扫楼道" onInput={(e) => setNote(e.detail.value)} />
+      <Input className="input" value={note} maxlength={AWARD_LIMITS.note} placeholder="比如：11月22日 清扫楼道" onInput={(e) => setNote(e.detail.value)} />
 
       {result ? (
         <View className="ok-note">

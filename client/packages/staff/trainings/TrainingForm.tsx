@@ -5,8 +5,9 @@ import { api } from '../../../api/index.js';
 import type { Trade, Training } from '../../../api/types.js';
 import { ActionButton } from '../../../components/ActionButton.js';
 import { useRemote } from '../../../lib/useRemote.js';
-import { DayField, dayOf, Field, localTime, OneOf, SomeOf, wholeNumber } from '../Field.js';
+import { DayField, dayOf, digits, Field, localTime, OneOf, SomeOf, wholeNumber } from '../Field.js';
 import { TRADES } from '../jobs/JobForm.js';
+import { TRAINING_LIMITS } from '../../../../shared/limits.js';
 
 /**
  * 安排培训 (以岗定培): the course, its trade, when and where, how many seats, the
@@ -53,16 +54,16 @@ export function TrainingForm({ onCreated, now = () => new Date() }: { onCreated:
 
   return (
     <View>
-      <Field label="课程名称" value={course} onChange={setCourse} placeholder="比如：缝纫工技能培训" maxlength={60} />
+      <Field label="课程名称" value={course} onChange={setCourse} placeholder="比如：缝纫工技能培训" maxlength={TRAINING_LIMITS.course} />
       <OneOf label="学什么工种" options={TRADES} value={trade} onChange={setTrade} />
-      <Field label="上课时间" value={schedule} onChange={setSchedule} placeholder="比如：周二、周四 14:00-17:00" />
-      <Field label="上课地点" value={place} onChange={setPlace} placeholder="比如：社区党群服务中心三楼" />
+      <Field label="上课时间" value={schedule} onChange={setSchedule} placeholder="比如：周二、周四 14:00-17:00" maxlength={TRAINING_LIMITS.schedule} />
+      <Field label="上课地点" value={place} onChange={setPlace} placeholder="比如：社区党群服务中心三楼" maxlength={TRAINING_LIMITS.place} />
       <View className="two">
         <DayField label="开课" value={startDay} onChange={setStartDay} start={today} placeholder="选日期" />
         <DayField label="结课" value={endDay} onChange={setEndDay} start={startDay || today} placeholder="选日期" />
       </View>
       <DayField label="报名截止" value={deadlineDay} onChange={setDeadlineDay} start={today} />
-      <Field label="能收多少人" value={capacity} onChange={setCapacity} placeholder="比如 30" number maxlength={4} />
+      <Field label="能收多少人" value={capacity} onChange={setCapacity} placeholder="比如 30" number maxlength={digits(TRAINING_LIMITS.capacity)} />
       {jobs.data?.length ? (
         <SomeOf label="学完可以去哪些岗位（可以不选）" options={jobs.data.map((j) => [j.id, `${j.title}（${j.employer}）`] as [string, string])} value={jobIds} onChange={setJobIds} />
       ) : null}

@@ -1,0 +1,8 @@
+// The auth domain's public face: sign-in routes, the signed-in Viewer, and the
+// outside-world WeChat client. (server/http/route.ts and server/context.ts import
+// middleware.ts and viewer.ts directly: through this file, which loads routes.ts
+// and so server/http/route.ts, they would import themselves in a circle.)
+export { authRoutes } from './routes.js';
+export { authenticate, requireViewer, viewerOf } from './middleware.js';
+export { loadViewer, type RoleGrant, type Viewer } from './viewer.js';
+export { FakeWechatClient, HttpWechatClient, type WechatClient } from './wechat.js';

@@ -1,0 +1,2 @@
+// The categories domain's public face.
+export { categoryRoutes } from './routes.js';

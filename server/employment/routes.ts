@@ -1,0 +1,90 @@
+// /api/employment: the 就业台账, a person's situation and its history, the
+// households with nobody in work, the figures, and the ledger in and out of Excel.
+import { idParams } from '../http/fields.js';
+import { singleFile, uploadedFile } from '../http/multipart.js';
+import { routeGroup, route } from '../http/route.js';
+import { employmentStats } from './employmentStats.js';
+import { exportLedger } from './exportLedger.js';
+import { importLedger } from './importLedger.js';
+import { listHouseholdEmployment } from './listHouseholds.js';
+import { myHouseholdEmployment } from './myHousehold.js';
+import { recordStatus, residentHistory } from './residentEmployment.js';
+import {
+  employmentHousehold,
+  employmentHouseholdPage,
+  employmentStatsAnswer,
+  householdsQuery,
+  importResult,
+  recordStatusAnswer,
+  recordStatusBody,
+  residentHistoryAnswer,
+} from './schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const employmentRoutes = routeGroup('employment', '/api/employment', '就业台账: each person\'s employment situation and its history, 零就业家庭, the figures per grid, the ledger in and out of Excel', [
+  route({
+    method: 'get',
+    path: '/me',
+    summary: "The resident's own household: each member's situation",
+    response: employmentHousehold,
+    handler: ({ deps, viewer }) => myHouseholdEmployment(deps, viewer),
+  }),
+  route({
+    method: 'get',
+    path: '/households',
+    summary: "Households in the viewer's scope with each member's situation, or only the 零就业家庭 (grid workers and staff)",
+    query: householdsQuery,
+    response: employmentHouseholdPage,
+    handler: ({ deps, viewer, query }) => listHouseholdEmployment(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
+    path: '/stats',
+    summary: '就业率, 户均就业人数 and 零就业家庭 of the community and each grid (staff)',
+    response: employmentStatsAnswer,
+    handler: ({ deps, viewer }) => employmentStats(deps, viewer),
+  }),
+  route({
+    method: 'get',
+    path: '/residents/:id',
+    summary: "A person's employment history, newest first",
+    params: idParams,
+    response: residentHistoryAnswer,
+    handler: ({ deps, viewer, params }) => residentHistory(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/residents/:id/status',
+    summary: "The grid's worker or staff record a person's situation; the same again changes nothing",
+    params: idParams,
+    body: recordStatusBody,
+    response: recordStatusAnswer,
+    handler: ({ deps, viewer, params, body }) => recordStatus(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/import',
+    summary: 'Staff import the ledger from Excel: good rows go in, bad rows come back with their number and reason',
+    use: [singleFile(5 * 1024 * 1024)],
+    upload: {
+      field: 'file',
+      description: 'An .xlsx workbook (at most 5 MB): 姓名, 就业状态, and 身份证号 or 楼栋/单元/房号; optionally 就业单位, 开始时间, 意向工种, 备注',
+    },
+    response: importResult,
+    handler: ({ deps, viewer, ctx }) => importLedger(deps, viewer, uploadedFile(ctx, 'an .xlsx workbook')),
+  }),
+  route({
+    method: 'get',
+    path: '/export',
+    summary: "Staff export the community's ledger as an .xlsx workbook, in the columns the import reads",
+    response: null,
+    produces: XLSX,
+    handler: async ({ deps, viewer, ctx }) => {
+      const data = await exportLedger(deps, viewer);
+      ctx.type = XLSX;
+      ctx.attachment(`就业台账-${deps.clock().toISOString().slice(0, 10)}.xlsx`);
+      ctx.body = data;
+    },
+  }),
+]);

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { dateTime } from '../http/dates.js';
+import { bool, id, isoDate } from '../http/fields.js';
+import { TRADE_CODES } from './trades.js';
+
+/** A trade code (welding, cooking …): postings, courses and the ledger name trades with these. */
+export const tradeCode = z.enum(TRADE_CODES);
+/** The trades a posting needs or a person wants, in a request. */
+export const tradeCodes = z.array(tradeCode).max(10).default([]);
+
+export const EMPLOYMENT_STATUSES = ['employed_local', 'employed_outbound', 'public_welfare', 'self_employed', 'seeking', 'unable'] as const;
+
+export const recordStatusBody = z.object({
+  status: z.enum(EMPLOYMENT_STATUSES),
+  employer: z.string().trim().max(60).nullable().optional(),
+  since: dateTime().nullable().optional(),
+  trades: tradeCodes,
+  note: z.string().trim().max(200).nullable().optional(),
+});
+
+export const householdsQuery = z.object({
+  /** Only 零就业家庭: households with working-age members and nobody in work. */
+  zeroEmployment: bool.optional(),
+  gridId: id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+// ---- answers -------------------------------------------------------------------
+
+const status = z.enum(EMPLOYMENT_STATUSES);
+
+/** One entry of a person's history; the newest is the current one. */
+export const employmentRecord = z
+  .object({
+    id: z.string(),
+    status,
+    statusLabel: z.string(),
+    employer: z.string().nullable(),
+    since: isoDate.nullable(),
+    trades: z.array(tradeCode),
+    note: z.string().nullable(),
+    current: z.boolean(),
+    source: z.string(),
+    recordedAt: isoDate,
+  })
+  .meta({ id: 'EmploymentRecord' });
+
+export const recordStatusAnswer = z.object({
+  /** False when the ledger already said this (nothing was written). */
+  changed: z.boolean(),
+  record: employmentRecord,
+});
+
+export const residentHistoryAnswer = z.object({
+  resident: z.object({ id: z.string(), name: z.string() }),
+  records: z.array(employmentRecord),
+});
+
+/** A household with every member's current situation. */
+export const employmentHousehold = z
+  .object({
+    id: z.string(),
+    gridId: z.string(),
+    building: z.string(),
+    room: z.string(),
+    members: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        birthYear: z.number().int().nullable(),
+        status: status.nullable(),
+        employer: z.string().nullable(),
+      }),
+    ),
+    /** Working-age members able to work. */
+    labour: z.number().int(),
+    employed: z.number().int(),
+    zeroEmployment: z.boolean(),
+  })
+  .meta({ id: 'EmploymentHousehold' });
+
+export const employmentHouseholdPage = z.object({ total: z.number().int(), items: z.array(employmentHousehold) });
+
+const figures = z.object({
+  households: z.number().int(),
+  labourHouseholds: z.number().int(),
+  labour: z.number().int(),
+  employed: z.number().int(),
+  /** 就业率: employed people over the labour force. */
+  employmentRate: z.number().nullable(),
+  /** 户均就业人数: employed people per household with labour. */
+  employedPerLabourHousehold: z.number().nullable(),
+  zeroEmploymentHouseholds: z.number().int(),
+});
+
+export const employmentStatsAnswer = z.object({
+  community: figures,
+  grids: z.array(figures.extend({ id: z.string(), name: z.string() })),
+});
+
+export const importResult = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  unchanged: z.number().int(),
+  /** Rows without a 就业状态 (children, elderly members), skipped. */
+  withoutStatus: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+});
+
+export type RecordStatusBody = z.infer<typeof recordStatusBody>;
+export type HouseholdsQuery = z.infer<typeof householdsQuery>;

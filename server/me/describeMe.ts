@@ -1,0 +1,19 @@
+import type { Viewer } from '../auth/index.js';
+import type { Deps } from '../context.js';
+import { homeCommunity } from '../policies/index.js';
+import { presentMe } from './presenter.js';
+
+/** Who am I: user, roles, and where I live (community, grid, building, room). */
+export async function describeMe(deps: Deps, v: Viewer) {
+  const communityId = homeCommunity(v);
+  const [community, household] = await Promise.all([
+    communityId ? deps.db.community.findUnique({ where: { id: communityId }, select: { id: true, name: true, estate: true } }) : null,
+    v.resident
+      ? deps.db.household.findUnique({
+          where: { id: v.resident.householdId },
+          include: { unit: true, building: { include: { grid: true } } },
+        })
+      : null,
+  ]);
+  return presentMe(v, community, household);
+}

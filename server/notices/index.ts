@@ -1,0 +1,7 @@
+// The notices domain's public face: what other folders and the app may use.
+export { noticeRoutes } from './routes.js';
+export { startNotices } from './start.js';
+export { ChannelError, type Channel, type GroupPost, type GroupTarget } from './channel.js';
+export { webhookKey, wecomSenderId } from './wecom.js';
+export { chatChannel } from './schemas.js';
+export { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic, seedNoticesDemo } from './demoData.js';

@@ -1,0 +1,25 @@
+import type { Prisma } from '@prisma/client';
+import type { Viewer } from '../auth/index.js';
+import type { Deps } from '../context.js';
+import { residentScope } from '../policies/index.js';
+import { presentResidentChoice } from './presenter.js';
+import type { ListResidentsQuery } from './schemas.js';
+
+/** Residents the viewer may file a request for (building head: their building, and so on). */
+export async function searchResidents(deps: Deps, v: Viewer, q: ListResidentsQuery) {
+  const filters: Prisma.ResidentWhereInput[] = [residentScope(v)];
+  if (q.buildingId) filters.push({ household: { buildingId: q.buildingId } });
+  if (q.q) filters.push({ OR: [{ name: { contains: q.q } }, { household: { room: { contains: q.q } } }] });
+  const rows = await deps.db.resident.findMany({
+    where: { AND: filters },
+    include: { household: { include: { unit: true, building: true } } },
+    orderBy: [
+      { household: { building: { name: 'asc' } } },
+      { household: { unit: { name: 'asc' } } },
+      { household: { room: 'asc' } },
+      { id: 'asc' },
+    ],
+    take: q.limit,
+  });
+  return rows.map(presentResidentChoice);
+}

@@ -1,0 +1,9 @@
+// The points domain's public face: what other folders and the app may use.
+export { pointsRoutes } from './routes.js';
+export { awardForRule } from './awardPoints.js';
+export { expirePoints } from './expirePoints.js';
+export { householdBalance } from './queries.js';
+export { dayLabel, periodStart } from './calendar.js';
+export { DEMO_RULES, seedPointsDemo } from './demoData.js';
+// for the shop: a redemption spends points and a cancellation refunds them, on this one ledger
+export { bookEntry, lockHouseholdAccount } from './ledger.js';
