@@ -1,5 +1,5 @@
 // The server's shape (docs/architecture.md), as dependency-cruiser rules.
-// `npm run lint:deps` prints the violations; tests/architecture.test.ts runs the
+// `npm run lint:deps` prints the violations; tests/platform/architecture.test.ts runs the
 // same configuration in `npm test`.
 //
 // Words used below:
@@ -7,6 +7,8 @@
 //   shared          server/*.ts at the top, server/http/, server/policies/
 //   wiring          the top-level files that put the app together
 //                   (app.ts, main.ts, routes.ts, deps.ts, context.ts)
+//   shared/         not the "shared" above: the top-level folder of words and
+//                   limits the server and the mini-program both use
 
 /** A file in a domain folder. */
 const DOMAIN = '^server/(?!(?:http|policies)/)[^/]+/';
@@ -111,6 +113,16 @@ module.exports = {
       comment: 'The server never depends on the mini-program.',
       from: { path: '^server/' },
       to: { path: '^client/' },
+    },
+    {
+      name: 'shared-folder-imports-nothing',
+      severity: 'error',
+      comment:
+        'shared/ holds the words and limits that server/ and client/ both import as values (no rule forbids ' +
+        'either, from any file). Node runs it for the server and the mini-program bundles it, so it imports ' +
+        'nothing but its own files: no package, no Node module, nothing of server/ or client/.',
+      from: { path: '^shared/' },
+      to: { pathNot: '^shared/' },
     },
     {
       name: 'not-to-tests',

@@ -40,7 +40,7 @@ async function postgresProject(): Promise<TestProjectInlineConfiguration[]> {
         name: 'server-pg',
         ...serverTests,
         // schema-drift compares SQLite files (and the derived PostgreSQL files with their source)
-        exclude: [...serverTests.exclude, 'tests/schema-drift.test.ts'],
+        exclude: [...serverTests.exclude, 'tests/platform/schema-drift.test.ts'],
       },
     },
   ];

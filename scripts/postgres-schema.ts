@@ -8,11 +8,11 @@
 // are held to the checksums recorded in prisma/postgres/migrations.sha256 (the
 // sha256 that _prisma_migrations records and that the start command compares, so
 // an edit that would stop a deployed database's start fails the tests first).
-// tests/postgres-migrations.test.ts checks on PostgreSQL that the chain builds the
+// tests/platform/postgres-migrations.test.ts checks on PostgreSQL that the chain builds the
 // derived schema.
 //
 //   npx tsx scripts/postgres-schema.ts          rewrites prisma/postgres/schema
-//   npx tsx scripts/postgres-schema.ts --check  fails if what is committed differs (tests/schema-drift.test.ts)
+//   npx tsx scripts/postgres-schema.ts --check  fails if what is committed differs (tests/platform/schema-drift.test.ts)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

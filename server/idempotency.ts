@@ -43,33 +43,36 @@ export async function idempotent<T>(
     }
     return { status: rec.status, body: JSON.parse(rec.response) as T, replayed: true };
   };
-  // hand-written SQL (server/sql.ts): redemptions are a hot path
   const find = () =>
     deps.sql.one<{ requestHash: string; status: number; response: string }>(sql`
       SELECT "requestHash", status, response FROM "IdempotencyRecord" WHERE scope = ${p.scope} AND "userId" = ${p.userId} AND key = ${p.key}`);
 
-  const earlier = await find();
-  if (earlier) return replay(earlier);
   try {
     const result = await deps.sql.transaction(async (tx) => {
-      // The key is claimed before the work: a simultaneous request with the same key
-      // waits on this row (PostgreSQL's unique index) instead of doing the work too,
-      // then finds the winner's answer. (SQLite runs one transaction at a time anyway.)
+      // The key is claimed before the work, in the work's transaction. A key used before
+      // finds its record at once; a simultaneous request with the same key waits on the
+      // unique index until the first one commits (PostgreSQL; SQLite runs one transaction
+      // at a time) and then finds its answer; if the first was refused and rolled back,
+      // this one does the work.
       const id = newId();
-      await tx.run(sql`
+      const claimed = await tx.run(sql`
         INSERT INTO "IdempotencyRecord" (id, scope, "userId", key, "requestHash", status, response, "createdAt")
-        VALUES (${id}, ${p.scope}, ${p.userId}, ${p.key}, ${requestHash}, 0, '', ${deps.clock()})`);
+        VALUES (${id}, ${p.scope}, ${p.userId}, ${p.key}, ${requestHash}, 0, '', ${deps.clock()})
+        ON CONFLICT (scope, "userId", key) DO NOTHING`);
+      if (claimed !== 1) throw new KeyUsed();
       const r = await work(tx);
       await tx.run(sql`UPDATE "IdempotencyRecord" SET status = ${r.status}, response = ${JSON.stringify(r.body)} WHERE id = ${id}`);
       return r;
     });
     return { ...result, replayed: false };
   } catch (e) {
-    // two requests with one key at the same instant: the loser answers with the winner's result
-    if (isUniqueViolation(e)) {
-      const winner = await find();
-      if (winner) return replay(winner);
+    if (e instanceof KeyUsed || isUniqueViolation(e)) {
+      const earlier = await find();
+      if (earlier) return replay(earlier);
     }
     throw e;
   }
 }
+
+/** The key has a record already: answer from it (after the claim's transaction rolled back). */
+class KeyUsed extends Error {}

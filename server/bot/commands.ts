@@ -1,5 +1,6 @@
 // Group commands, answered in the group: #帮助, #报修 <text>, #绑定 <code>, #积分,
 // #岗位 and #培训.
+import { ORDER_LIMITS } from '../../shared/limits.js';
 import { loadViewer, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
@@ -86,7 +87,7 @@ async function link(deps: Deps, contactId: string, code: string): Promise<string
 
 /** Files the order exactly as 群众点单 in the mini-program does (the same service), as a repair unless the community has none. */
 async function fileRepair(deps: Deps, viewer: Viewer, description: string): Promise<string> {
-  if (description.length < 2) return '请在 #报修 后面写上要报修的问题，例如：#报修 厨房水管漏水';
+  if (description.length < ORDER_LIMITS.description.min) return '请在 #报修 后面写上要报修的问题，例如：#报修 厨房水管漏水';
   if (!viewer.resident) return NO_HOUSEHOLD;
   const categories = await deps.db.serviceCategory.findMany({
     where: { communityId: viewer.resident.communityId, active: true, code: { in: ['repair', 'other'] } },
@@ -97,7 +98,7 @@ async function fileRepair(deps: Deps, viewer: Viewer, description: string): Prom
   try {
     const order = await submitOrder(deps, viewer, {
       category,
-      description: description.slice(0, 2000),
+      description: description.slice(0, ORDER_LIMITS.description.max),
       urgency: 'normal',
       photos: [],
     });

@@ -1,12 +1,13 @@
 // The employment ledger out to Excel (.xlsx), one row per person, in the
 // columns the import reads: an exported sheet imports back unchanged.
 import ExcelJS from 'exceljs';
+import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { jobsStaffCommunity } from '../policies/index.js';
 import { householdEmployment } from './households.js';
 import { COLUMNS } from './importLedger.js';
-import { chinaDay, ledgerYear, STATUS_LABELS } from './ledger.js';
+import { chinaDay, ledgerYear } from './ledger.js';
 import { ledgerRows } from './queries.js';
 import { parseTrades, TRADES } from './trades.js';
 
@@ -32,7 +33,7 @@ export async function exportLedger(deps: Deps, v: Viewer): Promise<Buffer> {
         d.household.building.name,
         d.household.unit.name,
         d.household.room,
-        rec ? STATUS_LABELS[rec.status] : '',
+        rec ? EMPLOYMENT_STATUS_LABELS[rec.status] : '',
         rec?.employer ?? '',
         chinaDay(rec?.since) ?? '',
         rec ? parseTrades(rec.trades).map((t) => TRADES[t]).join('、') : '',

@@ -5,12 +5,12 @@
 // A row without a 就业状态 (children, elderly members in an exported sheet) is skipped.
 import ExcelJS from 'exceljs';
 import type { EmploymentStatus } from '@prisma/client';
+import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest } from '../errors.js';
 import { inDateRange } from '../http/dates.js';
 import { jobsStaffCommunity } from '../policies/index.js';
-import { STATUS_LABELS } from './ledger.js';
 import { residentsWithHomes } from './queries.js';
 import { recordSituation } from './recordSituation.js';
 import { TRADES, tradeFromName, type Trade } from './trades.js';
@@ -30,7 +30,7 @@ const STATUS_WORDS: Array<[RegExp, EmploymentStatus]> = [
 ];
 
 export function statusFromLabel(label: string): EmploymentStatus | undefined {
-  const exact = (Object.entries(STATUS_LABELS) as Array<[EmploymentStatus, string]>).find(([, l]) => l === label.trim())?.[0];
+  const exact = (Object.entries(EMPLOYMENT_STATUS_LABELS) as Array<[EmploymentStatus, string]>).find(([, l]) => l === label.trim())?.[0];
   if (exact) return exact;
   return STATUS_WORDS.find(([re]) => re.test(label))?.[1];
 }
@@ -117,7 +117,7 @@ export async function importLedger(deps: Deps, v: Viewer, file: Buffer) {
     if (seen.has(resident.id)) { fail(`the same person as row ${seen.get(resident.id)}`); continue; }
     const statusLabel = cellText(get(row, '就业状态'));
     const status = statusFromLabel(statusLabel);
-    if (!status) { fail(`就业状态 "${statusLabel}" is not one of ${Object.values(STATUS_LABELS).join('、')}`); continue; }
+    if (!status) { fail(`就业状态 "${statusLabel}" is not one of ${Object.values(EMPLOYMENT_STATUS_LABELS).join('、')}`); continue; }
     const since = parseSince(get(row, '开始时间'));
     if (since === 'bad') { fail('开始时间 is not a date like 2025-03 or 2025-03-01'); continue; }
     const tradeNames = cellText(get(row, '意向工种')).split(/[、,，/;；\s]+/).filter(Boolean);

@@ -1,6 +1,5 @@
 // The employment domain's public face: what other folders and the app may use.
 export { employmentRoutes } from './routes.js';
-export { STATUS_LABELS } from './ledger.js';
 export { recordSituation } from './recordSituation.js';
 export { currentTradesOf } from './queries.js';
 export { seekingWorkers } from './seekingWorkers.js';

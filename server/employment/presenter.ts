@@ -1,7 +1,8 @@
 // What the ledger shows: a person's records, a household with each member's
 // situation (and whether it is a 零就业家庭), and the figures the reports cite.
 import type { EmploymentRecord } from '@prisma/client';
-import { EMPLOYED, STATUS_LABELS, WORKING_AGE } from './ledger.js';
+import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
+import { EMPLOYED, WORKING_AGE } from './ledger.js';
 import type { HouseholdWithSituations } from './queries.js';
 import { parseTrades } from './trades.js';
 
@@ -9,7 +10,7 @@ export function presentRecord(r: EmploymentRecord) {
   return {
     id: r.id,
     status: r.status,
-    statusLabel: STATUS_LABELS[r.status],
+    statusLabel: EMPLOYMENT_STATUS_LABELS[r.status],
     employer: r.employer,
     since: r.since,
     trades: parseTrades(r.trades),

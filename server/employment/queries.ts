@@ -109,7 +109,7 @@ export const gridsOf = (db: DbTx, communityId: string) => db.grid.findMany({ whe
 // scale, tests/scale/plans.md). Now one statement finds the page of
 // zero-employment households and their count, and only those are loaded. It
 // decides exactly what the presenter decides member by member (tested
-// household for household in tests/employment-zero.test.ts):
+// household for household in tests/employment/zero-employment.test.ts):
 //   - a member's situation is their current record with the lowest id (what the
 //     `employment … take: 1` above reads); no current record: not in work;
 //   - each member is 2 when in work (EMPLOYED, at any age), 0 when `unable`,
@@ -141,7 +141,7 @@ const householdsOfGrids = (grids: readonly string[]) =>
  * household and a grid's households that only leaves out households without
  * residents, which are never zero-employment.) The policy decides who is in
  * reach; this is its translation for the one query Prisma cannot express well
- * enough, and tests/employment-zero.test.ts checks the two agree for every role.
+ * enough, and tests/employment/zero-employment.test.ts checks the two agree for every role.
  */
 function householdsInReach(reach: EmploymentReach): SqlQuery {
   if (reach.everyone) return sql`SELECT h.id FROM "Household" h`;

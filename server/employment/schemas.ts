@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMPLOYMENT_STATUSES } from '../../shared/words.js';
 import { dateTime } from '../http/dates.js';
 import { bool, id, isoDate } from '../http/fields.js';
 import { TRADE_CODES } from './trades.js';
@@ -8,7 +9,8 @@ export const tradeCode = z.enum(TRADE_CODES);
 /** The trades a posting needs or a person wants, in a request. */
 export const tradeCodes = z.array(tradeCode).max(10).default([]);
 
-export const EMPLOYMENT_STATUSES = ['employed_local', 'employed_outbound', 'public_welfare', 'self_employed', 'seeking', 'unable'] as const;
+// client/api/types.ts reads the statuses from here
+export { EMPLOYMENT_STATUSES };
 
 export const recordStatusBody = z.object({
   status: z.enum(EMPLOYMENT_STATUSES),

@@ -1,30 +1,10 @@
-// Trades for matching people to vacancies and courses (以岗定培). The list
-// follows the case reports: 电焊工、电工、汽车维修、电子产品加工、厨师、家政、
-// 服装加工、蜡染刺绣、挖掘机 and the public-welfare posts 保洁、保安.
-// They live with the ledger, which records the trades each person wants;
-// postings and courses (server/jobs, server/trainings) name them through
-// this folder's index.ts.
-export const TRADES = {
-  welding: '电焊工',
-  electrician: '电工',
-  auto_repair: '汽车维修',
-  electronics: '电子产品加工',
-  cooking: '厨师',
-  housekeeping: '家政',
-  caregiving: '养老护理',
-  garment: '服装加工',
-  embroidery: '蜡染刺绣',
-  excavator: '挖掘机操作',
-  construction: '建筑施工',
-  cleaning: '保洁',
-  security: '保安',
-  beauty: '美容美发',
-  pedicure: '修脚',
-  logistics: '物流配送',
-  farming: '种植养殖',
-} as const;
+// Trades for matching people to vacancies and courses (以岗定培): the codes and
+// names are shared with the mini-program (shared/words.ts). They live with the
+// ledger, which records the trades each person wants; postings and courses
+// (server/jobs, server/trainings) name them through this folder's index.ts.
+import { TRADES, type Trade } from '../../shared/words.js';
 
-export type Trade = keyof typeof TRADES;
+export { TRADES, type Trade };
 export const TRADE_CODES = Object.keys(TRADES) as [Trade, ...Trade[]];
 
 /** Trades are stored as a JSON array of codes (portable across SQLite and PostgreSQL). */

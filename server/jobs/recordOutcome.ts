@@ -1,10 +1,11 @@
 // Staff mark whether someone who registered was hired; a hire goes straight
 // into the employment ledger, in the same transaction.
 import type { EmploymentStatus, JobKind } from '@prisma/client';
+import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
-import { recordSituation, STATUS_LABELS } from '../employment/index.js';
+import { recordSituation } from '../employment/index.js';
 import { jobsStaffCommunity } from '../policies/index.js';
 import { findInterestWithJob, setOutcome } from './queries.js';
 import type { OutcomeBody } from './schemas.js';
@@ -31,7 +32,7 @@ export async function recordOutcome(deps: Deps, v: Viewer, jobId: string, intere
         { communityId, householdId: interest.householdId, residentId: interest.residentId, recordedById: v.userId, source: 'hired', at: now },
         { status, employer: interest.job.employer, since: now },
       );
-      employment = STATUS_LABELS[status];
+      employment = EMPLOYMENT_STATUS_LABELS[status];
     }
     return { id: interest.id, outcome: body.outcome, employmentRecorded: employment };
   });

@@ -1,23 +1,23 @@
 import { z } from 'zod';
+import { JOB_KINDS } from '../../shared/words.js';
+import { JOB_LIMITS } from '../../shared/limits.js';
 import { tradeCode, tradeCodes } from '../employment/index.js';
 import { dateTime } from '../http/dates.js';
 import { bool, id, isoDate } from '../http/fields.js';
 
 export const interestParams = z.object({ id, interestId: id });
 
-export const JOB_KINDS = ['workshop', 'local', 'public_welfare', 'outbound'] as const;
-
 const jobFields = {
-  employer: z.string().trim().min(1, 'required').max(60),
-  title: z.string().trim().min(1, 'required').max(60),
+  employer: z.string().trim().min(1, 'required').max(JOB_LIMITS.employer),
+  title: z.string().trim().min(1, 'required').max(JOB_LIMITS.title),
   kind: z.enum(JOB_KINDS),
-  location: z.string().trim().min(1, 'required').max(100),
-  payMin: z.number().int().min(0).max(1_000_000).nullable().optional(),
-  payMax: z.number().int().min(0).max(1_000_000).nullable().optional(),
+  location: z.string().trim().min(1, 'required').max(JOB_LIMITS.location),
+  payMin: z.number().int().min(0).max(JOB_LIMITS.pay).nullable().optional(),
+  payMax: z.number().int().min(0).max(JOB_LIMITS.pay).nullable().optional(),
   payUnit: z.enum(['month', 'day', 'piece', 'hour']).default('month'),
-  headcount: z.number().int().min(1).max(10_000),
-  requirements: z.string().trim().max(1000).default(''),
-  contact: z.string().trim().min(1, 'required').max(60),
+  headcount: z.number().int().min(1).max(JOB_LIMITS.headcount),
+  requirements: z.string().trim().max(JOB_LIMITS.requirements).default(''),
+  contact: z.string().trim().min(1, 'required').max(JOB_LIMITS.contact),
   trades: tradeCodes,
   deadline: dateTime().nullable().optional(),
 };

@@ -1,9 +1,10 @@
 import { Role } from '@prisma/client';
 import { z } from 'zod';
+import { LINK_CODE_LENGTH } from '../../shared/limits.js';
 import { personRef } from '../http/fields.js';
 
 export const acceptInviteBody = z.object({
-  code: z.string().trim().min(4, 'the code from your grid worker').max(20),
+  code: z.string().trim().min(LINK_CODE_LENGTH.min, 'the code from your grid worker').max(LINK_CODE_LENGTH.max),
 });
 
 // ---- answers -------------------------------------------------------------------

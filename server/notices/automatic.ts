@@ -2,6 +2,8 @@
 // a new job posting or training session becomes a job/training notice for the
 // whole community, and an emergency order is announced in its grid's work group.
 // Each carries a unique `source`, so an event handled twice makes one notice.
+import { JOB_KIND_LABELS } from '../../shared/words.js';
+import { NOTICE_LIMITS } from '../../shared/limits.js';
 import { isUniqueViolation } from '../db.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
@@ -11,12 +13,10 @@ import { homeCommunity, noticePolicy } from '../policies/index.js';
 import { createNotice, type NewNotice } from './composeNotice.js';
 import type { AutomationBody } from './schemas.js';
 
-const JOB_KIND_LABELS: Record<string, string> = {
-  workshop: '帮扶车间',
-  local: '就近就业',
-  public_welfare: '公益性岗位',
-  outbound: '劳务输出',
-};
+/** A posting's kind in the words residents also read in the mini-program; the event names the kind as a plain string. */
+const JOB_KIND_WORDS: Partial<Record<string, string>> = JOB_KIND_LABELS;
+/** Automatic titles are cut to what staff may type (composeNoticeBody). */
+const noticeTitle = (text: string) => text.slice(0, NOTICE_LIMITS.title.max);
 
 type Switch = 'jobs' | 'trainings' | 'emergencyOrders';
 
@@ -47,11 +47,11 @@ const chinaDate = (d: Date) =>
 
 export async function noticeForJob(deps: Deps, e: DomainEventMap['job.posted']): Promise<string | null> {
   if (!(await switchedOn(deps, e.communityId, 'jobs'))) return null;
-  const kind = JOB_KIND_LABELS[e.kind];
+  const kind = JOB_KIND_WORDS[e.kind];
   return createOnce(deps, {
     communityId: e.communityId,
     kind: 'job',
-    title: `招聘：${e.title}`.slice(0, 60),
+    title: noticeTitle(`招聘：${e.title}`),
     body: `${e.employer}招聘${e.title}${kind ? `（${kind}）` : ''}。工资待遇和报名方式请打开「e家社区」小程序的“就业”查看，点“我有意向”社区就会联系您。`,
     imageId: null,
     pagePath: `pages/jobs/detail?id=${e.jobId}`,
@@ -68,7 +68,7 @@ export async function noticeForTraining(deps: Deps, e: DomainEventMap['training.
   return createOnce(deps, {
     communityId: e.communityId,
     kind: 'training',
-    title: `培训：${e.course}`.slice(0, 60),
+    title: noticeTitle(`培训：${e.course}`),
     body: `${e.course}将于${chinaDate(e.startsAt)}开课，免费参加。报名请打开「e家社区」小程序的“培训”，名额有限。`,
     imageId: null,
     pagePath: `pages/trainings/detail?id=${e.trainingId}`,
@@ -105,7 +105,7 @@ export async function alertEmergencyOrder(
   return createOnce(deps, {
     communityId: o.communityId,
     kind: 'emergency',
-    title: late ? `紧急工单${late}：${o.title}`.slice(0, 60) : `紧急工单：${o.title}`.slice(0, 60),
+    title: noticeTitle(late ? `紧急工单${late}：${o.title}` : `紧急工单：${o.title}`),
     body: late
       ? `${where}的紧急工单「${o.title}」${late}，请${o.grid.name}网格员立即处理，社区干部跟进。`
       : `${where}报了紧急工单「${o.title}」，请${o.grid.name}网格员10分钟内在小程序接单并赶到现场。`,

@@ -1,6 +1,6 @@
 import type { DeliveryStatus, Prisma } from '@prisma/client';
+import { NOTICE_KIND_LABELS } from '../../shared/words.js';
 import { signedUploadUrl } from '../uploads/index.js';
-import { KIND_LABELS } from './schemas.js';
 
 export const noticeReaderInclude = (userId: string) =>
   ({
@@ -14,7 +14,7 @@ export function presentNotice(n: ReaderRow, now: Date, secret: string) {
   return {
     id: n.id,
     kind: n.kind,
-    kindLabel: KIND_LABELS[n.kind],
+    kindLabel: NOTICE_KIND_LABELS[n.kind],
     urgent: n.kind === 'emergency',
     title: n.title,
     body: n.body,
@@ -60,7 +60,7 @@ export function presentManagedNotice(n: ManagedRow, counts: DeliveryCounts, now:
   return {
     id: n.id,
     kind: n.kind,
-    kindLabel: KIND_LABELS[n.kind],
+    kindLabel: NOTICE_KIND_LABELS[n.kind],
     title: n.title,
     body: n.body,
     image: n.imageId ? { id: n.imageId, url: signedUploadUrl(secret, n.imageId, now) } : null,

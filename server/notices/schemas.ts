@@ -1,19 +1,8 @@
 import { z } from 'zod';
+import { NOTICE_KINDS } from '../../shared/words.js';
+import { NOTICE_LIMITS } from '../../shared/limits.js';
 import { dateTime } from '../http/dates.js';
 import { bool, id, idParams, isoDate, paged, personRef } from '../http/fields.js';
-
-export const NOTICE_KINDS = ['policy', 'service', 'news', 'job', 'training', 'activity', 'emergency'] as const;
-
-/** 惠民政策, 便民服务 … as the groups and the mini-program show them. */
-export const KIND_LABELS: Record<(typeof NOTICE_KINDS)[number], string> = {
-  policy: '惠民政策',
-  service: '便民服务',
-  news: '时政新闻',
-  job: '就业岗位',
-  training: '技能培训',
-  activity: '社区活动',
-  emergency: '紧急通知',
-};
 
 const ids = z.array(id).min(1, 'choose at least one').max(500);
 
@@ -29,8 +18,8 @@ const pagePath = z
 export const composeNoticeBody = z
   .object({
     kind: z.enum(NOTICE_KINDS),
-    title: z.string().trim().min(2, 'at least 2 characters').max(60),
-    body: z.string().trim().min(2, 'at least 2 characters').max(3000),
+    title: z.string().trim().min(NOTICE_LIMITS.title.min, `at least ${NOTICE_LIMITS.title.min} characters`).max(NOTICE_LIMITS.title.max),
+    body: z.string().trim().min(NOTICE_LIMITS.body.min, `at least ${NOTICE_LIMITS.body.min} characters`).max(NOTICE_LIMITS.body.max),
     imageId: id.optional(),
     pagePath: pagePath.optional(),
     audience: z.discriminatedUnion('type', [

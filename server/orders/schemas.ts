@@ -1,17 +1,16 @@
 import { z } from 'zod';
+import { ORDER_LIMITS } from '../../shared/limits.js';
 import { bool, id, isoDate, paged, personRef } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
 
-export const MAX_PHOTOS = 6;
-
-const photos = z.array(id).max(MAX_PHOTOS, `at most ${MAX_PHOTOS} photos`).default([]);
+const photos = z.array(id).max(ORDER_LIMITS.photos, `at most ${ORDER_LIMITS.photos} photos`).default([]);
 export const orderIdParams = z.object({ id });
 
 export const submitOrderBody = z.object({
   category: z.string().trim().min(1, 'required').max(40),
   /** Optional: the mini-program derives one from the category and description when left out. */
   title: z.string().trim().min(1, 'must not be empty').max(60).optional(),
-  description: z.string().trim().min(2, 'say a few words about the problem').max(2000),
+  description: z.string().trim().min(ORDER_LIMITS.description.min, 'say a few words about the problem').max(ORDER_LIMITS.description.max),
   urgency: z.enum(['normal', 'emergency']).default('normal'),
   photos,
   /** A resident id: a building head, grid worker or staff member filing for someone else. */
@@ -21,25 +20,25 @@ export const submitOrderBody = z.object({
 export const dispatchOrderBody = z.object({
   /** Defaults to the suggested grid worker. */
   assigneeId: id.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(ORDER_LIMITS.dispatchNote).optional(),
 });
 
 export const claimOrderBody = z.object({ note: z.string().trim().max(500).optional() });
 
 export const resolveOrderBody = z.object({
-  note: z.string().trim().min(2, 'say what was done').max(2000),
+  note: z.string().trim().min(ORDER_LIMITS.resolveNote.min, 'say what was done').max(ORDER_LIMITS.resolveNote.max),
   photos,
 });
 
 export const feedbackBody = z.object({
   satisfied: z.boolean(),
   rating: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(500).optional(),
+  comment: z.string().trim().max(ORDER_LIMITS.feedbackComment).optional(),
 });
 
 export const reviewBody = z.object({
   verdict: z.enum(['pass', 'fail']),
-  comment: z.string().trim().min(1, 'required').max(1000),
+  comment: z.string().trim().min(1, 'required').max(ORDER_LIMITS.reviewComment),
 });
 
 export const cancelBody = z.object({ reason: z.string().trim().max(500).optional() });

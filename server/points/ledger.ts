@@ -4,7 +4,7 @@
 // concurrent redemptions can never overdraw.
 import type { PointsEntryKind } from '@prisma/client';
 import { newId } from '../ids.js';
-import { sql, type SqlClient } from '../sql.js';
+import { raw, sql, type SqlClient } from '../sql.js';
 import { AppError } from '../errors.js';
 
 export interface EntryInput {
@@ -36,13 +36,29 @@ export async function lockHouseholdAccount(tx: SqlClient, householdId: string): 
   await tx.run(sql`UPDATE "PointsAccount" SET balance = balance WHERE "householdId" = ${householdId}`);
 }
 
+const ENTRY_COLUMNS = raw(
+  `"PointsEntry" (id, "communityId", "householdId", kind, amount, reason, reference, "residentId", "ruleId", "redemptionId", "grantedById", "createdAt")`,
+);
+
 /**
  * Books one entry and moves the balance by its amount. Throws InsufficientPoints
- * for an overdraft. Written in SQL so that the redemption (server/sql.ts) and the
- * Prisma transactions (sqlOn(tx)) share this one ledger.
+ * for an overdraft. In SQL, so that a redemption (server/shop) and the other
+ * writers of points share this one ledger, in the caller's transaction.
  */
 export async function bookEntry(tx: SqlClient, e: EntryInput): Promise<void> {
   if (!Number.isInteger(e.amount) || e.amount === 0) throw new Error(`points entry amount must be a non-zero integer, got ${e.amount}`);
+  const entry = sql`${newId()}, ${e.communityId}, ${e.householdId}, ${e.kind}, ${e.amount}, ${e.reason}, ${e.reference},
+            ${e.residentId ?? null}, ${e.ruleId ?? null}, ${e.redemptionId ?? null}, ${e.grantedById ?? null}, ${e.at}`;
+  if (e.amount < 0 && tx.kind === 'postgres') {
+    // the debit and its entry in one statement: the entry is written only if the balance covered it
+    const booked = await tx.run(sql`
+      WITH debited AS (
+        UPDATE "PointsAccount" SET balance = balance - ${-e.amount}, "updatedAt" = ${e.at}
+        WHERE "householdId" = ${e.householdId} AND balance >= ${-e.amount} RETURNING 1)
+      INSERT INTO ${ENTRY_COLUMNS} SELECT ${entry} FROM debited`);
+    if (booked !== 1) throw new InsufficientPoints();
+    return;
+  }
   if (e.amount > 0) {
     await tx.run(sql`
       INSERT INTO "PointsAccount" ("householdId", "communityId", balance, "updatedAt") VALUES (${e.householdId}, ${e.communityId}, ${e.amount}, ${e.at})
@@ -53,8 +69,5 @@ export async function bookEntry(tx: SqlClient, e: EntryInput): Promise<void> {
       WHERE "householdId" = ${e.householdId} AND balance >= ${-e.amount}`);
     if (debited !== 1) throw new InsufficientPoints();
   }
-  await tx.run(sql`
-    INSERT INTO "PointsEntry" (id, "communityId", "householdId", kind, amount, reason, reference, "residentId", "ruleId", "redemptionId", "grantedById", "createdAt")
-    VALUES (${newId()}, ${e.communityId}, ${e.householdId}, ${e.kind}, ${e.amount}, ${e.reason}, ${e.reference},
-            ${e.residentId ?? null}, ${e.ruleId ?? null}, ${e.redemptionId ?? null}, ${e.grantedById ?? null}, ${e.at})`);
+  await tx.run(sql`INSERT INTO ${ENTRY_COLUMNS} VALUES (${entry})`);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AWARD_LIMITS } from '../../shared/limits.js';
 import { id, isoDate } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
 
@@ -29,10 +30,10 @@ export const awardBody = z.object({
   ruleId: id,
   householdIds: z.array(id).min(1, 'at least one household').max(1000, 'at most 1000 households at once'),
   /** How many times the rule applies (e.g. 3 volunteer hours). */
-  times: positive(100).default(1),
+  times: positive(AWARD_LIMITS.times).default(1),
   /** The resident who earned it, for a single household. */
   residentId: id.optional(),
-  note: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(AWARD_LIMITS.note).optional(),
 });
 
 export const adjustBody = z.object({

@@ -1,5 +1,5 @@
 // The one authorization policy module. Routes and services ask it; they never
-// look at roles themselves (tests/architecture.test.ts fails if one does).
+// look at roles themselves (tests/platform/architecture.test.ts fails if one does).
 // Objects outside a viewer's scope are "not found" (404), so a resident cannot
 // even learn that another household's order exists. One file per domain.
 export * from './roles.js';

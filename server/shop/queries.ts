@@ -10,6 +10,16 @@ import { empty, join, raw, sql, type SqlClient, type SqlQuery } from '../sql.js'
 
 // ---- the shelf -------------------------------------------------------------------
 
+/**
+ * An item on a community's shelf, with the place of the household about to take
+ * it (what the redemption's answer shows): one query before a redemption's transaction.
+ */
+export const findItemForHousehold = (db: SqlClient, itemId: string, communityId: string, householdId: string) =>
+  db.one<ShopItem & { h_room: string; u_name: string; b_name: string }>(sql`
+    SELECT i.*, h.room AS h_room, un.name AS u_name, b.name AS b_name
+    FROM "ShopItem" i, "Household" h JOIN "Unit" un ON un.id = h."unitId" JOIN "Building" b ON b.id = h."buildingId"
+    WHERE i.id = ${itemId} AND i."communityId" = ${communityId} AND i."onShelf" = ${true} AND h.id = ${householdId}`);
+
 /** The first item matching `where` (a condition on the item `i`). */
 export const findItem = (db: SqlClient, where: SqlQuery) => db.one<ShopItem>(sql`SELECT i.* FROM "ShopItem" i WHERE ${where} LIMIT 1`);
 
@@ -134,27 +144,32 @@ export async function findRedemptions(db: SqlClient, conditions: SqlQuery[], tak
   return rows.map(toRow);
 }
 
-export async function pickupCodeTaken(db: SqlClient, communityId: string, code: string): Promise<boolean> {
-  return !!(await db.one(sql`SELECT 1 AS taken FROM "Redemption" WHERE "communityId" = ${communityId} AND "pickupCode" = ${code}`));
-}
-
 export interface NewRedemption {
   communityId: string;
   householdId: string;
   itemId: string;
   quantity: number;
   points: number;
-  pickupCode: string;
   createdById: string;
 }
 
-/** A new redemption, reserved: points paid, goods waiting at the shop. */
-export async function insertRedemption(db: SqlClient, r: NewRedemption, now: Date): Promise<string> {
-  const id = newId();
-  await db.run(sql`
-    INSERT INTO "Redemption" (id, "communityId", "householdId", "itemId", quantity, points, status, "pickupCode", "createdById", "createdAt")
-    VALUES (${id}, ${r.communityId}, ${r.householdId}, ${r.itemId}, ${r.quantity}, ${r.points}, 'reserved', ${r.pickupCode}, ${r.createdById}, ${now})`);
-  return id;
+/**
+ * A new redemption, reserved: points paid, goods waiting at the shop. Its pickup
+ * code is `code()`, drawn again while the community's unique index (communityId,
+ * pickupCode) refuses it; null after ten draws. ON CONFLICT DO NOTHING instead of
+ * a look-up first: one round trip, and it stays right under concurrent draws.
+ */
+export async function insertRedemption(db: SqlClient, r: NewRedemption, code: () => string, now: Date): Promise<{ id: string; pickupCode: string } | null> {
+  for (let i = 0; i < 10; i++) {
+    const id = newId();
+    const pickupCode = code();
+    const inserted = await db.run(sql`
+      INSERT INTO "Redemption" (id, "communityId", "householdId", "itemId", quantity, points, status, "pickupCode", "createdById", "createdAt")
+      VALUES (${id}, ${r.communityId}, ${r.householdId}, ${r.itemId}, ${r.quantity}, ${r.points}, 'reserved', ${pickupCode}, ${r.createdById}, ${now})
+      ON CONFLICT ("communityId", "pickupCode") DO NOTHING`);
+    if (inserted === 1) return { id, pickupCode };
+  }
+  return null;
 }
 
 /** 核销, only from reserved (two keepers typing the same code: one wins). False when it was no longer reserved. */

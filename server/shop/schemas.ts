@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHOP_LIMITS } from '../../shared/limits.js';
 import { id, isoDate, paged } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
 
@@ -28,7 +29,7 @@ export const restockBody = z.object({ quantity: positive(100_000) });
 
 export const redeemBody = z.object({
   itemId: id,
-  quantity: positive(20).default(1),
+  quantity: positive(SHOP_LIMITS.quantity).default(1),
 });
 
 export const listRedemptionsQuery = z.object({

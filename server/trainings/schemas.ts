@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { TRAINING_LIMITS } from '../../shared/limits.js';
 import { tradeCode } from '../employment/index.js';
 import { dateTime } from '../http/dates.js';
 import { bool, id, isoDate } from '../http/fields.js';
 
 export const createTrainingBody = z
   .object({
-    course: z.string().trim().min(1, 'required').max(60),
+    course: z.string().trim().min(1, 'required').max(TRAINING_LIMITS.course),
     trade: tradeCode,
-    schedule: z.string().trim().min(1, 'required').max(100),
-    place: z.string().trim().min(1, 'required').max(100),
+    schedule: z.string().trim().min(1, 'required').max(TRAINING_LIMITS.schedule),
+    place: z.string().trim().min(1, 'required').max(TRAINING_LIMITS.place),
     startsAt: dateTime(),
     endsAt: dateTime(),
     signupDeadline: dateTime(),
-    capacity: z.number().int().min(1).max(1000),
+    capacity: z.number().int().min(1).max(TRAINING_LIMITS.capacity),
     /** 以岗定培: the community's postings the course trains for. */
     jobIds: z.array(id).max(20).default([]),
   })

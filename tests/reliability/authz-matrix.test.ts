@@ -1,5 +1,5 @@
 // The authorization matrix: every route (the per-step order matrix of
-// tests/orders-matrix.test.ts aside) × resident / building head / grid worker /
+// tests/orders/matrix.test.ts aside) × resident / building head / grid worker /
 // staff / reviewer / admin × the object's relation to the caller, one case per
 // cell, generated from the one table below. Each cell states the exact status;
 // a refused request must change nothing (row counts of every table, and the
@@ -153,7 +153,7 @@ const MATRIX: Route[] = [
       admin:        ['-', 200, 200, 200],
     } },
 
-  // --- orders (the steps of the flow are in tests/orders-matrix.test.ts) ----------------
+  // --- orders (the steps of the flow are in tests/orders/matrix.test.ts) ----------------
   { route: 'POST /api/orders', kind: 'household', req: (o) => ({ path: '/api/orders', body: { category: 'repair', description: '门锁坏了，锁不上。', ...(o.self ? {} : { onBehalfOf: o.residentId }) } }),
     expect: {
       resident:     [201, 404, 404, 404],
@@ -948,7 +948,7 @@ afterAll(async () => {
 });
 
 describe('authorization matrix', () => {
-  it('covers every route of the routers but the steps of tests/orders-matrix.test.ts', () => {
+  it('covers every route of the routers but the steps of tests/orders/matrix.test.ts', () => {
     const steps = ['dispatch', 'claim', 'resolve', 'feedback', 'review', 'cancel'].map((a) => `POST /api/orders/:id/${a}`);
     const listed = MATRIX.map((m) => m.route);
     expect(new Set(listed).size).toBe(listed.length);

@@ -3,7 +3,7 @@
 // a copy carries Prisma's migration history and a server started on it finds
 // nothing to apply: SQLite, a file migrated by `prisma migrate deploy`;
 // PostgreSQL, a database migrated with the committed SQL. Then the demo data.
-// (tests/schema-drift.test.ts checks that the SQLite migrations build exactly
+// (tests/platform/schema-drift.test.ts checks that the SQLite migrations build exactly
 // what prisma/schema describes.)
 import fs from 'node:fs';
 import os from 'node:os';

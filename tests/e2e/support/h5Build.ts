@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const H5_TEST_DIR = path.resolve('dist/h5-test');
-const SOURCES = ['client', 'config', 'babel.config.cjs', 'package.json', 'server/orders/schemas.ts'];
+const SOURCES = ['client', 'shared', 'config', 'babel.config.cjs', 'package.json'];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

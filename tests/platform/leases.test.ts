@@ -1,8 +1,8 @@
 // Background task leases (server/leases.ts): one instance at a time runs a
 // periodic task; a holder that stops renewing is replaced once its lease ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdLease, releaseLeases } from '../server/leases.js';
-import { startServer, type TestServer } from './support/server.js';
+import { holdLease, releaseLeases } from '../../server/leases.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 beforeAll(async () => {

@@ -4,9 +4,9 @@
 // stock + reserved + handed over = every unit ever put on the shelf.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expirePoints } from '../server/points/index.js';
-import { householdClients, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer, type Client } from './support/server.js';
+import { expirePoints } from '../../server/points/index.js';
+import { householdClients, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer, type Client } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

@@ -2,8 +2,8 @@
 // out of scope → 404, not yours to do → 403, not from this state → 409, else 200.
 // A refused request must change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

@@ -1,9 +1,9 @@
 // Per-object authorization: households, grids and communities are walls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewerForToken } from '../server/auth/sessions.js';
-import { orderScope } from '../server/policies/index.js';
-import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { viewerForToken } from '../../server/auth/sessions.js';
+import { orderScope } from '../../server/policies/index.js';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

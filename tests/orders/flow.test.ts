@@ -1,7 +1,7 @@
 // The 四单 flow end to end over HTTP: 群众点单 → 社区派单 → 网格员接单 → resolve → feedback → 党组织评单.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

@@ -7,11 +7,11 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../server/db.js';
-import { freshDatabase, testDbKind, type FreshDatabase } from './support/database.js';
-import { startAppServer, type ChildServer } from './bench/support.js';
-import { startFakeS3, type FakeS3 } from './support/fakeS3.js';
-import { orderTimelineProblems, pointsInvariantProblems } from './reliability/invariants.js';
+import { createDb, type Db } from '../../server/db.js';
+import { freshDatabase, testDbKind, type FreshDatabase } from '../support/database.js';
+import { startAppServer, type ChildServer } from '../bench/support.js';
+import { startFakeS3, type FakeS3 } from '../support/fakeS3.js';
+import { orderTimelineProblems, pointsInvariantProblems } from '../reliability/invariants.js';
 
 const postgres = testDbKind() === 'postgres';
 

@@ -8,13 +8,13 @@ import { Readable } from 'node:stream';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { buildStorage } from '../server/deps.js';
-import { S3Storage } from '../server/uploads/s3Storage.js';
-import { LocalDiskStorage, type Storage } from '../server/uploads/storage.js';
-import { crc32Base64, decodeAwsChunked, startFakeS3, type FakeS3 } from './support/fakeS3.js';
-import { signInAll } from './support/fixtures.js';
-import { startServer } from './support/server.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { buildStorage } from '../../server/deps.js';
+import { S3Storage } from '../../server/uploads/s3Storage.js';
+import { LocalDiskStorage, type Storage } from '../../server/uploads/storage.js';
+import { crc32Base64, decodeAwsChunked, startFakeS3, type FakeS3 } from '../support/fakeS3.js';
+import { signInAll } from '../support/fixtures.js';
+import { startServer } from '../support/server.js';
 
 // the SDK warns once that its 2027 releases want Node 22; not this test's business
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -1,8 +1,8 @@
 // Service levels: deadlines per category, the 10-minute emergency response,
 // the staff's overdue list and the escalation sweeper.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

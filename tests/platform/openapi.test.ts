@@ -8,13 +8,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import Koa from 'koa';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppCustom, AppState, Deps } from '../server/context.js';
-import { errorMiddleware } from '../server/errors.js';
-import { isoDate } from '../server/http/fields.js';
-import { buildRouter, route, routeGroup } from '../server/http/route.js';
-import type { Logger } from '../server/logger.js';
-import { routerRoutes } from './reliability/routes.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { AppCustom, AppState, Deps } from '../../server/context.js';
+import { errorMiddleware } from '../../server/errors.js';
+import { isoDate } from '../../server/http/fields.js';
+import { buildRouter, route, routeGroup } from '../../server/http/route.js';
+import type { Logger } from '../../server/logger.js';
+import { routerRoutes } from '../reliability/routes.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 interface Operation {
   operationId?: string;

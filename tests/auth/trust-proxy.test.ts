@@ -3,8 +3,8 @@
 // X-Forwarded-For, and only when the operator says a proxy is there: without
 // one, a client could otherwise pick a new address for every attempt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../server/config.js';
-import { startServer, type TestServer } from './support/server.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 const LIMIT = 2;
 

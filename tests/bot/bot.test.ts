@@ -3,11 +3,11 @@
 import type { EventEmitter } from 'node:events';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onRoomMessage, startMockBot, type MockBot } from '../server/bot/mockBot.js';
-import { HELP, HOW_TO_LINK, TOO_FAST } from '../server/bot/commands.js';
-import { householdBalance } from '../server/points/index.js';
-import { signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { onRoomMessage, startMockBot, type MockBot } from '../../server/bot/mockBot.js';
+import { HELP, HOW_TO_LINK, TOO_FAST } from '../../server/bot/commands.js';
+import { householdBalance } from '../../server/points/index.js';
+import { signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /** A group where WeChat refuses every post (the bot was muted). */
 const BROKEN = 'broken-group@chatroom';

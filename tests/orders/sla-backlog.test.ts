@@ -4,8 +4,8 @@
 // escalation, and still raises one escalation per missed deadline.
 import type { Prisma } from '@prisma/client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 const BACKLOG = 600; // more than the sweeper's batch of 500
 const HOUR = 3600_000;

@@ -8,10 +8,10 @@
 // scale goal: within 3×).
 import type { EmploymentStatus, Prisma } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../server/db.js';
-import type { Client, TestServer } from './support/server.js';
-import { startServer } from './support/server.js';
-import { signInAll, type Cast } from './support/fixtures.js';
+import type { Db } from '../../server/db.js';
+import type { Client, TestServer } from '../support/server.js';
+import { startServer } from '../support/server.js';
+import { signInAll, type Cast } from '../support/fixtures.js';
 
 const BULK_HOUSEHOLDS = 1000; // a community of the scale test's city (tests/scale): 1,000 households, 3,000 residents
 const BULK_ZERO_EVERY = 50;

@@ -2,9 +2,9 @@
 // one-tap interest, outcomes into the ledger, enrolment up to capacity under
 // concurrency, the waiting list, attendance, completion with points, and walls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerAutomaticNotices } from '../server/notices/automatic.js';
-import { householdClients, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { registerAutomaticNotices } from '../../server/notices/automatic.js';
+import { householdClients, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

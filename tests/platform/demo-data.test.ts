@@ -1,7 +1,7 @@
 // The demo accounts stand where the README and the issue say they do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

@@ -1,18 +1,18 @@
 // PostgreSQL migrations: the committed SQL applied by the start command, recorded
 // the way Prisma records them, building exactly the derived schema. (Runs in the
-// server-pg project; SQLite's are checked in schema-drift.test.ts.)
+// server-pg project; SQLite's are checked in schema-drift.test.ts, beside this file.)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createDb, sqlOf } from '../server/db.js';
-import { committedPostgresMigrations, migrateDatabase } from '../server/migrate.js';
-import { sql as sqlText } from '../server/sql.js';
-import { prismaCli, schemaSql } from '../scripts/prisma-cli.js';
-import { testDbKind } from './support/database.js';
-import { createDatabase, dropDatabase } from './support/postgres.js';
+import { createDb, sqlOf } from '../../server/db.js';
+import { committedPostgresMigrations, migrateDatabase } from '../../server/migrate.js';
+import { sql as sqlText } from '../../server/sql.js';
+import { prismaCli, schemaSql } from '../../scripts/prisma-cli.js';
+import { testDbKind } from '../support/database.js';
+import { createDatabase, dropDatabase } from '../support/postgres.js';
 
 const postgres = testDbKind() === 'postgres';
 const made: string[] = [];

@@ -2,9 +2,9 @@
 // messengers, two database clients) fetch it once, renew it before it runs out,
 // and refresh it when WeChat says it is no longer valid.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../server/db.js';
-import { HttpSubscribeMessenger } from '../server/notices/subscribe.js';
-import { startServer, type TestServer } from './support/server.js';
+import { createDb, type Db } from '../../server/db.js';
+import { HttpSubscribeMessenger } from '../../server/notices/subscribe.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /** WeChat's two endpoints as they answer: stable_token hands out the current token (a new one on force_refresh). */
 class FakeWechatApi {

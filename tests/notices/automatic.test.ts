@@ -1,14 +1,14 @@
 // Automatic notices (job postings, training sessions, emergency orders), each
 // switchable per community, and WeChat subscribe messages with counted opt-ins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onRoomMessage, startMockBot, type MockBot } from '../server/bot/mockBot.js';
-import { registerAutomaticNotices } from '../server/notices/automatic.js';
-import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../server/notices/demoData.js';
-import { DeliveryWorker } from '../server/notices/deliveryWorker.js';
-import { nextLocalHour } from '../server/notices/throttle.js';
-import { FakeSubscribeMessenger, registerSubscribeMessages } from '../server/notices/subscribe.js';
-import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { onRoomMessage, startMockBot, type MockBot } from '../../server/bot/mockBot.js';
+import { registerAutomaticNotices } from '../../server/notices/automatic.js';
+import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../../server/notices/demoData.js';
+import { DeliveryWorker } from '../../server/notices/deliveryWorker.js';
+import { nextLocalHour } from '../../server/notices/throttle.js';
+import { FakeSubscribeMessenger, registerSubscribeMessages } from '../../server/notices/subscribe.js';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

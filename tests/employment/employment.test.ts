@@ -3,8 +3,8 @@
 // import) and export, and who may see and write what.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

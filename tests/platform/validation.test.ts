@@ -1,7 +1,7 @@
 // Bad input on every route: a 400 that names the field, never a 500, and nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceOrder, raiseOrder, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
-import { migrateDatabase } from '../server/migrate.js';
-import { schemaSql } from '../scripts/prisma-cli.js';
-import { differences } from '../scripts/postgres-schema.js';
+import { migrateDatabase } from '../../server/migrate.js';
+import { schemaSql } from '../../scripts/prisma-cli.js';
+import { differences } from '../../scripts/postgres-schema.js';
 
 function schemaOf(db: Database.Database) {
   const rows = db

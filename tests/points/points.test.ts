@@ -1,8 +1,8 @@
 // 积分超市 over HTTP: rules, awards (caps, bulk, idempotent), the shop,
 // redemption with pickup code, 核销, cancel and refund, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { householdClients, signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import { householdClients, signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 let cast: Cast;

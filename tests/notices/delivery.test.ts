@@ -3,15 +3,15 @@
 // clock — nothing really sleeps), and what the database recorded.
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Deps } from '../server/context.js';
-import { onRoomMessage, startMockBot, type MockBot } from '../server/bot/mockBot.js';
-import type { Channel } from '../server/notices/channel.js';
-import { DEMO_BOT_ID, demoRoomId } from '../server/notices/demoData.js';
-import { DeliveryWorker, REASON_INTERRUPTED, type Sleep } from '../server/notices/deliveryWorker.js';
-import { nextLocalHour } from '../server/notices/throttle.js';
-import { FakeWeComApi, WeComWebhookChannel } from '../server/notices/wecom.js';
-import { signInAll, type Cast } from './support/fixtures.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { Deps } from '../../server/context.js';
+import { onRoomMessage, startMockBot, type MockBot } from '../../server/bot/mockBot.js';
+import type { Channel } from '../../server/notices/channel.js';
+import { DEMO_BOT_ID, demoRoomId } from '../../server/notices/demoData.js';
+import { DeliveryWorker, REASON_INTERRUPTED, type Sleep } from '../../server/notices/deliveryWorker.js';
+import { nextLocalHour } from '../../server/notices/throttle.js';
+import { FakeWeComApi, WeComWebhookChannel } from '../../server/notices/wecom.js';
+import { signInAll, type Cast } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 /** WeChat refusing posts to some groups, the given number of times (Infinity: always). */
 class FussyPuppet extends PuppetMock {

@@ -7,8 +7,8 @@ import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { describe, expect, it } from 'vitest';
-import type { RouteGroup } from '../server/http/route.js';
-import { testDbKind } from './support/database.js';
+import type { RouteGroup } from '../../server/http/route.js';
+import { testDbKind } from '../support/database.js';
 
 const SERVER = path.resolve('server');
 const rel = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/');
@@ -70,7 +70,7 @@ describe.skipIf(testDbKind() === 'postgres')('the shape of the server', () => {
     for (const folder of folders) {
       const dir = `server/${folder}`;
       if (!fs.existsSync(path.join(SERVER, folder, 'index.ts'))) problems.push(`${dir}: no index.ts`);
-      const routes: Record<string, unknown> = await import(`../server/${folder}/routes.ts`);
+      const routes: Record<string, unknown> = await import(`../../server/${folder}/routes.ts`);
       // docs describes the others: its group is made from their list (docsRoutes(groups))
       const exported = folder === 'docs' ? [(routes.docsRoutes as (g: RouteGroup[]) => RouteGroup)([])] : Object.values(routes);
       const groups = exported.filter(isRouteGroup);

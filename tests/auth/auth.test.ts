@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_SESSION_SECRET, loadConfig } from '../server/config.js';
-import { startServer, type TestServer } from './support/server.js';
+import { ConfigError, DEFAULT_SESSION_SECRET, loadConfig } from '../../server/config.js';
+import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
 beforeAll(async () => {
