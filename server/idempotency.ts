@@ -34,7 +34,13 @@ function fingerprint(body: unknown): string {
 export async function idempotent<T>(
   deps: Deps,
   p: { scope: string; userId: string; key: string; request: unknown },
-  work: (tx: SqlClient) => Promise<{ status: number; body: T }>,
+  /**
+   * The work, in the transaction that claims the key. `lastWrite`, if given, runs
+   * after the answer is recorded, right before the commit: the write to the row
+   * every request competes for (an item's stock), so its lock is held for that
+   * statement and the commit only.
+   */
+  work: (tx: SqlClient) => Promise<{ status: number; body: T; lastWrite?: () => Promise<void> }>,
 ): Promise<IdempotentResult<T>> {
   const requestHash = fingerprint(p.request);
   const replay = (rec: { requestHash: string; status: number; response: string }): IdempotentResult<T> => {
@@ -60,8 +66,9 @@ export async function idempotent<T>(
         VALUES (${id}, ${p.scope}, ${p.userId}, ${p.key}, ${requestHash}, 0, '', ${deps.clock()})
         ON CONFLICT (scope, "userId", key) DO NOTHING`);
       if (claimed !== 1) throw new KeyUsed();
-      const r = await work(tx);
+      const { lastWrite, ...r } = await work(tx);
       await tx.run(sql`UPDATE "IdempotencyRecord" SET status = ${r.status}, response = ${JSON.stringify(r.body)} WHERE id = ${id}`);
+      await lastWrite?.();
       return r;
     });
     return { ...result, replayed: false };

@@ -57,10 +57,6 @@ export async function redeemItem(deps: Deps, v: Viewer, body: RedeemBody, idempo
       residentId: household.id,
       at: now,
     });
-    // The item's row is the one every household competes for: its lock is taken last, so
-    // PostgreSQL holds it for this statement and the commit only. The conditional update
-    // still refuses a sale the stock cannot cover (someone else took the last bag meanwhile).
-    if (!(await reserveStock(tx, item.id, body.quantity, now))) throw soldOut();
     // the answer is what was just written, not read back
     const row: RedemptionRow = {
       ...redemption,
@@ -74,7 +70,17 @@ export async function redeemItem(deps: Deps, v: Viewer, body: RedeemBody, idempo
       item: { id: item.id, name: item.name, icon: item.icon },
       household: { room: item.h_room, unit: { name: item.u_name }, building: { name: item.b_name } },
     };
-    return { status: 201, body: presentRedemption(row) };
+    return {
+      status: 201,
+      body: presentRedemption(row),
+      // The item's row is the one every household competes for: its lock is taken last, after
+      // the answer is recorded, so PostgreSQL holds it for this statement and the commit only.
+      // The conditional update still refuses a sale the stock cannot cover (someone else took
+      // the last bag meanwhile): the whole redemption rolls back.
+      lastWrite: async () => {
+        if (!(await reserveStock(tx, item.id, body.quantity, now))) throw soldOut();
+      },
+    };
   });
   // a replay answers from the idempotency record, whose dates are text
   return r.replayed ? { ...r, body: storedRedemption(r.body) } : r;
