@@ -8,7 +8,7 @@ export interface DomainEventMap {
   'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
   /** A job posting was published (server/jobs). */
   'job.posted': { jobId: string; communityId: string; title: string; employer: string; kind: string; createdById: string };
-  /** A training session was scheduled (server/jobs). */
+  /** A training session was scheduled (server/trainings). */
   'training.scheduled': { trainingId: string; communityId: string; course: string; startsAt: Date; createdById: string };
   /** Deliveries were queued (a notice written, failed ones sent again): wakes an idle delivery worker. */
   'notice.queued': { noticeId: string; communityId: string; sendAt: Date };

@@ -5,7 +5,7 @@
 // row, ~570 µs for the same `findUnique`, against ~10 µs for the statement
 // itself. On the routes every user hits all day (the session lookup, the order
 // list, filing an order, a redemption, the rate-limit counter) that fixed cost
-// was most of the server's CPU (README "Benchmarks"). Everything else keeps
+// was most of the server's CPU (docs/benchmarks.md). Everything else keeps
 // using Prisma; this is the narrow way around it, not a second data layer.
 //
 // Queries are written once for both databases with sql-template-tag

@@ -109,7 +109,7 @@ const toRow = (x: Flat): OrderRow => ({
  * index from the cursor on, and only those few are merged and sorted. As one
  * OR, both databases gathered every order of the grid or community and sorted
  * them all: on SQLite 120 ms for a list once a community has 85,000 orders,
- * against well under 1 ms this way (README "Scale").
+ * against well under 1 ms this way (docs/benchmarks.md, "Scale").
  */
 export async function findOrders(db: SqlClient, arms: SqlQuery[], filters: SqlQuery[], take: number, cursor?: string): Promise<OrderRow[]> {
   if (!Number.isInteger(take) || take < 1) throw new Error(`findOrders: take must be a positive integer, got ${take}`);

@@ -54,24 +54,20 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
   const title = body.title ?? deriveTitle(category.name, body.description);
   const filedOnBehalf = found.id !== viewer.resident?.id;
   const submitted = { communityId: place.communityId, orderId, actorId: viewer.userId, action: 'submit', fromStatus: null, toStatus: 'submitted' } as const;
-  const eventId = await insertOrder(
-    deps.sql,
-    {
-      id: orderId,
-      ...place,
-      residentId: found.id,
-      filedById: viewer.userId,
-      filedOnBehalf,
-      categoryId: category.id,
-      title,
-      description: body.description,
-      urgency: body.urgency,
-      suggestedAssigneeId: worker?.id ?? null,
-      ...due,
-      at: now,
-    },
-    { uploadIds: body.photos, ownerId: viewer.userId },
-  );
+  const filed = {
+    id: orderId,
+    ...place,
+    residentId: found.id,
+    filedById: viewer.userId,
+    filedOnBehalf,
+    categoryId: category.id,
+    title,
+    description: body.description,
+    urgency: body.urgency,
+    suggestedAssigneeId: worker?.id ?? null,
+    ...due,
+  };
+  const eventId = await insertOrder(deps.sql, { ...filed, at: now }, { uploadIds: body.photos, ownerId: viewer.userId });
   deps.events.emit('order.transitioned', {
     orderId,
     communityId: place.communityId,
@@ -84,19 +80,9 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
   // the answer is what was just written, not read back: three queries fewer on the busiest write
   const filedBy = { id: viewer.userId, displayName: viewer.displayName };
   const order: OrderDetailRow = {
-    id: orderId,
-    ...place,
-    residentId: found.id,
-    filedById: viewer.userId,
-    filedOnBehalf,
-    categoryId: category.id,
-    title,
-    description: body.description,
-    urgency: body.urgency,
+    ...filed,
     status: 'submitted',
-    suggestedAssigneeId: worker?.id ?? null,
     assigneeId: null,
-    ...due,
     dispatchedAt: null,
     claimedAt: null,
     resolvedAt: null,

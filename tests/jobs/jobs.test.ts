@@ -109,7 +109,7 @@ describe('job postings', () => {
 
 describe('automatic notices', () => {
   it('a posting and a course published here reach the residents\' notices (平远e家)', async () => {
-    registerAutomaticNotices(s.deps); // as server/main.ts does through the bot's start-up
+    registerAutomaticNotices(s.deps); // as server/main.ts does at start-up (server/notices/start.ts)
     await cast.staff.post('/api/jobs', job({ title: '面点师（自动通知测试）' }));
     await cast.staff.post('/api/trainings', training({ course: '面点培训（自动通知测试）' }));
     // the listeners run after the response: look until both are there (bounded)

@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
 describe.skipIf(testDbKind() === 'postgres')('the shape of the server', () => {
   it('imports follow the rules of .dependency-cruiser.cjs: no circles, domains through their index.ts, shared code imports no domain, the client takes types only', async () => {
     const options = await extractDepcruiseOptions(path.resolve('.dependency-cruiser.cjs'));
-    const { output } = await cruise(['server', 'client'], options, {}, { tsConfig: extractTSConfig(path.resolve('tsconfig.json')) });
+    const { output } = await cruise(['server', 'client', 'shared'], options, {}, { tsConfig: extractTSConfig(path.resolve('tsconfig.json')) });
     const result = output as ICruiseResult;
 
     // the rules would pass vacuously if `./x.js` stopped resolving to x.ts: the edges must be there

@@ -26,7 +26,7 @@
 //
 // AUTHZ_OBSERVE=1 asserts nothing and writes what the server answered, in the
 // table's shape, to .tmp/authz-observed.json: for reviewing a changed route
-// against the README's rules, not for pasting over the table unread.
+// against the rules (docs/domains.md, the routes' summaries), not for pasting over the table unread.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAll, type Cast } from '../support/fixtures.js';
