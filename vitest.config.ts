@@ -19,6 +19,11 @@ const serverTests = {
   include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
   exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**'],
   globalSetup: ['tests/support/global-setup.ts'],
+  // One module graph per worker, not per file: every file imports the whole server
+  // (~190 modules, ~2 s to transform and load each time), and no test changes module
+  // state (each test server has its own deps, database and clock). A test must leave
+  // nothing running past its file (tests/notices/delivery.test.ts lets its hung worker go).
+  isolate: false,
 };
 
 /**

@@ -82,7 +82,14 @@ beforeAll(async () => {
     });
   }
 });
+// the worker of 'a worker that died mid-send' hangs in its send until the file ends: then it is
+// let go, before the database goes, so that its last write cannot land in another test file
+let killDoomed: (() => void) | undefined;
+let doomedStep: Promise<unknown> | undefined;
+
 afterAll(async () => {
+  killDoomed?.();
+  await doomedStep?.catch(() => {});
   await m?.bot.stop();
   await s?.close();
 });
@@ -217,10 +224,10 @@ describe('stopping and crashing', () => {
       senders: () => m.bot.channel.senders(),
       send: async (t, p) => {
         await m.bot.channel.send(t, p);
-        return new Promise<void>(() => {});
+        return new Promise<void>((_, reject) => (killDoomed = () => reject(new Error('the process was killed'))));
       },
     };
-    void worker({ id: 'doomed', channels: [dying] }).step();
+    doomedStep = worker({ id: 'doomed', channels: [dying] }).step();
     await until(() => posts.length === 1);
     const stuck = await s.deps.db.noticeDelivery.findFirstOrThrow({ where: { noticeId: grid1.id, claimedBy: 'doomed' } });
     expect(stuck.attemptStartedAt).not.toBeNull();
