@@ -66,6 +66,10 @@ const envSchema = z.object({
   ORDER_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Redemptions per household (or user without one) per minute. */
   REDEEM_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Account codes (账号绑定) a user may enter per minute, right or wrong. */
+  LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /** Account codes a grid worker or staff member may give out per minute. */
+  INVITE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Notices: the random gap between two group posts of one bot account, in seconds. */
   NOTICE_GAP_MIN_SECONDS: z.coerce.number().min(0).default(2),
   NOTICE_GAP_MAX_SECONDS: z.coerce.number().min(0).default(5),
@@ -167,6 +171,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
     orderRatePerMinute: c.ORDER_RATE_PER_MINUTE,
     redeemRatePerMinute: c.REDEEM_RATE_PER_MINUTE,
+    linkRatePerMinute: c.LINK_RATE_PER_MINUTE,
+    inviteRatePerMinute: c.INVITE_RATE_PER_MINUTE,
     notices: {
       gapMinMs: Math.min(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
       gapMaxMs: Math.max(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,

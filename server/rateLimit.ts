@@ -1,13 +1,14 @@
 // Rate limits: fixed-window counters in the database, so that every server
 // instance (and every bot account) counts against one shared limit. Nothing of
 // it lives in a process's memory. Used as Koa middleware for sign-in, order
-// creation and redemptions, and directly by the group bot for its commands.
+// creation, redemptions and account codes (below), and directly by the group
+// bot for its commands.
 import type Koa from 'koa';
 import type { AppCustom, AppContext, AppState, Deps } from './context.js';
 import { AppError } from './errors.js';
 import { sql } from './sql.js';
 
-export type RateBucket = 'login' | 'order' | 'redeem' | 'bot';
+export type RateBucket = 'login' | 'order' | 'redeem' | 'bot' | 'link' | 'invite';
 
 export interface RateLimit {
   bucket: RateBucket;
@@ -77,3 +78,28 @@ export function rateLimit(opts: {
     await next();
   };
 }
+
+/** The signed-in user, as a limit's key: for routes behind sign-in (the chain runs sign-in first). */
+export function perUser(ctx: AppContext): string {
+  const v = ctx.state.viewer;
+  if (!v) throw new AppError('unauthenticated', 'sign in first');
+  return v.userId;
+}
+
+// 账号绑定 codes are 8 characters a person types: a tight limit on entering them
+// (POST /api/me/link) keeps an account from guessing, and one on giving them out
+// (POST /api/org/residents/:id/invite) keeps a stolen working account from minting
+// codes in bulk. Both per user; here, as the two routes live in two domains.
+export const limitLinking = rateLimit({
+  bucket: 'link',
+  perMinute: (config) => config.linkRatePerMinute,
+  key: perUser,
+  message: 'too many codes entered, try again in a minute',
+});
+
+export const limitInviting = rateLimit({
+  bucket: 'invite',
+  perMinute: (config) => config.inviteRatePerMinute,
+  key: perUser,
+  message: 'too many account codes made, try again in a minute',
+});

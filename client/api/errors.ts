@@ -11,7 +11,7 @@ export interface ErrorDetail {
 }
 
 /** The stable words the server gives where a client must tell refusals apart (server/errors.ts). */
-export type Reason = 'sold_out' | 'insufficient_points' | 'limit_reached' | 'full' | 'signup_closed';
+export type Reason = 'sold_out' | 'insufficient_points' | 'limit_reached' | 'full' | 'signup_closed' | 'working_account';
 
 export const REASON_WORDS: Record<Reason, string> = {
   sold_out: '这件东西已经换完了，等社区补货后再来。',
@@ -19,6 +19,8 @@ export const REASON_WORDS: Record<Reason, string> = {
   limit_reached: '这件东西每户限换的件数已经到了，换不了这么多。请刷新看看您家还能换几件。',
   full: '名额已经满了。',
   signup_closed: '这门课的报名已经截止了。',
+  // a 楼栋长, 网格员 or 社区干部 account cannot become a resident's: their own family uses another WeChat account
+  working_account: '这是工作账号，不能绑定为居民。请用您自己的另一个微信号登录，再找网格员要绑定码。',
 };
 
 /**

@@ -3,7 +3,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Deps } from '../context.js';
 import { ledgerYear } from './ledger.js';
-import { presentHousehold, type HouseholdEmployment } from './presenter.js';
+import { householdSituation, type HouseholdEmployment } from './presenter.js';
 import { householdsWithSituations } from './queries.js';
 
 /** Households matching `where` with every member's current situation (`take`: the first that many, in list order). */
@@ -14,5 +14,5 @@ export async function householdEmployment(
 ): Promise<HouseholdEmployment[]> {
   const year = opts.year ?? ledgerYear(deps);
   const rows = await householdsWithSituations(deps.db, where, opts.take);
-  return rows.map((h) => presentHousehold(h, year));
+  return rows.map((h) => householdSituation(h, year));
 }

@@ -6,6 +6,7 @@ import { forbidden } from '../errors.js';
 import { canListEmployment, employmentReach, employmentScope } from '../policies/index.js';
 import { householdEmployment } from './households.js';
 import { ledgerYear } from './ledger.js';
+import { presentHouseholdTo } from './presenter.js';
 import { countHouseholds, zeroEmploymentPage } from './queries.js';
 import type { HouseholdsQuery } from './schemas.js';
 
@@ -19,11 +20,11 @@ export async function listHouseholdEmployment(deps: Deps, v: Viewer, q: Househol
     if (!page.ids.length) return { total: page.total, items: [] };
     const items = await householdEmployment(deps, { id: { in: page.ids } }, { year });
     // (a record written between the two statements could change a flag; an item on this list is always zero-employment)
-    return { total: page.total, items: items.filter((h) => h.zeroEmployment) };
+    return { total: page.total, items: items.filter((h) => h.zeroEmployment).map((h) => presentHouseholdTo(v, h)) };
   }
   // a household is in scope when one of its residents is
   const where: Prisma.HouseholdWhereInput = { AND: [{ residents: { some: employmentScope(v) } }, q.gridId ? { building: { gridId: q.gridId } } : {}] };
   const items = await householdEmployment(deps, where, { take: q.limit, year });
   const total = items.length < q.limit ? items.length : await countHouseholds(deps.db, where);
-  return { total, items };
+  return { total, items: items.map((h) => presentHouseholdTo(v, h)) };
 }

@@ -2,6 +2,8 @@
 // situation (and whether it is a 零就业家庭), and the figures the reports cite.
 import type { EmploymentRecord } from '@prisma/client';
 import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
+import type { Viewer } from '../auth/index.js';
+import { mustReveal, relationsTo, requireVisible, type Place } from '../policies/index.js';
 import { EMPLOYED, WORKING_AGE } from './ledger.js';
 import type { HouseholdWithSituations } from './queries.js';
 import { parseTrades } from './trades.js';
@@ -23,8 +25,12 @@ export function presentRecord(r: EmploymentRecord) {
 
 const ageIn = (year: number, birthYear: number | null) => (birthYear === null ? null : year - birthYear);
 
-/** A household with each member's current situation, in the ledger's `year`. */
-export function presentHousehold(h: HouseholdWithSituations, year: number) {
+/**
+ * A household with every member's current situation, in the ledger's `year`,
+ * whole: what the figures and the export count. A viewer gets it through
+ * presentHouseholdTo.
+ */
+export function householdSituation(h: HouseholdWithSituations, year: number) {
   const members = h.residents.map((r) => ({
     id: r.id,
     name: r.name,
@@ -38,6 +44,7 @@ export function presentHousehold(h: HouseholdWithSituations, year: number) {
   });
   const employed = members.filter((m) => m.status !== null && EMPLOYED.includes(m.status)).length;
   return {
+    place: { communityId: h.communityId, gridId: h.building.gridId, buildingId: h.buildingId, householdId: h.id } satisfies Place,
     id: h.id,
     gridId: h.building.gridId,
     building: h.building.name,
@@ -50,7 +57,35 @@ export function presentHousehold(h: HouseholdWithSituations, year: number) {
   };
 }
 
-export type HouseholdEmployment = ReturnType<typeof presentHousehold>;
+export type HouseholdEmployment = ReturnType<typeof householdSituation>;
+
+/**
+ * A household's situation as the viewer sees it (the visibility table,
+ * server/policies/visibility.ts). The ledger's lists reach only people whose
+ * employment the viewer sees (employmentScope); one they do not is refused, not shown.
+ */
+export function presentHouseholdTo(v: Viewer, h: HouseholdEmployment) {
+  const seen = relationsTo(v, h.place);
+  requireVisible(seen, 'employment');
+  requireVisible(seen, 'genderBirthYear'); // ages decide who counts as labour
+  return {
+    id: h.id,
+    gridId: h.gridId,
+    building: h.building,
+    room: mustReveal(seen, 'room', h.room),
+    members: h.members.map((m) => ({ ...m, name: mustReveal(seen, 'name', m.name) })),
+    labour: h.labour,
+    employed: h.employed,
+    zeroEmployment: h.zeroEmployment,
+  };
+}
+
+/** A person's name and employment history, as the viewer sees them. */
+export function presentHistoryTo(v: Viewer, place: Place, r: { id: string; name: string }, records: EmploymentRecord[]) {
+  const seen = relationsTo(v, place);
+  requireVisible(seen, 'employment');
+  return { resident: { id: r.id, name: mustReveal(seen, 'name', r.name) }, records: records.map(presentRecord) };
+}
 
 /** The figures of a set of households. */
 export function employmentFigures(rows: HouseholdEmployment[]) {

@@ -3,7 +3,7 @@ import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
 import { canRecordEmployment, employmentScope } from '../policies/index.js';
-import { presentRecord } from './presenter.js';
+import { presentHistoryTo, presentRecord } from './presenter.js';
 import { findResident, historyOf } from './queries.js';
 import { recordSituation } from './recordSituation.js';
 import type { RecordStatusBody } from './schemas.js';
@@ -32,5 +32,6 @@ export async function recordStatus(deps: Deps, v: Viewer, residentId: string, bo
 export async function residentHistory(deps: Deps, v: Viewer, residentId: string) {
   const r = await residentInScope(deps, v, residentId);
   const records = await historyOf(deps.db, r.id);
-  return { resident: { id: r.id, name: r.name }, records: records.map(presentRecord) };
+  const place = { communityId: r.communityId, gridId: r.household.building.gridId, buildingId: r.household.buildingId, householdId: r.householdId };
+  return presentHistoryTo(v, place, r, records);
 }

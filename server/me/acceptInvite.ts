@@ -2,10 +2,20 @@ import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { spendInvite } from '../org/index.js';
+import { mayLinkToResident } from '../policies/index.js';
 
 /** 账号绑定: the signed-in account becomes the resident's whose code it enters. */
 export async function acceptInvite(deps: Deps, v: Viewer, code: string) {
   if (v.resident) throw new AppError('conflict', 'this account is already linked to a resident');
+  // refused before the code is spent: the person can still enter it from a second WeChat account
+  if (!mayLinkToResident(v)) {
+    throw new AppError(
+      'forbidden',
+      'a working account (building head, grid worker, staff, reviewer, admin) cannot be linked to a resident: sign in with a second WeChat account for your own household',
+      undefined,
+      'working_account',
+    );
+  }
   const now = deps.clock();
   await deps.db.$transaction(async (tx) => {
     const resident = await spendInvite(tx, deps.config.sessionSecret, code, v.userId, now);

@@ -1,5 +1,6 @@
 // /api/me: the signed-in user's own account.
 import { route, routeGroup } from '../http/route.js';
+import { limitLinking } from '../rateLimit.js';
 import { acceptInvite } from './acceptInvite.js';
 import { describeMe } from './describeMe.js';
 import { acceptInviteBody, linkedAnswer, me } from './schemas.js';
@@ -15,7 +16,8 @@ export const meRoutes = routeGroup('me', '/api/me', 'The signed-in user: who the
   route({
     method: 'post',
     path: '/link',
-    summary: "账号绑定: enter the one-time code from the grid worker; the account becomes that resident's",
+    summary: "账号绑定: enter the one-time code from the grid worker; the account becomes that resident's (not a working account's: 403 working_account)",
+    use: [limitLinking],
     body: acceptInviteBody,
     response: linkedAnswer,
     handler: ({ deps, viewer, body }) => acceptInvite(deps, viewer, body.code),

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/index.js';
-import { orderPolicy } from '../policies/index.js';
+import { mustReveal, relationsToOrder, reveal, sees } from '../policies/index.js';
 import { signedUploadUrl } from '../uploads/index.js';
 import type { OrderDetailRow, OrderRow } from './queries.js';
 import { overdueFlags } from './sla.js';
@@ -7,6 +7,9 @@ import { overdueFlags } from './sla.js';
 const person = (u: { id: string; displayName: string } | null) => (u ? { id: u.id, name: u.displayName } : null);
 
 export function presentOrder(o: OrderRow, viewer: Viewer, now: Date) {
+  // what the viewer sees of the resident: the visibility table, by their relations to the
+  // household and to the order (server/policies/visibility.ts); filing for someone earns no phone
+  const seen = relationsToOrder(viewer, o);
   return {
     id: o.id,
     title: o.title,
@@ -14,12 +17,11 @@ export function presentOrder(o: OrderRow, viewer: Viewer, now: Date) {
     urgency: o.urgency,
     status: o.status,
     building: o.building,
-    room: `${o.household.unit.name} ${o.household.room}`,
+    room: mustReveal(seen, 'room', `${o.household.unit.name} ${o.household.room}`),
     resident: {
       id: o.resident.id,
-      name: o.resident.name,
-      // the resident's phone goes to whoever must act on the order, nobody else
-      ...(orderPolicy.seeContact(viewer, o) ? { phone: o.resident.phone } : {}),
+      name: mustReveal(seen, 'name', o.resident.name),
+      ...(sees(seen, 'phone') ? { phone: reveal(seen, 'phone', o.resident.phone) } : {}),
     },
     filedBy: person(o.filedBy),
     filedOnBehalf: o.filedOnBehalf,

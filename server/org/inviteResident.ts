@@ -3,7 +3,7 @@ import { humanCode } from '../codes.js';
 import type { Deps } from '../context.js';
 import { isUniqueViolation } from '../db.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { canInviteResident, residentScope } from '../policies/index.js';
+import { canInviteResident, relationsTo, requireVisible, residentScope } from '../policies/index.js';
 import { INVITE_VALID_DAYS, inviteCodeHash } from './invites.js';
 import { presentInvite } from './presenter.js';
 
@@ -18,6 +18,8 @@ export async function inviteResident(deps: Deps, v: Viewer, residentId: string) 
     throw forbidden('only the grid worker and community staff give out account codes');
   }
   if (r.user) throw new AppError('conflict', 'this resident already has an account');
+  const seen = relationsTo(v, { communityId: r.communityId, gridId: r.household.building.gridId, buildingId: r.household.buildingId, householdId: r.householdId });
+  requireVisible(seen, 'name'); // before the code is written: the answer names them
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + INVITE_VALID_DAYS * 86_400_000);
   for (let i = 0; i < 5; i++) {
@@ -26,7 +28,7 @@ export async function inviteResident(deps: Deps, v: Viewer, residentId: string) 
       await deps.db.residentInvite.create({
         data: { communityId: r.communityId, residentId: r.id, codeHash: inviteCodeHash(deps.config.sessionSecret, code), expiresAt, createdById: v.userId, createdAt: now },
       });
-      return presentInvite(code, expiresAt, r);
+      return presentInvite(code, expiresAt, r, seen);
     } catch (e) {
       // two codes alike: draw again
       if (isUniqueViolation(e)) continue;

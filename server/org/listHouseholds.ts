@@ -3,14 +3,20 @@ import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { canListHouseholds, householdAccess, householdScope } from '../policies/index.js';
+import { canListHouseholds, householdScope, mayFilterHouseholdsBy, relationsTo, tagField } from '../policies/index.js';
 import { presentHousehold } from './presenter.js';
 import type { ListHouseholdsQuery } from './schemas.js';
 
-/** A grid's or community's households with their members and 七彩 tags, as much as the viewer's role allows. */
+/** A grid's or community's households with their members and 七彩 tags, as much as the viewer's relation to each allows. */
 export async function listHouseholds(deps: Deps, v: Viewer, q: ListHouseholdsQuery) {
   if (!canListHouseholds(v)) {
     throw new AppError('forbidden', 'only building heads, grid workers and staff can list households');
+  }
+  // a filter on a tag the viewer may not see is refused before the query: filtering the
+  // page afterwards still told them who has it (which rows, and the next page's cursor)
+  if (q.tag && !mayFilterHouseholdsBy(v, tagField(q.tag))) {
+    const message = `households with ${q.tag} are not yours to look up`;
+    throw new AppError('forbidden', `query.tag: ${message}`, [{ path: 'query.tag', message }]);
   }
   const filters: Prisma.HouseholdWhereInput[] = [householdScope(v)];
   if (q.buildingId) filters.push({ buildingId: q.buildingId });
@@ -24,9 +30,7 @@ export async function listHouseholds(deps: Deps, v: Viewer, q: ListHouseholdsQue
   });
   const page = toPage(rows, q.limit);
   const items = page.items.map((h) =>
-    presentHousehold(h, householdAccess(v, { communityId: h.communityId, gridId: h.building.gridId, buildingId: h.buildingId, householdId: h.id })),
+    presentHousehold(h, relationsTo(v, { communityId: h.communityId, gridId: h.building.gridId, buildingId: h.buildingId, householdId: h.id })),
   );
-  // asking for a sensitive tag one may not see must not reveal who has it
-  const visible = q.tag ? items.filter((h) => h.tags.some((t) => t.kind === q.tag)) : items;
-  return { items: visible, nextCursor: page.nextCursor };
+  return { items, nextCursor: page.nextCursor };
 }

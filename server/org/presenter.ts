@@ -1,41 +1,47 @@
+// What a viewer sees of households and residents: each field as the visibility
+// table (server/policies/visibility.ts) allows for the viewer's relations to them.
 import type { HouseholdTag, Resident } from '@prisma/client';
-import { SENSITIVE_TAGS, type HouseholdAccess } from '../policies/index.js';
+import { mustReveal, reveal, sees, tagField, visibilityFor, type ViewerRelation } from '../policies/index.js';
 
 type Place = { id: string; name: string };
 
-/** 520524199001011234 → 5205**********1234 */
-export const maskIdNumber = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****');
-
-export function presentResident(r: Resident, access: HouseholdAccess) {
-  const base = { id: r.id, name: r.name, relation: r.relation };
-  if (access === 'basic') return base;
+export function presentResident(r: Resident, seen: readonly ViewerRelation[]) {
   return {
-    ...base,
-    gender: r.gender,
-    birthYear: r.birthYear,
-    phone: r.phone,
-    idNumber: r.idNumber && (access === 'full' ? r.idNumber : maskIdNumber(r.idNumber)),
+    id: r.id,
+    name: mustReveal(seen, 'name', r.name),
+    relation: r.relation,
+    ...(sees(seen, 'genderBirthYear') ? { gender: r.gender, birthYear: r.birthYear } : {}),
+    ...(sees(seen, 'phone') ? { phone: reveal(seen, 'phone', r.phone) } : {}),
+    ...(sees(seen, 'idNumber') ? { idNumber: reveal(seen, 'idNumber', r.idNumber) } : {}),
   };
 }
 
-export function presentTags(tags: HouseholdTag[], access: HouseholdAccess) {
+export function presentTags(tags: HouseholdTag[], seen: readonly ViewerRelation[]) {
+  const notes = sees(seen, 'tagNote');
   return tags
-    .filter((t) => access !== 'basic' || !SENSITIVE_TAGS.has(t.kind))
-    .map((t) => ({ kind: t.kind, ...(access !== 'basic' && t.note ? { note: t.note } : {}) }));
+    .filter((t) => visibilityFor(seen, tagField(t.kind)) === 'shown')
+    .map((t) => ({ kind: t.kind, ...(notes && t.note ? { note: t.note } : {}) }));
 }
+
+/**
+ * The old three levels, kept in the answer as a summary for the app: `full`
+ * with whole ID numbers, `contact` with phones, `basic` with neither.
+ */
+const accessLabel = (seen: readonly ViewerRelation[]): 'full' | 'contact' | 'basic' =>
+  visibilityFor(seen, 'idNumber') === 'shown' ? 'full' : sees(seen, 'phone') ? 'contact' : 'basic';
 
 export function presentHousehold(
   h: { id: string; room: string; groundFloor: boolean; unit: { name: string }; building: Place; residents: Resident[]; tags: HouseholdTag[] },
-  access: HouseholdAccess,
+  seen: readonly ViewerRelation[],
 ) {
   return {
     id: h.id,
     building: { id: h.building.id, name: h.building.name },
-    room: `${h.unit.name} ${h.room}`,
+    room: mustReveal(seen, 'room', `${h.unit.name} ${h.room}`),
     groundFloor: h.groundFloor,
-    members: h.residents.map((r) => presentResident(r, access)),
-    tags: presentTags(h.tags, access),
-    access,
+    members: h.residents.map((r) => presentResident(r, seen)),
+    tags: presentTags(h.tags, seen),
+    access: accessLabel(seen),
   };
 }
 
@@ -46,15 +52,18 @@ export const presentGridWorker = (r: { user: { id: string; displayName: string }
   openOrders,
 });
 
-export const presentResidentChoice = (r: { id: string; name: string; household: { room: string; unit: { name: string }; building: Place } }) => ({
+export const presentResidentChoice = (
+  r: { id: string; name: string; household: { room: string; unit: { name: string }; building: Place } },
+  seen: readonly ViewerRelation[],
+) => ({
   id: r.id,
-  name: r.name,
+  name: mustReveal(seen, 'name', r.name),
   building: { id: r.household.building.id, name: r.household.building.name },
-  room: `${r.household.unit.name} ${r.household.room}`,
+  room: mustReveal(seen, 'room', `${r.household.unit.name} ${r.household.room}`),
 });
 
-export const presentInvite = (code: string, expiresAt: Date, r: { id: string; name: string }) => ({
+export const presentInvite = (code: string, expiresAt: Date, r: { id: string; name: string }, seen: readonly ViewerRelation[]) => ({
   code,
   expiresAt,
-  resident: { id: r.id, name: r.name },
+  resident: { id: r.id, name: mustReveal(seen, 'name', r.name) },
 });

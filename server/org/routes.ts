@@ -1,6 +1,7 @@
 // /api/org: the 社区—网格—楼栋 structure and its people, for those who look after them.
 import { idParams } from '../http/fields.js';
 import { route, routeGroup } from '../http/route.js';
+import { limitInviting } from '../rateLimit.js';
 import { inviteResident } from './inviteResident.js';
 import { listGridWorkers } from './listGridWorkers.js';
 import { listHouseholds } from './listHouseholds.js';
@@ -28,6 +29,7 @@ export const orgRoutes = routeGroup('org', '/api/org', '社区—网格—楼栋
     path: '/residents/:id/invite',
     summary: '账号绑定: a one-time code for a resident without an account (their grid worker and staff)',
     status: 201,
+    use: [limitInviting],
     params: idParams,
     response: residentInvite,
     handler: ({ deps, viewer, params }) => inviteResident(deps, viewer, params.id),

@@ -9,6 +9,7 @@ const householdTag = z.enum(HouseholdTagKind);
 export const listHouseholdsQuery = z.object({
   buildingId: id.optional(),
   gridId: id.optional(),
+  /** Refused (403) for a tag the viewer does not see on every household they reach. */
   tag: householdTag.optional(),
   ...pageQuery(200, 50),
 });
@@ -37,7 +38,7 @@ export const residentChoice = z
 /** A code to give the resident, valid for a week. */
 export const residentInvite = z.object({ code: z.string(), expiresAt: isoDate, resident: personRef }).meta({ id: 'ResidentInvite' });
 
-/** A household member; beyond name and relation only for `contact` and `full` access (ID numbers masked for `contact`). */
+/** A household member: each field only as the visibility table allows the viewer (server/policies/visibility.ts); ID numbers may come masked. */
 export const householdMember = z
   .object({
     id: z.string(),
@@ -57,8 +58,9 @@ export const household = z
     room: z.string(),
     groundFloor: z.boolean(),
     members: z.array(householdMember),
-    /** Sensitive tags and notes only for `contact` and `full` access. */
+    /** Only the tags the visibility table shows the viewer (building heads: no 残疾, 低保, 监测户), notes only with them. */
     tags: z.array(z.object({ kind: householdTag, note: z.string().optional() })),
+    /** A summary of what the viewer sees: `full` with whole ID numbers, `contact` with phones, `basic` with neither. */
     access: z.enum(['full', 'contact', 'basic']),
   })
   .meta({ id: 'Household' });

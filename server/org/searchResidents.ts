@@ -1,7 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
-import { residentScope } from '../policies/index.js';
+import { relationsTo, residentScope } from '../policies/index.js';
 import { presentResidentChoice } from './presenter.js';
 import type { ListResidentsQuery } from './schemas.js';
 
@@ -21,5 +21,10 @@ export async function searchResidents(deps: Deps, v: Viewer, q: ListResidentsQue
     ],
     take: q.limit,
   });
-  return rows.map(presentResidentChoice);
+  return rows.map((r) =>
+    presentResidentChoice(
+      r,
+      relationsTo(v, { communityId: r.communityId, gridId: r.household.building.gridId, buildingId: r.household.buildingId, householdId: r.householdId }),
+    ),
+  );
 }

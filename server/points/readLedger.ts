@@ -19,7 +19,7 @@ export async function myPoints(deps: Deps, v: Viewer, q: LedgerQuery) {
 }
 
 export async function householdLedger(deps: Deps, v: Viewer, householdId: string, q: LedgerQuery) {
-  const h = await deps.db.household.findUnique({ where: { id: householdId }, select: { id: true, communityId: true } });
-  if (!h || !canSeeLedger(v, h)) throw notFound('household');
+  const h = await deps.db.household.findUnique({ where: { id: householdId }, select: { communityId: true, buildingId: true, building: { select: { gridId: true } } } });
+  if (!h || !canSeeLedger(v, { communityId: h.communityId, gridId: h.building.gridId, buildingId: h.buildingId, householdId })) throw notFound('household');
   return ledgerOf(deps, householdId, q);
 }

@@ -3,6 +3,7 @@
 // Objects outside a viewer's scope are "not found" (404), so a resident cannot
 // even learn that another household's order exists. One file per domain.
 export * from './roles.js';
+export * from './visibility.js';
 export * from './org.js';
 export * from './orders.js';
 export * from './uploads.js';

@@ -42,17 +42,25 @@ const ownsOrder = (v: Viewer, o: OrderFacts) => v.resident?.householdId === o.ho
 const worksOrder = (v: Viewer, o: OrderFacts) =>
   o.assigneeId ? o.assigneeId === v.userId : gridsWorkedBy(v).includes(o.gridId);
 
+/**
+ * The worker who handled the order. Feedback and review are given on a resolved
+ * order, and there its assignee is who claimed and resolved it: a claim makes the
+ * claimer the assignee, only the assignee resolves, and no dispatch moves it after.
+ */
+const handledOrder = (v: Viewer, o: OrderFacts) => o.assigneeId === v.userId;
+
 /** Who may take each step of the 四单 flow on an order already in their scope. */
 export const orderPolicy = {
   dispatch: (v: Viewer, o: OrderFacts) => isStaffOf(v, o.communityId),
   claim: worksOrder,
   resolve: worksOrder,
-  feedback: ownsOrder,
+  // nobody rates their own work, not even on their own household's order or one they filed for a resident
+  feedback: (v: Viewer, o: OrderFacts) => ownsOrder(v, o) && !handledOrder(v, o),
   cancel: ownsOrder,
-  review: (v: Viewer, o: OrderFacts) => isReviewerOf(v, o.communityId),
-  /** Phones of the resident an order is for: whoever must act on it. */
-  seeContact: (v: Viewer, o: OrderFacts) =>
-    ownsOrder(v, o) || o.assigneeId === v.userId || isStaffOf(v, o.communityId),
+  review: (v: Viewer, o: OrderFacts) => isReviewerOf(v, o.communityId) && !handledOrder(v, o),
+  // what a viewer sees of the resident an order is for, their phone among it, is the
+  // visibility table's (relationsToOrder, server/policies/visibility.ts): filing for
+  // a neighbour does not earn their phone
 } satisfies Record<string, (v: Viewer, o: OrderFacts) => boolean>;
 
 export type OrderPolicyAction = keyof typeof orderPolicy;

@@ -1,28 +1,8 @@
 // Places and people: who may see which household, and file for whom.
-import type { HouseholdTagKind, Prisma } from '@prisma/client';
+import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import { buildingsHeadedBy, communitiesWith, gridsWorkedBy, isAdmin, isStaffOf } from './roles.js';
-
-export interface Place {
-  communityId: string;
-  gridId: string;
-  buildingId: string;
-  householdId: string;
-}
-
-/**
- * How much of a household a viewer may see.
- * - full: own household, community staff, admin (ID numbers, phones, every tag)
- * - contact: the grid's worker (phones and every tag, ID numbers masked) — they call and visit
- * - basic: anyone else in scope (names and rooms; no sensitive tags)
- */
-export type HouseholdAccess = 'full' | 'contact' | 'basic';
-
-export function householdAccess(v: Viewer, p: Place): HouseholdAccess {
-  if (v.resident?.householdId === p.householdId || isStaffOf(v, p.communityId)) return 'full';
-  if (gridsWorkedBy(v).includes(p.gridId)) return 'contact';
-  return 'basic';
-}
+import { fieldRule, type PersonalField, type Place, type ViewerRelation } from './visibility.js';
 
 /** Residents a viewer may look up (to file for them, or to see a grid's households). */
 export function residentScope(v: Viewer): Prisma.ResidentWhereInput {
@@ -38,19 +18,40 @@ export function residentScope(v: Viewer): Prisma.ResidentWhereInput {
   return or.length ? { OR: or } : { id: { in: [] } };
 }
 
+/**
+ * Each way a viewer reaches households in a list, with the relation it gives
+ * them to those households: their own, the building they head, the grid they
+ * work, the community they staff. householdScope and the filters a list allows
+ * are both made from it, so the two cannot disagree.
+ */
+function householdReach(v: Viewer): Array<{ relation: ViewerRelation; where: Prisma.HouseholdWhereInput }> {
+  if (isAdmin(v)) return [{ relation: 'admin', where: {} }];
+  const reach: Array<{ relation: ViewerRelation; where: Prisma.HouseholdWhereInput }> = [];
+  if (v.resident) reach.push({ relation: 'household', where: { id: v.resident.householdId } });
+  const buildings = buildingsHeadedBy(v);
+  if (buildings.length) reach.push({ relation: 'buildingHead', where: { buildingId: { in: buildings } } });
+  const grids = gridsWorkedBy(v);
+  if (grids.length) reach.push({ relation: 'gridWorker', where: { building: { gridId: { in: grids } } } });
+  const communities = communitiesWith(v, ['STAFF']);
+  if (communities.length) reach.push({ relation: 'staff', where: { communityId: { in: communities } } });
+  return reach;
+}
+
 /** Households a viewer may list: own, the building they head, the grid they work, the community they staff. */
 export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
   if (isAdmin(v)) return {};
-  const or: Prisma.HouseholdWhereInput[] = [];
-  if (v.resident) or.push({ id: v.resident.householdId });
-  const buildings = buildingsHeadedBy(v);
-  if (buildings.length) or.push({ buildingId: { in: buildings } });
-  const grids = gridsWorkedBy(v);
-  if (grids.length) or.push({ building: { gridId: { in: grids } } });
-  const communities = communitiesWith(v, ['STAFF']);
-  if (communities.length) or.push({ communityId: { in: communities } });
-  return or.length ? { OR: or } : { id: { in: [] } };
+  const reach = householdReach(v);
+  return reach.length ? { OR: reach.map((r) => r.where) } : { id: { in: [] } };
 }
+
+/**
+ * A household list may be filtered by a personal field (a 七彩 tag) only when
+ * the viewer sees that field on every household they reach: a building head
+ * asking for 残疾 households would learn who they are from which rows, or which
+ * cursor, came back. Decided before the query (the table, server/policies/visibility.ts).
+ */
+export const mayFilterHouseholdsBy = (v: Viewer, field: PersonalField) =>
+  householdReach(v).every((r) => fieldRule(r.relation, field) === 'shown');
 
 /** Listing households at all takes some role beyond being a resident; householdScope then decides which. */
 export const canListHouseholds = (v: Viewer) => v.roles.some((r) => r.role !== 'RESIDENT');
@@ -68,9 +69,6 @@ export function gridWorkerScope(v: Viewer): Prisma.UserRoleWhereInput | null {
 /** Account codes (账号绑定) come from the people who know the family: the grid's worker and community staff. */
 export const canInviteResident = (v: Viewer, p: { communityId: string; gridId: string }) =>
   isStaffOf(v, p.communityId) || gridsWorkedBy(v).includes(p.gridId);
-
-/** Tags that are nobody's business but the household's, its grid worker's and the community staff's. */
-export const SENSITIVE_TAGS: ReadonlySet<HouseholdTagKind> = new Set(['DISABLED', 'LOW_INCOME', 'MONITORED']);
 
 /** Who may raise a request for a resident: themselves and their household, the building head, the grid worker, community staff. */
 export function canFileFor(v: Viewer, p: Place): boolean {

@@ -3,6 +3,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { forbidden } from '../errors.js';
 import { join, sql, type SqlQuery } from '../sql.js';
 import { communitiesWith, homeCommunity, isAdmin, isStaffOf } from './roles.js';
+import { relationsTo, visibilityFor, type Place } from './visibility.js';
 
 /** Staff of a community run its points: rules, awards, adjustments, expiry, the shop's shelf. */
 export const canManagePoints = (v: Viewer, communityId: string) => isStaffOf(v, communityId);
@@ -20,9 +21,8 @@ export function pointsStaffCommunity(v: Viewer): string {
  */
 export const householdOf = (v: Viewer) => v.resident ?? null;
 
-/** A household's points ledger: the household itself and its community's staff. */
-export const canSeeLedger = (v: Viewer, h: { id: string; communityId: string }) =>
-  v.resident?.householdId === h.id || isStaffOf(v, h.communityId);
+/** A household's points ledger: whoever the visibility table shows its balance to (the household itself and its community's staff). */
+export const canSeeLedger = (v: Viewer, h: Place) => visibilityFor(relationsTo(v, h), 'pointsBalance') === 'shown';
 
 /** A building's 积分榜: its own residents and their community's staff. */
 export const canSeeLeaderboard = (v: Viewer, b: { id: string; communityId: string }) =>

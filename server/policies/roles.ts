@@ -20,6 +20,20 @@ export const isStaffOf = (v: Viewer, communityId: string) =>
 
 export const isReviewerOf = (v: Viewer, communityId: string) => communitiesWith(v, ['REVIEWER']).includes(communityId);
 
+/** The roles that are work for the community, as against living in it (RESIDENT). */
+const WORKING_ROLES: readonly Role[] = ['BUILDING_HEAD', 'GRID_WORKER', 'STAFF', 'REVIEWER', 'ADMIN'];
+
+/** Holds a role that is work for the community: 楼栋长, 网格员, staff, reviewer or admin. */
+export const holdsWorkingRole = (v: Viewer) => v.roles.some((r) => WORKING_ROLES.includes(r.role));
+
+/**
+ * 账号绑定: may this account become a resident's by entering an invite code? Not a
+ * working account: linked to a household, its role's reach would widen to that
+ * household (full ID numbers, its points) and the worker would rate their own work.
+ * Such a person uses a second WeChat account as the resident (docs/domains.md).
+ */
+export const mayLinkToResident = (v: Viewer) => !holdsWorkingRole(v);
+
 /** The community a viewer acts in by default: their home, else the first community a role gives them. */
 export function homeCommunity(v: Viewer): string | null {
   return v.resident?.communityId ?? v.roles.find((r) => r.communityId)?.communityId ?? null;

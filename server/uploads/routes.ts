@@ -24,7 +24,7 @@ export const uploadRoutes = routeGroup('uploads', '/api/uploads', 'Photos: check
     summary: 'Upload a photo (JPEG, PNG or WebP); it is re-encoded as JPEG without EXIF',
     status: 201,
     use: [readPhoto],
-    upload: { field: 'file', description: 'A JPEG, PNG or WebP image, at most UPLOAD_MAX_BYTES (413 beyond)' },
+    upload: { field: 'file', description: 'A JPEG, PNG or WebP image, at most UPLOAD_MAX_BYTES (413 beyond); an empty or cut-off one is 400' },
     response: uploadAnswer,
     handler: ({ deps, viewer, ctx }) => storeImage(deps, viewer, uploadedFile(ctx, 'an image')),
   }),

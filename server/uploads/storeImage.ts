@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import sharp, { type OutputInfo } from 'sharp';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, badRequest } from '../errors.js';
 import { homeCommunity } from '../policies/index.js';
 import { presentUpload } from './presenter.js';
 
@@ -13,24 +13,47 @@ const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
 const MAX_EDGE = 2048;
 /** Refuse decompression bombs before decoding them. */
 const MAX_INPUT_PIXELS = 40_000_000;
+/** Where the photo is in the request, as a 400 names it. */
+const FIELD = 'body.file';
+
+/** How JPEG, PNG and WebP files begin: bytes that start so but cannot be read were cut off or damaged. */
+function startsLikeAnImage(b: Buffer): boolean {
+  const jpeg = b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
+  const png = b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const webp = b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP';
+  return jpeg || png || webp;
+}
+
+const damaged = () => badRequest(FIELD, 'the image is incomplete or damaged (cut off while sending?); choose or take it again');
 
 export async function storeImage(deps: Deps, viewer: Viewer, input: Buffer) {
   const communityId = homeCommunity(viewer);
   if (!communityId) throw new AppError('forbidden', 'this account belongs to no community');
+  // sharp throws on an empty buffer synchronously, outside its promises: refuse it before
+  if (input.length === 0) throw badRequest(FIELD, 'the file is empty; choose a photo');
 
-  const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata().catch(() => null);
-  if (!meta?.format || !ACCEPTED.has(meta.format)) {
+  const meta = await Promise.resolve()
+    .then(() => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata())
+    .catch(() => null);
+  if (!meta?.format) {
+    if (startsLikeAnImage(input)) throw damaged();
     throw new AppError('unsupported_media_type', 'file: not a JPEG, PNG or WebP image');
+  }
+  if (!ACCEPTED.has(meta.format)) throw new AppError('unsupported_media_type', 'file: not a JPEG, PNG or WebP image');
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) {
+    throw badRequest(FIELD, `the image is too large to open (at most ${MAX_INPUT_PIXELS / 1_000_000} million pixels)`);
   }
   let out: { data: Buffer; info: OutputInfo };
   try {
-    out = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
+    // failOn 'warning' (sharp's default, said here because it matters): a cut-off image is
+    // refused rather than stored with its missing part painted grey
+    out = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'warning' })
       .rotate() // apply the EXIF orientation before the EXIF is dropped
       .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
   } catch {
-    throw new AppError('unsupported_media_type', 'file: the image is damaged or too large to open');
+    throw damaged();
   }
 
   const now = deps.clock();

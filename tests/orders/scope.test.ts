@@ -65,6 +65,21 @@ describe('single orders', () => {
     }
     expect((await cast.reviewer.get(`/api/orders/${mine.id}`)).body.resident).not.toHaveProperty('phone');
   });
+
+  it("a building head filing for a neighbour does not get the neighbour's phone, in the answer, the page or the list", async () => {
+    // a neighbour with a phone (the head lives in 201, the demo resident in 302)
+    const neighbour = await s.deps.db.resident.findFirstOrThrow({
+      where: { household: { building: { name: '惠泽1栋' }, room: { notIn: ['201', '302'] } }, phone: { not: null } },
+      orderBy: { id: 'asc' },
+    });
+    const filed = await raiseOrder(cast.buildingHead, { onBehalfOf: neighbour.id });
+    expect(filed.resident).not.toHaveProperty('phone');
+    expect((await cast.buildingHead.get(`/api/orders/${filed.id}`)).body.resident).not.toHaveProperty('phone');
+    const listed = (await cast.buildingHead.get('/api/orders?limit=100')).body.items.find((o: any) => o.id === filed.id);
+    expect(listed.resident).not.toHaveProperty('phone');
+    // while the grid's worker, who will call them, does
+    expect((await cast.gridWorker.get(`/api/orders/${filed.id}`)).body.resident.phone).toMatch(/^1\d{10}$/);
+  });
 });
 
 describe('filing for someone else', () => {
@@ -121,9 +136,15 @@ describe('households and sensitive fields', () => {
       for (const m of h.members) expect(Object.keys(m).sort()).toEqual(['id', 'name', 'relation']);
       for (const t of h.tags) expect(['DISABLED', 'LOW_INCOME', 'MONITORED']).not.toContain(t.kind);
     }
-    // filtering by a sensitive tag does not reveal who has it
-    const filtered = await cast.buildingHead.get('/api/org/households?limit=200&tag=LOW_INCOME');
-    expect(filtered.body.items.every((h: any) => h.access !== 'basic')).toBe(true);
+    // filtering by a sensitive tag is refused before the query: not even a cursor tells who has it
+    const filtered = await cast.buildingHead.get('/api/org/households?limit=1&tag=LOW_INCOME');
+    expect(filtered.status).toBe(403);
+    expect(filtered.body.error.details[0].path).toBe('query.tag');
+    expect(filtered.body).not.toHaveProperty('nextCursor');
+    // a tag they do see filters as usual
+    const party = await cast.buildingHead.get('/api/org/households?limit=200&tag=PARTY_MEMBER');
+    expect(party.status).toBe(200);
+    expect(party.body.items.every((h: any) => h.tags.some((t: any) => t.kind === 'PARTY_MEMBER'))).toBe(true);
   });
 
   it('a plain resident cannot list households', async () => {

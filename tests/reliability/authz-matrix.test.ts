@@ -138,7 +138,8 @@ const MATRIX: Route[] = [
       admin:        ['-', 201, 201, 201],
     } },
   { route: 'POST /api/me/link', kind: null, req: (_o, r) => ({ path: '/api/me/link', as: () => unlinkedCopy(r), withInvite: true }),
-    expect: { resident: 409, buildingHead: 409, gridWorker: 200, staff: 200, reviewer: 200, admin: 200 } },
+    // linked already: 409; a working account never becomes a resident's: 403 working_account (a plain new account links: tests/me/link.test.ts)
+    expect: { resident: 409, buildingHead: 409, gridWorker: 403, staff: 403, reviewer: 403, admin: 403 } },
 
   // --- uploads ----------------------------------------------------------------------
   { route: 'POST /api/uploads', kind: null, req: () => ({ path: '/api/uploads', raw: imageForm }),

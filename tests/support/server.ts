@@ -45,7 +45,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     UPLOAD_DIR: path.join(fresh.dir, 'uploads'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', // TEST_LOG_LEVEL=error shows what a 500 was
     SLA_SWEEP_SECONDS: '0',
-    LOGIN_RATE_PER_MINUTE: '10000', ORDER_RATE_PER_MINUTE: '10000', REDEEM_RATE_PER_MINUTE: '10000', // tests that count set their own
+    LOGIN_RATE_PER_MINUTE: '10000', ORDER_RATE_PER_MINUTE: '10000', REDEEM_RATE_PER_MINUTE: '10000', LINK_RATE_PER_MINUTE: '10000', INVITE_RATE_PER_MINUTE: '10000', // tests that count set their own
     ...env,
   });
   const db = createDb(config.databaseUrl);

@@ -1,6 +1,7 @@
 // Photos: type from the bytes, size limit, re-encoded without metadata, and
 // readable only within the caller's scope (or through a signed URL they were given).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
@@ -69,6 +70,28 @@ describe('uploading', () => {
     const r = await upload(cast.resident.token, noisy, 'noisy.png', 'image/png');
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('payload_too_large');
+  });
+
+  it('refuses an empty or cut-off image with a 400 naming body.file, and stores nothing', async () => {
+    const storedFiles = () => (fs.existsSync(s.deps.config.uploadDir) ? fs.readdirSync(s.deps.config.uploadDir, { recursive: true }).length : 0);
+    const jpeg = await phonePhoto();
+    const png = await sharp(crypto.randomBytes(200 * 150 * 3), { raw: { width: 200, height: 150, channels: 3 } }).png().toBuffer();
+    // both are whole images: it is the cut that is refused
+    expect((await upload(cast.resident.token, png, 'whole.png', 'image/png')).status).toBe(201);
+    const cases: Array<[string, Buffer, string]> = [
+      ['empty', Buffer.alloc(0), 'image/jpeg'],
+      ['a JPEG cut in half', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'image/jpeg'],
+      ['a PNG with its end missing', png.subarray(0, Math.floor(png.length * 0.6)), 'image/png'],
+      ['a JPEG cut after its first bytes', jpeg.subarray(0, 16), 'image/jpeg'],
+    ];
+    const before = { rows: await s.deps.db.upload.count(), files: storedFiles() };
+    for (const [what, bytes, type] of cases) {
+      const r = await upload(cast.resident.token, bytes, type === 'image/png' ? 'photo.png' : 'photo.jpg', type);
+      expect([what, r.status, r.body.error?.code]).toEqual([what, 400, 'invalid_request']);
+      expect(r.body.error.message).toMatch(/^body\.file: /);
+      expect(r.body.error.details).toEqual([{ path: 'body.file', message: expect.any(String) }]);
+    }
+    expect({ rows: await s.deps.db.upload.count(), files: storedFiles() }).toEqual(before);
   });
 
   it('needs a signed-in user and a file', async () => {
