@@ -12,10 +12,11 @@ import { buildOpenApiDocument } from './openapi.js';
 const require = createRequire(import.meta.url);
 const swaggerDir = () => path.dirname(require.resolve('swagger-ui-dist/package.json'));
 
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'application/javascript; charset=utf-8',
-};
+// a Map, not an object: a file named `__proto__` must not find Object.prototype (fuzzing found that 500)
+const ASSETS = new Map([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'application/javascript; charset=utf-8'],
+]);
 
 const PAGE = `<!doctype html>
 <html lang="zh-CN">
@@ -74,7 +75,7 @@ export function docsRoutes(groups: RouteGroup[]): RouteGroup {
           ctx.body = INIT;
           return;
         }
-        const type = ASSETS[params.file];
+        const type = ASSETS.get(params.file);
         if (!type) throw notFound('file');
         ctx.type = type;
         ctx.body = await fs.readFile(path.join(swaggerDir(), params.file));

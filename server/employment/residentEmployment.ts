@@ -35,3 +35,9 @@ export async function residentHistory(deps: Deps, v: Viewer, residentId: string)
   const place = { communityId: r.communityId, gridId: r.household.building.gridId, buildingId: r.household.buildingId, householdId: r.householdId };
   return presentHistoryTo(v, place, r, records);
 }
+
+/** Every employment record of a household's members, each person's newest first (a resident's copy of their data; the caller passes their own household). */
+export async function employmentRecordsOfHousehold(deps: Deps, householdId: string) {
+  const records = await deps.db.employmentRecord.findMany({ where: { householdId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+  return records.map((r) => ({ residentId: r.residentId, ...presentRecord(r) }));
+}

@@ -1,6 +1,8 @@
 // The notices domain's public face: what other folders and the app may use.
 export { noticeRoutes } from './routes.js';
 export { startNotices } from './start.js';
+// for a resident's copy of their data (GET /api/me/data)
+export { noticesReadBy } from './readNotices.js';
 export { ChannelError, type Channel, type GroupPost, type GroupTarget } from './channel.js';
 export { webhookKey, wecomSenderId } from './wecom.js';
 export { chatChannel } from './schemas.js';

@@ -59,3 +59,13 @@ export async function markNoticeRead(deps: Deps, viewer: Viewer, id: string) {
   });
   return getNotice(deps, viewer, id);
 }
+
+/** The notices a user has read, and when (their copy of their data). */
+export async function noticesReadBy(deps: Deps, userId: string) {
+  const reads = await deps.db.noticeRead.findMany({
+    where: { userId },
+    orderBy: [{ readAt: 'asc' }, { noticeId: 'asc' }],
+    select: { noticeId: true, readAt: true, notice: { select: { title: true } } },
+  });
+  return reads.map((r) => ({ noticeId: r.noticeId, title: r.notice.title, readAt: r.readAt }));
+}

@@ -2,7 +2,8 @@
 export { pointsRoutes } from './routes.js';
 export { awardForRule } from './awardPoints.js';
 export { expirePoints } from './expirePoints.js';
-export { householdBalance } from './queries.js';
+export { householdBalance, wholeLedger } from './queries.js';
+export { pointsEntry } from './schemas.js';
 export { dayLabel, periodStart } from './calendar.js';
 export { DEMO_RULES, seedPointsDemo } from './demoData.js';
 // for the shop: a redemption spends points and a cancellation refunds them, on this one ledger

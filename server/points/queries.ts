@@ -23,6 +23,15 @@ export async function ledgerPage(deps: Db, householdId: string, q: { limit: numb
   return toPage(rows, q.limit);
 }
 
+/** Every entry of a household, newest first, as GET /api/points/me shows them (a resident's copy of their data). */
+export function wholeLedger(deps: Db, householdId: string) {
+  return deps.db.pointsEntry.findMany({
+    where: { householdId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, kind: true, amount: true, reason: true, createdAt: true },
+  });
+}
+
 /** The building's households that earned most since the start of the year, with room and head of household. */
 export async function topEarners(deps: Db, buildingId: string, now: Date, limit: number) {
   const sums = await deps.db.pointsEntry.groupBy({

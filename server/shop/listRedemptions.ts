@@ -17,3 +17,9 @@ export async function listRedemptions(deps: Deps, v: Viewer, q: ListRedemptionsQ
   const page = toPage(rows, q.limit);
   return { items: page.items.map(presentRedemption), nextCursor: page.nextCursor };
 }
+
+/** Every redemption of a household, newest first (a resident's copy of their data; the caller passes their own household). */
+export async function redemptionsOfHousehold(deps: Deps, householdId: string) {
+  const rows = await findRedemptions(deps.sql, [sql`r."householdId" = ${householdId}`], 100_000);
+  return rows.map(presentRedemption);
+}

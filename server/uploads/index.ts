@@ -4,5 +4,7 @@
 // this file it would import itself in a circle.)
 export { uploadRoutes } from './routes.js';
 export { signedUploadUrl } from './urls.js';
+// for a resident's copy of their data (GET /api/me/data)
+export { uploadsOwnedBy } from './readUpload.js';
 export { LocalDiskStorage, type Storage } from './storage.js';
 export { S3Storage } from './s3Storage.js';

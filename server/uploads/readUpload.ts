@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { uploadScope } from '../policies/index.js';
-import { verifyUploadSignature } from './urls.js';
+import { signedUploadUrl, verifyUploadSignature } from './urls.js';
 
 export interface Image {
   mime: string;
@@ -27,4 +27,15 @@ async function bytesOf(deps: Deps, u: { mime: string; storageKey: string } | nul
   const data = await deps.storage.get(u.storageKey);
   if (!data) throw notFound('upload');
   return { mime: u.mime, data };
+}
+
+/** The images a user uploaded, oldest first, with signed URLs as the order pages give them (their copy of their data). */
+export async function uploadsOwnedBy(deps: Deps, ownerId: string) {
+  const now = deps.clock();
+  const rows = await deps.db.upload.findMany({
+    where: { ownerId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, mime: true, width: true, height: true, bytes: true, createdAt: true },
+  });
+  return rows.map((u) => ({ ...u, url: signedUploadUrl(deps.config.sessionSecret, u.id, now) }));
 }

@@ -199,6 +199,14 @@ describe('the API document', () => {
       }
     }
   });
+
+  it('serves only its own assets: any other name is a 404, never a file of the package or a 500', async () => {
+    // __proto__ once found Object.prototype in the table of assets (fuzzing): a 500
+    for (const file of ['__proto__', 'constructor', 'package.json', 'index.html', '..%2Fpackage.json']) {
+      const r = await s.request('GET', `/api/docs/assets/${file}`);
+      expect(r.status, file).toBe(404);
+    }
+  });
 });
 
 describe('the response check (on in tests)', () => {

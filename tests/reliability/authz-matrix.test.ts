@@ -107,6 +107,8 @@ const MATRIX: Route[] = [
 
   // --- me, org ----------------------------------------------------------------------
   { route: 'GET /api/me', kind: null, req: () => ({ path: '/api/me' }), expect: all(200) },
+  // a copy of the viewer's own data (PIPL Art. 45): every signed-in user, of themselves only
+  { route: 'GET /api/me/data', kind: null, req: () => ({ path: '/api/me/data' }), expect: all(200) },
   { route: 'GET /api/categories', kind: null, req: () => ({ path: '/api/categories' }), expect: all(200) },
   { route: 'GET /api/org/grid-workers', kind: null, req: () => ({ path: '/api/org/grid-workers' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
