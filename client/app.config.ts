@@ -45,7 +45,14 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/reviewer', pages: ['list/index', 'review/index'] },
+    // 我的信息 (PIPL Art. 45–46): opened rarely, from 我的
+    { root: 'packages/rights', pages: ['data/index'] },
+    // 隐私政策 and 用户协议: linked from sign-in, 我的 and the privacy pop-up
+    { root: 'packages/policy', pages: ['privacy/index', 'terms/index'] },
   ],
+  // WeChat's privacy checks (WeChat turns them on for every app since 2023-10-17; said here so the
+  // pop-up's flow, client/lib/privacy.ts, is what runs in DevTools too). Taro copies the key into app.json.
+  __usePrivacyCheck__: true,
   window: {
     navigationBarTitleText: 'e家社区',
     navigationBarBackgroundColor: '#b3121c',

@@ -9,6 +9,7 @@ import { sql } from './sql.js';
 import { requireViewer } from './auth/index.js';
 import { buildRouter } from './http/route.js';
 import { routeGroups } from './routes.js';
+import { serveWebApps } from './web.js';
 
 export type App = Koa<AppState, AppCustom>;
 
@@ -32,6 +33,8 @@ export function createApp(deps: Deps): App {
   }
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '200kb', encoding: 'utf-8' }));
 
+  // the built console (/console/) and resident H5 app (/), with their own caching and CSP; /api is left to the routes
+  app.use(serveWebApps({ ...deps.config.web, production: deps.config.production }));
   // each route declares whether it needs a signed-in user (server/http/route.ts)
   for (const group of routeGroups) mount(app, buildRouter(group));
   return app;

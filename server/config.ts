@@ -5,6 +5,34 @@ import { z } from 'zod';
 /** The secret a development checkout runs with; production refuses it. */
 export const DEFAULT_SESSION_SECRET = 'ejia-dev-secret-do-not-use-in-production-0000';
 
+/**
+ * The keys ID numbers are encrypted and hashed with in development and tests: fixed,
+ * public (they are in this file), so a development database opens on any checkout.
+ * Production refuses them (loadConfig). Not secrets: never use them for real data.
+ */
+export const DEV_ID_NUMBER_KEYS = 'v1:ZWppYS1kZXYtaWQtbnVtYmVyLWtleS1ub3NlY3JldCE=';
+export const DEV_ID_NUMBER_HASH_KEY = 'ZWppYS1kZXYtaWQtbnVtYmVyLWhhc2gta2V5LW5vdC1zZWNyZXQ=';
+
+/** `v2:<base64 of 32 bytes>,v1:<…>` → the keys, the current (first) one first. */
+function parseIdNumberKeys(v: string, ctx: z.RefinementCtx): Array<{ version: string; key: Buffer }> {
+  const keys: Array<{ version: string; key: Buffer }> = [];
+  for (const part of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(v\d{1,4}):([A-Za-z0-9+/=_-]+)$/.exec(part);
+    const key = m ? Buffer.from(m[2]!, 'base64') : null;
+    if (!m || key!.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'each key must be v<number>:<base64 of 32 random bytes> (openssl rand -base64 32), comma-separated, the current key first' });
+      return z.NEVER;
+    }
+    if (keys.some((k) => k.version === m[1])) {
+      ctx.addIssue({ code: 'custom', message: `key version ${m[1]} is listed twice` });
+      return z.NEVER;
+    }
+    keys.push({ version: m[1]!, key: key! });
+  }
+  if (!keys.length) ctx.addIssue({ code: 'custom', message: 'at least one key' });
+  return keys;
+}
+
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -20,12 +48,27 @@ const envSchema = z.object({
   // connections per server instance (PostgreSQL); instances × this must stay under max_connections
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEFAULT_SESSION_SECRET),
+  /** AES-256-GCM keys for ID numbers at rest, `v2:<base64 32 bytes>,v1:<…>`, the current one first (docs/deploy.md: rotation). */
+  ID_NUMBER_KEYS: z.string().default(DEV_ID_NUMBER_KEYS).transform(parseIdNumberKeys),
+  /** HMAC-SHA256 key (base64, at least 32 bytes) of the ID-number hash that search and uniqueness use; its own key, never rotated with the others. */
+  ID_NUMBER_HASH_KEY: z
+    .string()
+    .default(DEV_ID_NUMBER_HASH_KEY)
+    .refine((v) => /^[A-Za-z0-9+/=_-]+$/.test(v) && Buffer.from(v, 'base64').length >= 32, 'must be base64 of at least 32 random bytes (openssl rand -base64 32)')
+    .transform((v) => Buffer.from(v, 'base64')),
+  /** Full ID numbers a staff member may reveal per minute (POST /api/org/residents/:id/id-number/reveal). */
+  REVEAL_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** How often the retention sweeper deletes what is past its retention period (server/retention); 0 turns it off. */
+  RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(0).default(60),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
   /** Where photos are stored: `disk` (UPLOAD_DIR) or `s3` (an S3-compatible bucket, shared by every instance). */
   STORAGE: z.enum(['disk', 's3']).default('disk'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
+  /** The built web apps `npm start` serves: the staff console at /console/, the resident H5 app at / (scripts/build-web.ts). */
+  CONSOLE_DIR: z.string().default('./dist/console'),
+  H5_DIR: z.string().default('./dist/h5'),
   /** The bucket; required with STORAGE=s3. */
   S3_BUCKET: z.string().optional(),
   /** MinIO, Tencent COS, Aliyun OSS… (e.g. https://cos.ap-guangzhou.myqcloud.com); unset: AWS S3. */
@@ -132,6 +175,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problems: string[] = [];
     if (c.SESSION_SECRET === DEFAULT_SESSION_SECRET) problems.push('SESSION_SECRET is the development default');
     if (!c.WECHAT_APPID || !c.WECHAT_SECRET) problems.push('WECHAT_APPID and WECHAT_SECRET are required');
+    // the development keys are public: a production database encrypted with them is not encrypted
+    if (!env.ID_NUMBER_KEYS || c.ID_NUMBER_KEYS.some((k) => DEV_ID_NUMBER_KEYS.includes(k.key.toString('base64'))))
+      problems.push('ID_NUMBER_KEYS is required (not the development key): v1:<openssl rand -base64 32>');
+    if (!env.ID_NUMBER_HASH_KEY || c.ID_NUMBER_HASH_KEY.equals(Buffer.from(DEV_ID_NUMBER_HASH_KEY, 'base64')))
+      problems.push('ID_NUMBER_HASH_KEY is required (not the development key): openssl rand -base64 32');
     if (problems.length) throw new ConfigError(`refusing to start in production:\n  ${problems.join('\n  ')}`);
   }
   return {
@@ -143,8 +191,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: c.DATABASE_POOL_SIZE,
     sessionSecret: c.SESSION_SECRET,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
+    /** Keys of the ID numbers at rest (server/org/idNumbers.ts): secrets, as sessionSecret. `keys[0]` is current. */
+    idNumbers: { keys: c.ID_NUMBER_KEYS, hashKey: c.ID_NUMBER_HASH_KEY },
+    revealRatePerMinute: c.REVEAL_RATE_PER_MINUTE,
+    retentionSweepMs: c.RETENTION_SWEEP_MINUTES * 60_000,
     wechat: { appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET },
     uploadDir: path.resolve(c.UPLOAD_DIR),
+    web: { consoleDir: path.resolve(c.CONSOLE_DIR), h5Dir: path.resolve(c.H5_DIR) },
     /** Config holds the S3 secret (as it holds sessionSecret): never log this object. */
     storage:
       c.STORAGE === 's3'
@@ -205,4 +258,15 @@ export function normaliseDatabaseUrl(url: string): string {
   if (!url.startsWith('file:')) return url;
   const p = url.slice('file:'.length);
   return `file:${p === ':memory:' ? p : path.resolve(p)}`;
+}
+
+/** loadConfig for a command (the server, a script): a configuration mistake is printed as its one plain message, and the process exits 1. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
 }

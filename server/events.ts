@@ -16,15 +16,29 @@ export interface DomainEventMap {
 
 export class DomainEvents {
   private emitter = new EventEmitter();
+  /** Listeners started and not yet finished (see settled). */
+  private running = new Set<Promise<void>>();
   constructor(private onListenerError: (err: unknown, name: string) => void) {}
 
   on<K extends keyof DomainEventMap>(name: K, listener: (e: DomainEventMap[K]) => void | Promise<void>): void {
     // a failing listener must never fail the request that emitted the event
     this.emitter.on(name, (e: DomainEventMap[K]) => {
-      Promise.resolve()
+      const run: Promise<void> = Promise.resolve()
         .then(() => listener(e))
-        .catch((err) => this.onListenerError(err, name));
+        .catch((err) => this.onListenerError(err, name))
+        .finally(() => this.running.delete(run));
+      this.running.add(run);
     });
+  }
+
+  /**
+   * Resolves once every listener started so far has finished, and every listener
+   * those started in turn (a listener may emit: an automatic notice emits
+   * `notice.queued`). Tests wait on it to assert that nothing happened, instead
+   * of sleeping and hoping the listeners were quick enough.
+   */
+  async settled(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
   }
 
   emit<K extends keyof DomainEventMap>(name: K, e: DomainEventMap[K]): void {

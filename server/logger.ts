@@ -41,8 +41,10 @@ const atTerminal = () => (process.env.NODE_ENV ?? 'development') === 'developmen
  * JSON lines, except for a developer at a terminal: readable lines through
  * pino-pretty, in a worker thread. Redaction happens before either.
  */
-export function createLogger(level: string, pretty = atTerminal()): Logger {
+export function createLogger(level: string, pretty = atTerminal(), file?: string): Logger {
   const options: pino.LoggerOptions = { level, redact: { paths: REDACT, censor: '[redacted]' }, base: undefined };
+  // a file (the tests' logs, scanned for personal data when the run ends): written synchronously, so no line is lost at exit
+  if (file) return pino(options, pino.destination({ dest: file, sync: true, append: true }));
   if (pretty && level !== 'silent' && prettyInstalled()) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } });
   }

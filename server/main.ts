@@ -1,7 +1,7 @@
 // `npm start`: migrate, load the demo data into an empty database, serve.
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { holdLease, releaseLeases } from './leases.js';
 import { createApp } from './app.js';
 import { createDb, kindOf, redactDatabaseUrl, tuneSqlite, type Db } from './db.js';
@@ -9,26 +9,19 @@ import { startWalCheckpointer } from './walCheckpointer.js';
 import type { Logger } from './logger.js';
 import { buildDeps } from './deps.js';
 import { createLogger } from './logger.js';
-import { migrateDatabase } from './migrate.js';
+import { DatabaseLockedError, migrateDatabase } from './migrate.js';
 import { databaseIsEmpty, seedDemo } from './demo/index.js';
-import { escalateOverdueOrders } from './orders/index.js';
+import { escalateOverdueOrders, forgetOldOrderPhotos } from './orders/index.js';
+import { forgetOldAccessLog } from './accessLog/index.js';
 import { FakeWechatClient } from './auth/index.js';
 import { startGroupBot } from './bot/index.js';
 import { startNotices } from './notices/index.js';
 import { startBackgroundTasks } from './background.js';
 import { expirePoints } from './points/index.js';
+import { resealIdNumbers } from './org/index.js';
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(e.message);
-      process.exit(1);
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
 
   await migrateDatabase(config.databaseUrl);
@@ -42,6 +35,12 @@ async function main() {
   if (deps.wechat instanceof FakeWechatClient) {
     logger.warn('WECHAT_APPID/WECHAT_SECRET not set: WeChat login is the development fake (code "fake:<openid>")');
   }
+
+  // ID numbers written before they were encrypted (a database from before 2026-12-05, or rows
+  // loaded by hand) are sealed before the first request: a row without a hash is one of them
+  const sealed = await resealIdNumbers(deps, { onlyPlaintext: true });
+  if (sealed.resealed) logger.info({ ...sealed }, 'ID numbers in plain text encrypted');
+  if (sealed.duplicates) logger.warn({ duplicates: sealed.duplicates }, 'residents share an ID number with another: encrypted, not searchable until staff correct them');
 
   if (config.demoData && (await databaseIsEmpty(db))) {
     const t = performance.now();
@@ -59,6 +58,8 @@ async function main() {
     [
       { name: 'sla-escalation', everyMs: config.slaSweepMs, run: () => escalateOverdueOrders(deps) },
       { name: 'points-expiry', everyMs: config.pointsExpirySweepMs, run: () => expirePoints(deps) },
+      // retention (shared/retention.ts): order photos a year after the order closed, access-log entries after three years
+      { name: 'retention', everyMs: config.retentionSweepMs, run: async () => ({ orderPhotos: await forgetOldOrderPhotos(deps), accessLogEntries: await forgetOldAccessLog(deps) }) },
     ],
     logger,
     // held for three periods: a holder that died is replaced within that
@@ -98,6 +99,7 @@ async function startCheckpointsOffThread(db: Db, databaseUrl: string, logger: Lo
 }
 
 main().catch((err) => {
-  console.error(err);
+  // a database file held by another process is said in one plain sentence, not a stack
+  console.error(err instanceof DatabaseLockedError ? `cannot start: ${err.message}` : err);
   process.exit(1);
 });

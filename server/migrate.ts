@@ -15,18 +15,114 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { dbKindOf } from './db.js';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
-/** `postgresMigrations`: another folder of migrations (tests). */
-export async function migrateDatabase(databaseUrl: string, postgresMigrations = POSTGRES_MIGRATIONS): Promise<string> {
-  return dbKindOf(databaseUrl) === 'postgres' ? migratePostgres(databaseUrl, postgresMigrations) : migrateSqlite(databaseUrl);
+/**
+ * `postgresMigrations`: another folder of migrations (tests). `sqliteLockWaitMs`: how long to wait
+ * for another process to let go of the SQLite file before giving up (tests shorten it).
+ */
+export async function migrateDatabase(
+  databaseUrl: string,
+  postgresMigrations = POSTGRES_MIGRATIONS,
+  opts: { sqliteLockWaitMs?: number } = {},
+): Promise<string> {
+  return dbKindOf(databaseUrl) === 'postgres' ? migratePostgres(databaseUrl, postgresMigrations) : migrateSqlite(databaseUrl, opts.sqliteLockWaitMs ?? 30_000);
 }
 
-function migrateSqlite(databaseUrl: string): Promise<string> {
+/** The SQLite file is held by another process; the message names the file and, where it can, the process. */
+export class DatabaseLockedError extends Error {
+  override name = 'DatabaseLockedError';
+}
+
+/**
+ * Prisma's schema engine meets a locked file as `WASM_ERROR … unknown variant SocketTimeout`,
+ * which tells nobody anything. So the lock is awaited here first (bounded), by taking and
+ * dropping an exclusive transaction (it waits for writers and, outside WAL, for readers too),
+ * and a file still held is reported plainly, with the processes that have it open.
+ */
+async function waitForSqliteFile(file: string, waitMs: number): Promise<void> {
+  if (file === ':memory:' || !fs.existsSync(file)) return; // the migration creates it
+  const started = Date.now();
+  for (;;) {
+    const db = new Database(file, { timeout: 0 });
+    try {
+      db.exec('BEGIN EXCLUSIVE');
+      db.exec('ROLLBACK');
+      return;
+    } catch (e) {
+      if (!/^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '')) throw e;
+    } finally {
+      db.close();
+    }
+    if (Date.now() - started >= waitMs) throw lockedError(file, Date.now() - started);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function lockedError(file: string, waitedMs: number): DatabaseLockedError {
+  const holders = processesHolding(file);
+  const who = holders.length
+    ? `held open by ${holders.map((h) => `${h.command} (pid ${h.pid}${h.cmdline ? `: ${h.cmdline}` : ''})`).join(', ')}`
+    : 'held by another process (none of the processes this user may inspect has it open: another user\'s, or another machine\'s on a shared disk)';
+  return new DatabaseLockedError(
+    `the SQLite database file ${file} is locked: ${who}. Waited ${Math.round(waitedMs / 1000)} s for it to be released. ` +
+      'Close that process (an open sqlite3 shell, a server still running on this file) and start again.',
+  );
+}
+
+/** Linux: the processes with the database file (or its -wal, -shm, -journal) open, from /proc. Empty elsewhere. */
+export function processesHolding(file: string): Array<{ pid: number; command: string; cmdline: string }> {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    real = path.resolve(file);
+  }
+  const names = new Set([real, `${real}-wal`, `${real}-shm`, `${real}-journal`]);
+  const found: Array<{ pid: number; command: string; cmdline: string }> = [];
+  let pids: string[];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid);
+  } catch {
+    return found;
+  }
+  for (const pid of pids) {
+    let fds: string[];
+    try {
+      fds = fs.readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or another user's
+    }
+    const holds = fds.some((fd) => {
+      try {
+        return names.has(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+      } catch {
+        return false;
+      }
+    });
+    if (!holds) continue;
+    const read = (f: string) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/${f}`, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const cmdline = read('cmdline').split('\0').filter(Boolean).join(' ').slice(0, 120);
+    found.push({ pid: Number(pid), command: read('comm').trim() || 'unknown', cmdline });
+  }
+  return found;
+}
+
+async function migrateSqlite(databaseUrl: string, lockWaitMs: number): Promise<string> {
+  const file = databaseUrl.slice('file:'.length);
+  await waitForSqliteFile(file, lockWaitMs);
+  const started = Date.now();
   const cli = require.resolve('prisma/build/index.js');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'migrate', 'deploy'], {
@@ -38,7 +134,12 @@ function migrateSqlite(databaseUrl: string): Promise<string> {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`prisma migrate deploy failed (${code}):\n${out}`))));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve(out);
+      // taken again between the wait above and the migration (the engine's busy timeout passed)
+      if (out.includes('SocketTimeout') || /database is locked/i.test(out)) return reject(lockedError(file, Date.now() - started));
+      reject(new Error(`prisma migrate deploy failed (${code}):\n${out}`));
+    });
   });
 }
 

@@ -17,8 +17,9 @@ import { botRoutes } from './bot/index.js';
 import { jobRoutes } from './jobs/index.js';
 import { trainingRoutes } from './trainings/index.js';
 import { employmentRoutes } from './employment/index.js';
+import { accessLogRoutes } from './accessLog/index.js';
 
-const domains: RouteGroup[] = [healthRoutes, authRoutes, uploadRoutes, meRoutes, categoryRoutes, orgRoutes, orderRoutes, pointsRoutes, shopRoutes, noticeRoutes, botRoutes, jobRoutes, trainingRoutes, employmentRoutes];
+const domains: RouteGroup[] = [healthRoutes, authRoutes, uploadRoutes, meRoutes, categoryRoutes, orgRoutes, orderRoutes, pointsRoutes, shopRoutes, noticeRoutes, botRoutes, jobRoutes, trainingRoutes, employmentRoutes, accessLogRoutes];
 
 /** The domains' routes and the document that describes them. */
 export const routeGroups: RouteGroup[] = [...domains, docsRoutes(domains)];

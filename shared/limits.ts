@@ -53,3 +53,9 @@ export const SHOP_LIMITS = {
 
 /** 账号绑定: the code a grid worker gives a resident. */
 export const LINK_CODE_LENGTH = { min: 4, max: 20 } as const;
+
+/** 信息更正 (PIPL Art. 46): which item is wrong, and what is right. */
+export const CORRECTION_LIMITS = {
+  item: { min: 1, max: 40 },
+  correction: { min: 2, max: 500 },
+} as const;

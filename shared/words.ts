@@ -71,3 +71,14 @@ export const JOB_KIND_LABELS: Record<JobKind, string> = {
   local: '县城务工',
   outbound: '外出务工',
 };
+
+/** Short names of an order's states (四单), for labels and columns: the dashboard's bars, the console, the Excel export. */
+export const ORDER_STATUS_SHORT = {
+  submitted: '待派单',
+  dispatched: '已派单',
+  accepted: '办理中',
+  resolved: '已办好',
+  reopened: '重办中',
+  closed: '已办结',
+  cancelled: '已撤销',
+} as const;

@@ -3,7 +3,7 @@
 // nothing here reads it: a refusal is told apart by its stable `reason` word
 // (README, "The API"), else by what the route it came from means by its code,
 // else by its code, else by its HTTP status.
-import { AWARD_LIMITS, NOTICE_LIMITS, ORDER_LIMITS } from '../../shared/limits.js';
+import { AWARD_LIMITS, CORRECTION_LIMITS, NOTICE_LIMITS, ORDER_LIMITS } from '../../shared/limits.js';
 
 export interface ErrorDetail {
   path: string;
@@ -41,6 +41,11 @@ export const ROUTE_WORDS = {
     conflict: '这个绑定码对应的居民已经有微信账号了，或者您的微信已经绑定过。如果不是您绑定的，请找网格员。',
   },
   redeem: { forbidden: NOT_LINKED },
+  correction: {
+    forbidden: NOT_LINKED,
+    'body.item': `请写是哪一项不对，最多 ${CORRECTION_LIMITS.item.max} 个字。`,
+    'body.correction': `请写正确的应该是什么，${CORRECTION_LIMITS.correction.min} 到 ${CORRECTION_LIMITS.correction.max} 个字。`,
+  },
   cancelRedemption: { invalid_transition: '这次兑换已经领走或者已经取消了，不能再取消。请刷新看看。' },
   handOver: {
     not_found: '没有找到这个取货码，请核对一下。',

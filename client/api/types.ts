@@ -1,6 +1,7 @@
 // What the API sends and takes, derived from the server's own schemas and presenters.
 // TYPE-ONLY: nothing of the server may end up in the bundle (tests/client/boundaries.test.ts checks).
 import type {
+  BulkDispatchBody,
   DispatchOrderBody,
   FeedbackBody,
   ListOrdersQuery,
@@ -16,6 +17,7 @@ import type { CreateJobBody, ListJobsQuery } from '../../server/jobs/schemas.js'
 import type { AttendanceBody, CreateTrainingBody } from '../../server/trainings/schemas.js';
 import type { ComposeNoticeBody, ListNoticesQuery, ManageNoticesQuery } from '../../server/notices/schemas.js';
 import type { AwardBody } from '../../server/points/schemas.js';
+import type { ConsentBody, CorrectionBody } from '../../server/me/schemas.js';
 
 /** What JSON does to a server value: dates become ISO strings. */
 export type Wire<T> = T extends Date
@@ -52,7 +54,13 @@ export type DispatchInput = DispatchOrderBody;
 export type ResolveInput = Omit<ResolveOrderBody, 'photos'> & Partial<Pick<ResolveOrderBody, 'photos'>>;
 export type FeedbackInput = FeedbackBody;
 export type ReviewInput = ReviewBody;
-export type OrdersQuery = Partial<ListOrdersQuery>;
+/** Dates as ISO strings on the wire. */
+export type OrdersQuery = Partial<Omit<ListOrdersQuery, 'from' | 'to'>> & { from?: string; to?: string };
+/** The list's filters without paging: what GET /api/orders/export.xlsx takes. */
+export type OrderFilters = Omit<OrdersQuery, 'limit' | 'cursor'>;
+export type BulkDispatchInput = BulkDispatchBody;
+export type OrderPlaces = Reply<typeof import('../../server/orders/orderPlaces.js').orderPlaces>;
+export type BulkDispatchResult = Reply<typeof import('../../server/orders/bulkDispatch.js').bulkDispatch>;
 export type HouseholdsQuery = Partial<ListHouseholdsQuery>;
 export type ResidentsQuery = Partial<ListResidentsQuery>;
 
@@ -158,3 +166,15 @@ export type SubscribeTemplate = keyof OptIns;
 // ---- 账号绑定 and the group bot ---------------------------------------------------
 export type LinkCode = Reply<typeof import('../../server/bot/linkCodes.js').createLinkCode>;
 export type LinkResult = Reply<typeof import('../../server/me/acceptInvite.js').acceptInvite>;
+
+// ---- residents' rights (PIPL Art. 45–46) ---------------------------------------------
+/** GET /api/me/data: everything held about me and my household. */
+export type MyDataCopy = Reply<typeof import('../../server/me/copyOfMyData.js').copyOfMyData>;
+export type MyHousehold = NonNullable<MyDataCopy['household']>;
+export type MyHouseholdMember = MyHousehold['members'][number];
+/** 信息更正: which item is wrong, and what is right. */
+export type CorrectionInput = CorrectionBody;
+/** 隐私政策 / 用户协议: which texts the user has agreed to at their current version. */
+export type ConsentState = Me['consent'];
+/** What POST /api/me/consents takes: the two texts, and the separate tick for sensitive information. */
+export type ConsentKind = ConsentBody['kind'];

@@ -1,9 +1,10 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { apiUrl } from '../api/http.js';
 import { api } from '../api/index.js';
 import type { Photo, UploadResult } from '../api/types.js';
+import { askPrivacy } from '../lib/privacy.js';
 
 /** Photos attached to a request or a step; tap to see one full screen. */
 export function PhotoGrid({ photos }: { photos: Photo[] }) {
@@ -31,14 +32,38 @@ export interface PickedPhoto {
 type Choose = (count: number) => Promise<string[]>;
 type Upload = (filePath: string) => Promise<Pick<UploadResult, 'id'>>;
 
+// chooseMedia: chooseImage is deprecated in WeChat
 const chooseImages: Choose = async (count) => {
-  const r = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  return r.tempFilePaths;
+  const r = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  return r.tempFiles.map((f) => f.tempFilePath);
 };
+
+/** Why the picker gave nothing: closed by the user, or refused the camera or album (now, or once in WeChat's settings). */
+export function whyNoPhoto(e: unknown): 'cancelled' | 'privacy' | 'denied' | 'failed' {
+  const msg = String((e as { errMsg?: string } | null)?.errMsg ?? (e as Error | null)?.message ?? e);
+  if (/cancel/i.test(msg)) return 'cancelled';
+  // 不同意 in WeChat's own privacy step: "chooseMedia:fail privacy permission is not authorized"
+  if (/privacy/i.test(msg)) return 'privacy';
+  // the camera or album refused: "chooseMedia:fail auth deny", "authorize:fail auth denied"
+  if (/auth|deny|denied|permission/i.test(msg)) return 'denied';
+  return 'failed';
+}
+
+/** What a refusal tells the user: how to allow the camera and album again, not silence. */
+export const PHOTO_REFUSED_WORDS = {
+  denied:
+    process.env.TARO_ENV === 'weapp'
+      ? '没有打开相机或相册的权限，所以拍不了照。请点下面的「去设置」，打开「相机」和「相册」，再回来点「拍照」。'
+      : '浏览器没有允许用相机或相册。请在浏览器的设置里允许这个网站使用相机，再点「拍照」。',
+  privacy: '没有同意隐私政策，所以不能拍照或选照片。不拍照也可以直接提交；要拍照请再点「拍照」，看完说明后点「同意」。',
+  failed: '没能打开相机或相册，请再点一次「拍照」。',
+} as const;
+type Refusal = keyof typeof PHOTO_REFUSED_WORDS;
 
 /** Photos picked for a form, each uploaded as soon as it is picked. */
 export function usePhotos(max: number, choose: Choose = chooseImages, upload: Upload = api.uploads.photo) {
   const [items, setItems] = useState<PickedPhoto[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const seq = useRef(0);
 
   const send = useCallback(
@@ -56,11 +81,19 @@ export function usePhotos(max: number, choose: Choose = chooseImages, upload: Up
   );
 
   const add = useCallback(async () => {
+    setRefusal(null);
+    // the album and camera are privacy APIs: the 隐私政策 is agreed first (components/PrivacyPopup.tsx)
+    if (!(await askPrivacy('拍照或选照片'))) {
+      setRefusal('privacy');
+      return;
+    }
     let paths: string[];
     try {
       paths = await choose(Math.max(0, max - items.length));
-    } catch {
-      return; // closed the picker without choosing
+    } catch (e) {
+      const why = whyNoPhoto(e);
+      if (why !== 'cancelled') setRefusal(why); // closing the picker without choosing is a choice
+      return;
     }
     const picked = paths.slice(0, max - items.length).map((local) => ({ key: `p${++seq.current}`, local, state: 'uploading' as const }));
     setItems((list) => [...list, ...picked]);
@@ -70,6 +103,8 @@ export function usePhotos(max: number, choose: Choose = chooseImages, upload: Up
   return {
     items,
     add,
+    /** why the last tap on 拍照 gave no photo, when the user needs to do something about it */
+    refusal,
     remove: (key: string) => setItems((list) => list.filter((x) => x.key !== key)),
     retry: (key: string) => {
       const p = items.find((x) => x.key === key);
@@ -109,6 +144,16 @@ export function PhotoPicker({ photos, max }: { photos: Photos; max: number }) {
           </Text>
         </View>
       )}
+      {photos.refusal ? (
+        <View className="photo-refused" style={{ width: '100%' }} ariaRole="alert">
+          <Text className="hint">{PHOTO_REFUSED_WORDS[photos.refusal]}</Text>
+          {photos.refusal === 'denied' && process.env.TARO_ENV === 'weapp' ? (
+            <Button className="btn btn--secondary btn--small" onClick={() => void Taro.openSetting()}>
+              去设置
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -39,6 +39,7 @@ export const PAGES = {
   notice: '/pages/notices/detail',
   link: '/pages/link/index',
   groupCode: '/pages/link/group',
+  myData: '/packages/rights/data/index',
   workerQueue: '/packages/worker/queue/index',
   workerTask: '/packages/worker/task/index',
   workerHouseholds: '/packages/worker/households/index',

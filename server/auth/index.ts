@@ -5,4 +5,8 @@
 export { authRoutes } from './routes.js';
 export { authenticate, requireViewer, viewerOf } from './middleware.js';
 export { loadViewer, type RoleGrant, type Viewer } from './viewer.js';
+// a resident who left (server/org): their accounts unlinked and signed out
+export { forgetResidentAccounts } from './sessions.js';
+// whoever removes a role may end the account's console sessions at once (a removed role also ends them at their next request)
+export { endConsoleSessions } from './sessions.js';
 export { FakeWechatClient, HttpWechatClient, type WechatClient } from './wechat.js';

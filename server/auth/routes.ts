@@ -1,9 +1,24 @@
-// /api/auth: signing in and out. Public: these are how one gets a token.
+// /api/auth: signing in and out, and one's sessions. The sign-ins are public: they are how one gets a session.
 import { route, routeGroup } from '../http/route.js';
+import { idParams } from '../http/fields.js';
 import { rateLimit } from '../rateLimit.js';
 import { devLogin, loginWithWechat } from './login.js';
 import { logout } from './logout.js';
-import { devLoginBody, signedIn, wechatLoginBody } from './schemas.js';
+import { sessionIdOf } from './middleware.js';
+import { listMySessions, revokeMySession } from './mySessions.js';
+import { changePassword, normalUsername, setFirstPassword, signInWithPassword } from './passwords.js';
+import {
+  changePasswordBody,
+  consoleSignedIn,
+  devLoginBody,
+  passwordSet,
+  passwordSignInBody,
+  sessionList,
+  setPasswordBody,
+  setPasswordParams,
+  signedIn,
+  wechatLoginBody,
+} from './schemas.js';
 
 // per-address limit on sign-in, counted in the database (shared by every instance)
 const limitSignIn = rateLimit({
@@ -13,7 +28,21 @@ const limitSignIn = rateLimit({
   message: 'too many sign-in attempts, try again later',
 });
 
-export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, or a known openid outside production) and out', [
+/** Password tries per minute for one username from one address (the lockout counts across addresses). */
+export const PASSWORD_TRIES_PER_MINUTE = 10;
+
+const limitPasswordTries = rateLimit({
+  bucket: 'password',
+  perMinute: () => PASSWORD_TRIES_PER_MINUTE,
+  key: (ctx) => {
+    const u = (ctx.request.body as { username?: unknown } | undefined)?.username;
+    // read before validation: PostgreSQL text holds no NUL, so none goes into the key
+    return `${ctx.ip}|${typeof u === 'string' ? normalUsername(u).replaceAll('\u0000', '').slice(0, 64) : ''}`;
+  },
+  message: 'too many password tries for this username, try again in a minute',
+});
+
+export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, a console password, or a known openid outside production) and out; one\'s sessions', [
   route({
     method: 'post',
     path: '/wechat',
@@ -36,10 +65,53 @@ export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, o
   }),
   route({
     method: 'post',
+    path: '/password',
+    summary:
+      'The staff console: sign in with a username and password (accounts an admin enabled). Sets the httpOnly session cookie and the readable csrf cookie, whose value every write sends as X-CSRF-Token. 401 wrong_password; 403 locked (5 wrong in a row: 15 minutes)',
+    auth: 'public',
+    use: [limitSignIn, limitPasswordTries],
+    body: passwordSignInBody,
+    response: consoleSignedIn,
+    handler: ({ deps, ctx, body }) => signInWithPassword(deps, ctx, body.username, body.password),
+  }),
+  route({
+    method: 'post',
+    path: '/password/change',
+    summary: 'Change one\'s own password (the first one must be changed before anything else); the account\'s other console sessions end',
+    body: changePasswordBody,
+    response: null,
+    handler: ({ deps, ctx, viewer, body }) => changePassword(deps, viewer, sessionIdOf(ctx), body.currentPassword, body.newPassword),
+  }),
+  route({
+    method: 'post',
+    path: '/accounts/:userId/password',
+    summary: 'Platform admin: enable password sign-in for a staff-side account, or reset it, with a first password to be changed at the first sign-in',
+    params: setPasswordParams,
+    body: setPasswordBody,
+    response: passwordSet,
+    handler: ({ deps, viewer, params, body }) => setFirstPassword(deps, viewer, params.userId, body.username, body.password),
+  }),
+  route({
+    method: 'get',
+    path: '/sessions',
+    summary: 'The signed-in user\'s live sessions: mini-program tokens and console browsers',
+    response: sessionList,
+    handler: ({ deps, ctx, viewer }) => listMySessions(deps, viewer, sessionIdOf(ctx)),
+  }),
+  route({
+    method: 'post',
+    path: '/sessions/:id/revoke',
+    summary: 'End one of one\'s own sessions (404 for anyone else\'s)',
+    params: idParams,
+    response: null,
+    handler: ({ deps, ctx, viewer, params }) => revokeMySession(deps, ctx, viewer, params.id, sessionIdOf(ctx)),
+  }),
+  route({
+    method: 'post',
     path: '/logout',
-    summary: 'End the session of the bearer token sent, if any',
+    summary: 'End the session of the bearer token sent, or of the console cookie, if any',
     auth: 'public',
     response: null,
-    handler: ({ deps, ctx }) => logout(deps, ctx.get('authorization')),
+    handler: ({ deps, ctx }) => logout(deps, ctx),
   }),
 ]);

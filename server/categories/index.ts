@@ -1,2 +1,4 @@
 // The categories domain's public face.
 export { categoryRoutes } from './routes.js';
+// 信息更正: filed by server/me, refused on POST /api/orders (server/orders/submitOrder.ts)
+export { CORRECTION_CATEGORY, ensureCorrectionCategory, isReservedCategory } from './correctionCategory.js';

@@ -6,6 +6,7 @@ import type { HouseholdTagKind, Prisma } from '@prisma/client';
 import { loadViewer, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { Db } from '../db.js';
+import { idNumberColumns } from '../org/index.js';
 import { submitOrder } from '../orders/index.js';
 import { seedNoticesDemo } from '../notices/index.js';
 import { seedPointsDemo } from '../points/index.js';
@@ -61,6 +62,18 @@ function idNumber(birthYear: number, r: ReturnType<typeof prng>, female: boolean
   return body + '10X98765432'[sum % 11]!;
 }
 
+/** One resident per number (Resident.idNumberHash is unique): a drawn number already given is bumped to the next sequence. */
+const givenIdNumbers = new Set<string>();
+function uniqueIdNumber(n: string): string {
+  while (givenIdNumbers.has(n)) {
+    const body = n.slice(0, 14) + String((Number(n.slice(14, 17)) + 2) % 1000).padStart(3, '0');
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    n = body + '10X98765432'[[...body].reduce((s, c, i) => s + Number(c) * weights[i]!, 0) % 11]!;
+  }
+  givenIdNumbers.add(n);
+  return n;
+}
+
 interface Seeded {
   buildingIds: string[][]; // [community][building]
   households: Array<{ id: string; communityIdx: number; buildingIdx: number; unit: number; room: string; headResidentId: string; tags: HouseholdTagKind[] }>;
@@ -68,6 +81,7 @@ interface Seeded {
 
 export async function seedDemo(deps: Deps): Promise<void> {
   const db = deps.db;
+  givenIdNumbers.clear();
   const r = prng(20180601); // 平远新城: residents moved in from June 2018
   const id = () => crypto.randomUUID();
   const communityIds: string[] = [];
@@ -155,7 +169,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
                   relation: m.relation,
                   gender: m.female ? '女' : '男',
                   birthYear: m.born,
-                  idNumber: idNumber(m.born, r, m.female),
+                  ...idNumberColumns(deps.config.idNumbers, uniqueIdNumber(idNumber(m.born, r, m.female))),
                   phone: m.born < 2008 ? `1${r.pick(['38', '39', '58', '87', '51'])}${String(r.int(0, 99999999)).padStart(8, '0')}` : null,
                 });
               });

@@ -37,12 +37,23 @@ export async function seedEmploymentDemo(deps: Deps): Promise<void> {
   const now = deps.clock();
   const year = ledgerYear(deps);
   const random = prng(4426);
-  const communities = await db.community.findMany({ include: { roles: { where: { role: 'STAFF' }, take: 1 } } });
+  // in a fixed order (names and addresses, not the random ids), so every seeding draws the same people into work
+  const communities = (await db.community.findMany({ include: { roles: { where: { role: 'STAFF' }, take: 1, orderBy: { createdAt: 'asc' } } } })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const admin = await db.wechatIdentity.findUniqueOrThrow({ where: { openid: DEMO_OPENIDS.admin } });
   for (const c of communities) {
     const by = c.roles[0]?.userId ?? admin.userId;
     // most working-age people in work, some seeking, a few households with nobody in work
-    const residents = await db.resident.findMany({ where: { communityId: c.id }, orderBy: { id: 'asc' } });
+    const residents = (
+      await db.resident.findMany({ where: { communityId: c.id }, include: { household: { select: { room: true, building: { select: { name: true } }, unit: { select: { name: true } } } } } })
+    )
+      .map((r) => ({ r, key: [r.household.building.name, r.household.unit.name, r.household.room, r.relation === '户主' ? '0' : '1', r.name, String(r.birthYear ?? '')] }))
+      .sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! < b.key[i]! ? -1 : 1;
+        return 0;
+      })
+      .map(({ r }) => r);
     const records: Prisma.EmploymentRecordCreateManyInput[] = [];
     const zeroHouseholds = new Set(residents.filter(() => random() < 0.02).map((r) => r.householdId));
     for (const r of residents) {

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
-import { jobsStaffCommunity } from '../policies/index.js';
+import { idNumberAsSeen } from '../org/index.js';
+import { jobsStaffCommunity, relationsTo } from '../policies/index.js';
 import { householdEmployment } from './households.js';
 import { COLUMNS } from './importLedger.js';
 import { chinaDay, ledgerYear } from './ledger.js';
@@ -29,7 +30,8 @@ export async function exportLedger(deps: Deps, v: Viewer): Promise<Buffer> {
       const rec = d.employment[0];
       sheet.addRow([
         m.name,
-        d.idNumber ?? '',
+        // masked as the visibility table shows staff: a sheet travels (mail, USB sticks); the import matches masked rows by their place
+        idNumberAsSeen(deps.config.idNumbers, d, relationsTo(v, { communityId, gridId: d.household.building.gridId, buildingId: d.household.buildingId, householdId: d.householdId })).idNumber ?? '',
         d.household.building.name,
         d.household.unit.name,
         d.household.room,

@@ -8,6 +8,7 @@ import type { EmploymentStatus } from '@prisma/client';
 import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
+import { hashIdNumber, idNumberHasMask, normaliseIdNumber } from '../org/index.js';
 import { AppError, badRequest } from '../errors.js';
 import { inDateRange } from '../http/dates.js';
 import { jobsStaffCommunity } from '../policies/index.js';
@@ -87,8 +88,13 @@ export async function importLedger(deps: Deps, v: Viewer, file: Buffer) {
   if (missing.length) throw badRequest('body.file', `missing column(s): ${missing.join('、')}`);
 
   const residents = await residentsWithHomes(deps.db, communityId);
-  const byIdNumber = new Map(residents.filter((r) => r.idNumber).map((r) => [r.idNumber!.toUpperCase(), r]));
-  const byPlace = new Map(residents.map((r) => [`${r.name}|${r.household.building.name}|${r.household.unit.name}|${r.household.room}`, r]));
+  // matched by the keyed hash (server/org/idNumbers.ts): nothing here decrypts a number
+  const byIdNumberHash = new Map(residents.filter((r) => r.idNumberHash).map((r) => [r.idNumberHash!, r]));
+  const byPlace = new Map<string, typeof residents>();
+  for (const r of residents) {
+    const key = `${r.name}|${r.household.building.name}|${r.household.unit.name}|${r.household.room}`;
+    byPlace.set(key, [...(byPlace.get(key) ?? []), r]);
+  }
 
   const errors: RowError[] = [];
   const good: Array<{ row: number; resident: (typeof residents)[number]; status: EmploymentStatus; employer: string | null; since: Date | null; trades: Trade[]; note: string | null }> = [];
@@ -104,14 +110,21 @@ export async function importLedger(deps: Deps, v: Viewer, file: Buffer) {
     if (!name) { fail('姓名 is empty'); continue; }
     // a person listed without a status (a child, an elderly member) has nothing to record
     if (!cellText(get(row, '就业状态'))) { skipped++; continue; }
-    const idNumber = cellText(get(row, '身份证号')).toUpperCase();
-    let resident = idNumber ? byIdNumber.get(idNumber) : undefined;
+    // a masked number (5205**********1234, as the export writes them) names nobody: the row is matched by its place,
+    // the mask telling apart two people of one name in one home
+    const given = normaliseIdNumber(cellText(get(row, '身份证号')));
+    const masked = given.includes('*') ? given : null;
+    const idNumber = masked ? '' : given;
+    let resident = idNumber ? byIdNumberHash.get(hashIdNumber(deps.config.idNumbers, idNumber)) : undefined;
     if (idNumber && !resident) { fail('no resident of this community has this 身份证号'); continue; }
     if (resident && resident.name !== name) { fail(`身份证号 belongs to ${resident.name[0]}*, not ${name}`); continue; }
     if (!resident) {
       let unit = cellText(get(row, '单元'));
       if (/^\d+$/.test(unit)) unit = `${unit}单元`;
-      resident = byPlace.get(`${name}|${cellText(get(row, '楼栋'))}|${unit}|${cellText(get(row, '房号'))}`);
+      let candidates = byPlace.get(`${name}|${cellText(get(row, '楼栋'))}|${unit}|${cellText(get(row, '房号'))}`) ?? [];
+      if (candidates.length > 1 && masked) candidates = candidates.filter((c) => idNumberHasMask(deps.config.idNumbers, c, masked));
+      if (candidates.length > 1) { fail('more than one resident with this name at this 楼栋/单元/房号: give the 身份证号'); continue; }
+      resident = candidates[0];
       if (!resident) { fail('no resident with this name at this 楼栋/单元/房号'); continue; }
     }
     if (seen.has(resident.id)) { fail(`the same person as row ${seen.get(resident.id)}`); continue; }

@@ -3,9 +3,9 @@
 import type { EmploymentRecord } from '@prisma/client';
 import { EMPLOYMENT_STATUS_LABELS } from '../../shared/words.js';
 import type { Viewer } from '../auth/index.js';
-import { mustReveal, relationsTo, requireVisible, type Place } from '../policies/index.js';
+import { mustReveal, placeOfHousehold, relationsTo, requireVisible, revealAs, sees, type Place } from '../policies/index.js';
 import { EMPLOYED, WORKING_AGE } from './ledger.js';
-import type { HouseholdWithSituations } from './queries.js';
+import type { HouseholdWithSituations, SeekingRecord } from './queries.js';
 import { parseTrades } from './trades.js';
 
 export function presentRecord(r: EmploymentRecord) {
@@ -85,6 +85,27 @@ export function presentHistoryTo(v: Viewer, place: Place, r: { id: string; name:
   const seen = relationsTo(v, place);
   requireVisible(seen, 'employment');
   return { resident: { id: r.id, name: mustReveal(seen, 'name', r.name) }, records: records.map(presentRecord) };
+}
+
+/**
+ * A resident seeking work as the viewer sees them: their name and wanted trades
+ * (their employment: refused to a viewer the table hides it from), with a phone,
+ * birth year and home where the table shows them.
+ */
+export function presentSeekingWorkerTo(v: Viewer, r: SeekingRecord) {
+  const h = r.resident.household;
+  const seen = relationsTo(v, placeOfHousehold(h));
+  requireVisible(seen, 'employment');
+  return {
+    resident: {
+      id: r.resident.id,
+      name: mustReveal(seen, 'name', r.resident.name),
+      ...revealAs(seen, 'phone', 'phone', r.resident.phone),
+      ...(sees(seen, 'genderBirthYear') ? { birthYear: r.resident.birthYear } : {}),
+      ...revealAs(seen, 'room', 'home', `${h.building.name} ${h.unit.name} ${h.room}`),
+    },
+    trades: parseTrades(r.trades),
+  };
 }
 
 /** The figures of a set of households. */

@@ -41,7 +41,10 @@ export const findResident = (db: DbTx, residentId: string, scope: Prisma.Residen
     include: { household: { include: { building: { select: { gridId: true } } } } },
   });
 
-const home = { select: { room: true, unit: { select: { name: true } }, building: { select: { name: true } } } } as const;
+// where they live: the home shown, and the place the viewer's relations to them (the visibility table) are decided from
+const home = {
+  select: { id: true, communityId: true, buildingId: true, room: true, unit: { select: { name: true } }, building: { select: { name: true, gridId: true } } },
+} as const;
 
 /** The community's residents seeking work, with a phone to call and their trades, first recorded first. */
 export const seekingRecords = (db: DbTx, communityId: string) =>
@@ -51,10 +54,12 @@ export const seekingRecords = (db: DbTx, communityId: string) =>
     orderBy: { createdAt: 'asc' },
   });
 
+export type SeekingRecord = Awaited<ReturnType<typeof seekingRecords>>[number];
+
 /** Every resident of the community with their home, to match the rows of an imported sheet. */
 export const residentsWithHomes = (db: DbTx, communityId: string) =>
   db.resident.findMany({
-    where: { communityId },
+    where: { communityId, leftAt: null },
     include: { household: { include: { unit: { select: { name: true } }, building: { select: { name: true } } } } },
   });
 
@@ -64,8 +69,9 @@ export const ledgerRows = (db: DbTx, communityId: string) =>
     where: { communityId },
     select: {
       id: true,
-      idNumber: true,
-      household: { select: { room: true, unit: { select: { name: true } }, building: { select: { name: true, grid: { select: { name: true } } } } } },
+      householdId: true,
+      idNumberEncrypted: true,
+      household: { select: { room: true, buildingId: true, unit: { select: { name: true } }, building: { select: { name: true, gridId: true, grid: { select: { name: true } } } } } },
       employment: { where: { current: true }, take: 1 },
     },
   });
@@ -82,6 +88,8 @@ export const householdsWithSituations = (db: DbTx, where: Prisma.HouseholdWhereI
       unit: { select: { name: true } },
       building: { select: { name: true, gridId: true } },
       residents: {
+        // residents who left (迁出/去世) keep their records, but are no longer a household's members
+        where: { leftAt: null },
         orderBy: { id: 'asc' },
         select: {
           id: true,
@@ -170,7 +178,7 @@ export async function zeroEmploymentPage(deps: Pick<Deps, 'sql'>, reach: Employm
                      WHEN ${'unable' satisfies EmploymentStatus} THEN 0
                      ELSE CASE WHEN r."birthYear" BETWEEN ${year - WORKING_AGE.to} AND ${year - WORKING_AGE.from} THEN 1 ELSE 0 END
                    END)
-        FROM "Resident" r WHERE r."householdId" = sc.id
+        FROM "Resident" r WHERE r."householdId" = sc.id AND r."leftAt" IS NULL
       ) = 1
     )
     SELECT h.id, COUNT(*) OVER () AS total

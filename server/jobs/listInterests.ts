@@ -5,9 +5,9 @@ import { jobsStaffCommunity } from '../policies/index.js';
 import { presentInterestRow } from './presenter.js';
 import { findPosting, interestsInJob } from './queries.js';
 
-/** Staff: who registered, first come first, with a phone to call them back. */
+/** Staff: who registered, first come first, with a phone to call them back (as the visibility table shows them). */
 export async function listInterests(deps: Deps, v: Viewer, jobId: string) {
   const job = await findPosting(deps.db, jobId, jobsStaffCommunity(v));
   if (!job) throw notFound('job');
-  return (await interestsInJob(deps.db, jobId)).map(presentInterestRow);
+  return (await interestsInJob(deps.db, jobId)).map((r) => presentInterestRow(v, r));
 }

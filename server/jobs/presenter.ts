@@ -1,6 +1,8 @@
 // What residents and staff see of postings and of the interests registered in them.
 import type { JobInterest, JobKind, JobPosting } from '@prisma/client';
+import type { Viewer } from '../auth/index.js';
 import { parseTrades } from '../employment/index.js';
+import { mustReveal, placeOfHousehold, relationsTo, revealAs, sees } from '../policies/index.js';
 import type { InterestRow } from './queries.js';
 
 /** Nearest first: the estate's workshop, then public-welfare posts, the county, then work far away. */
@@ -35,17 +37,25 @@ export function presentJob<E extends ForViewer = {}>(j: JobPosting & { _count?: 
 
 export const presentInterest = (i: JobInterest) => ({ id: i.id, jobId: i.jobId, outcome: i.outcome, registeredAt: i.createdAt });
 
-/** An interest as staff see it: who, with a phone to call them back and where they live. */
-export const presentInterestRow = (r: InterestRow) => ({
-  id: r.id,
-  resident: {
-    id: r.resident.id,
-    name: r.resident.name,
-    phone: r.resident.phone,
-    gender: r.resident.gender,
-    birthYear: r.resident.birthYear,
-    home: `${r.resident.household.building.name} ${r.resident.household.unit.name} ${r.resident.household.room}`,
-  },
-  outcome: r.outcome,
-  registeredAt: r.createdAt,
-});
+/**
+ * An interest as the viewer sees it (the visibility table for their relations to
+ * the resident's household): who, with a phone to call them back, age and home
+ * where the table shows them. The list reaches only the posting's community's
+ * staff (jobsStaffCommunity), to whom the table shows all of these.
+ */
+export function presentInterestRow(v: Viewer, r: InterestRow) {
+  const h = r.resident.household;
+  const seen = relationsTo(v, placeOfHousehold(h));
+  return {
+    id: r.id,
+    resident: {
+      id: r.resident.id,
+      name: mustReveal(seen, 'name', r.resident.name),
+      ...revealAs(seen, 'phone', 'phone', r.resident.phone),
+      ...(sees(seen, 'genderBirthYear') ? { gender: r.resident.gender, birthYear: r.resident.birthYear } : {}),
+      ...revealAs(seen, 'room', 'home', `${h.building.name} ${h.unit.name} ${h.room}`),
+    },
+    outcome: r.outcome,
+    registeredAt: r.createdAt,
+  };
+}

@@ -78,7 +78,10 @@ export const interestsInJob = (db: DbTx, jobId: string) =>
           phone: true,
           gender: true,
           birthYear: true,
-          household: { select: { room: true, unit: { select: { name: true } }, building: { select: { name: true } } } },
+          // where they live: the home shown, and the place the viewer's relations to them are decided from
+          household: {
+            select: { id: true, communityId: true, buildingId: true, room: true, unit: { select: { name: true } }, building: { select: { name: true, gridId: true } } },
+          },
         },
       },
     },

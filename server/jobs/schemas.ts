@@ -91,17 +91,21 @@ export const myInterestList = z.array(
   }),
 );
 
-/** Who registered, with a phone to call them back (staff). */
+/**
+ * Who registered, with a phone to call them back (staff). Phone, gender and birth
+ * year, and home are there only where the visibility table shows them to the viewer
+ * (server/policies/visibility.ts); a field it hides is left out.
+ */
 export const interestRows = z.array(
   z.object({
     id: z.string(),
     resident: z.object({
       id: z.string(),
       name: z.string(),
-      phone: z.string().nullable(),
-      gender: z.string(),
-      birthYear: z.number().int().nullable(),
-      home: z.string(),
+      phone: z.string().nullable().optional(),
+      gender: z.string().optional(),
+      birthYear: z.number().int().nullable().optional(),
+      home: z.string().optional(),
     }),
     outcome,
     registeredAt: isoDate,
@@ -115,10 +119,16 @@ export const outcomeResult = z.object({
   employmentRecorded: z.string().nullable(),
 });
 
-/** Residents seeking work whose trades fit the posting (staff). */
+/** Residents seeking work whose trades fit the posting (staff); phone, birth year and home as the visibility table shows them. */
 export const candidates = z.array(
   z.object({
-    resident: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable(), birthYear: z.number().int().nullable(), home: z.string() }),
+    resident: z.object({
+      id: z.string(),
+      name: z.string(),
+      phone: z.string().nullable().optional(),
+      birthYear: z.number().int().nullable().optional(),
+      home: z.string().optional(),
+    }),
     trades: z.array(tradeCode),
   }),
 );

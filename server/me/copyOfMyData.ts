@@ -6,25 +6,26 @@ import type { Deps } from '../context.js';
 import { employmentRecordsOfHousehold } from '../employment/index.js';
 import { noticesReadBy } from '../notices/index.js';
 import { ordersOfHousehold } from '../orders/index.js';
+import { idNumberOf } from '../org/index.js';
 import { grantsOf, householdOf } from '../policies/index.js';
 import { householdBalance, wholeLedger } from '../points/index.js';
 import { redemptionsOfHousehold } from '../shop/index.js';
 import { uploadsOwnedBy } from '../uploads/index.js';
+import { consentHistory } from './consents.js';
 
 async function accountOf(deps: Deps, v: Viewer) {
-  const user = await deps.db.user.findUniqueOrThrow({
+  const [user, consents] = await Promise.all([deps.db.user.findUniqueOrThrow({
     where: { id: v.userId },
     // sign-in identities without secrets: sessions (token hashes) are not read at all
     select: { id: true, displayName: true, createdAt: true, identities: { select: { openid: true, unionid: true, createdAt: true }, orderBy: { createdAt: 'asc' } } },
-  });
+  }), consentHistory(deps, v.userId)]);
   return {
     id: user.id,
     name: user.displayName,
     createdAt: user.createdAt,
     identities: user.identities.map((i) => ({ kind: 'wechat' as const, openid: i.openid, unionid: i.unionid, linkedAt: i.createdAt })),
     roles: grantsOf(v),
-    // no consent records are stored yet (sign-in is the only consent the app asks for)
-    consents: [] as never[],
+    consents,
   };
 }
 
@@ -61,7 +62,7 @@ async function householdCopy(deps: Deps, v: Viewer, householdId: string) {
         gender: r.gender,
         birthYear: r.birthYear,
         phone: r.phone,
-        idNumber: r.idNumber,
+        idNumber: idNumberOf(deps.config.idNumbers, r), // decrypted by org (server/org/idNumbers.ts)
         employment: employment.filter((e) => e.residentId === r.id).map(({ residentId: _, ...record }) => record),
       })),
       tags: h.tags.map((t) => ({ kind: t.kind, note: t.note, since: t.createdAt })),

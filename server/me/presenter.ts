@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/index.js';
 import { grantsOf } from '../policies/index.js';
+import type { consentState } from './consents.js';
 
 interface Home {
   unit: { name: string };
@@ -8,7 +9,7 @@ interface Home {
 }
 
 /** The user as they see themselves: their roles, and their home once linked to a resident. */
-export function presentMe(v: Viewer, community: { id: string; name: string; estate: string } | null, home: Home | null) {
+export function presentMe(v: Viewer, community: { id: string; name: string; estate: string } | null, home: Home | null, consent: ReturnType<typeof consentState>) {
   return {
     user: { id: v.userId, name: v.displayName },
     roles: grantsOf(v),
@@ -18,5 +19,6 @@ export function presentMe(v: Viewer, community: { id: string; name: string; esta
     building: home && { id: home.building.id, name: home.building.name },
     grid: home && { id: home.building.grid.id, name: home.building.grid.name },
     room: home && `${home.unit.name} ${home.room}`,
+    consent,
   };
 }

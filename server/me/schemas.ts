@@ -1,6 +1,7 @@
 import { HouseholdTagKind, Role } from '@prisma/client';
 import { z } from 'zod';
-import { LINK_CODE_LENGTH } from '../../shared/limits.js';
+import { ALL_CONSENT_KINDS, CONSENT_KINDS } from '../../shared/consent.js';
+import { CORRECTION_LIMITS, LINK_CODE_LENGTH } from '../../shared/limits.js';
 import { employmentRecord } from '../employment/index.js';
 import { isoDate, personRef } from '../http/fields.js';
 import { orderDetail } from '../orders/index.js';
@@ -25,6 +26,23 @@ export const roleGrant = z
   })
   .meta({ id: 'RoleGrant' });
 
+/** POST /api/me/consents: agreeing to the current version of the 隐私政策, the 用户协议, or the separate tick for sensitive information (shared/consent.ts). */
+export const consentBody = z.object({
+  kind: z.enum(ALL_CONSENT_KINDS),
+  /** the version the user was shown, `2026-12-05` */
+  version: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'a version like 2026-12-05'),
+});
+export type ConsentBody = z.infer<typeof consentBody>;
+
+/** Where the user stands with the texts they must agree to: `agreed` false asks them (the privacy pop-up). */
+export const consentState = z
+  .object({
+    /** every text agreed at its current version */
+    agreed: z.boolean(),
+    items: z.array(z.object({ kind: z.enum(CONSENT_KINDS), version: z.string(), agreedAt: isoDate.nullable() })),
+  })
+  .meta({ id: 'ConsentState' });
+
 /** Who the signed-in user is: roles, and where they live once linked to a resident (else nulls). */
 export const me = z
   .object({
@@ -37,10 +55,21 @@ export const me = z
     grid: place.nullable(),
     /** `1单元 302` */
     room: z.string().nullable(),
+    consent: consentState,
   })
   .meta({ id: 'Me' });
 
 export const linkedAnswer = z.object({ linked: z.boolean() });
+
+/** 信息更正 (PIPL Art. 46): which item of the copy is wrong, and what is right, in the resident's words. */
+export const correctionBody = z.object({
+  /** `电话`, `王秀英的出生年份`, `就业情况` … */
+  item: z.string().trim().min(CORRECTION_LIMITS.item.min, 'say which item is wrong').max(CORRECTION_LIMITS.item.max),
+  /** What it should say. */
+  correction: z.string().trim().min(CORRECTION_LIMITS.correction.min, 'say what is right').max(CORRECTION_LIMITS.correction.max),
+});
+
+export type CorrectionBody = z.infer<typeof correctionBody>;
 
 export type AcceptInviteBody = z.infer<typeof acceptInviteBody>;
 
@@ -56,8 +85,8 @@ export const myDataCopy = z
       /** WeChat sign-ins; no session or secret is ever part of the copy. */
       identities: z.array(z.object({ kind: z.literal('wechat'), openid: z.string(), unionid: z.string().nullable(), linkedAt: isoDate })),
       roles: z.array(roleGrant),
-      /** Consent records (none stored yet). */
-      consents: z.array(z.never()),
+      /** Every agreement (隐私政策, 用户协议, sensitive information), with the version agreed, oldest first. */
+      consents: z.array(z.object({ kind: z.string(), version: z.string(), agreedAt: isoDate })),
     }),
     resident: z.object({ id: z.string(), name: z.string() }).nullable(),
     /** Null for an account not linked to a household. */

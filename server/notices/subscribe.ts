@@ -100,13 +100,76 @@ export class HttpSubscribeMessenger implements SubscribeMessenger {
   }
 }
 
-/** Records what would be sent; refuses (43101) for openids told to, as WeChat does for a user who never accepted. */
+// --- WeChat's rules for the values ------------------------------------------------
+
+const HAN = /^\p{Script=Han}+$/u;
+const DATE = String.raw`(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{4}\.\d{1,2}\.\d{1,2}|\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2})`;
+const CLOCK = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?`;
+const oneOrRange = (one: string) => new RegExp(`^${one}(?:\\s*~\\s*${one})?$`, 'u');
+const TIME = oneOrRange(`(?:${DATE}\\s*)?${CLOCK}`);
+const DATE_TIME = oneOrRange(`${DATE}(?:\\s*${CLOCK})?`);
+
+/** Value rules per keyword type (the letters before the keyword's number: thing1 → thing). */
+const VALUE_RULES: Record<string, (v: string) => boolean> = {
+  thing: (v) => [...v].length <= 20, // Han, digits, letters or symbols
+  number: (v) => v.length <= 32 && /^\d+(?:\.\d+)?$/.test(v),
+  letter: (v) => /^[A-Za-z]{1,32}$/.test(v),
+  symbol: (v) => [...v].length <= 5 && /^[^\p{L}\p{N}\s]+$/u.test(v),
+  character_string: (v) => /^[\x20-\x7e]{1,32}$/.test(v), // digits, letters or symbols, no Han
+  time: (v) => TIME.test(v),
+  date: (v) => DATE_TIME.test(v),
+  amount: (v) => /^[¥￥$€£]?\d{1,10}(?:\.\d+)?元?$/.test(v),
+  phone_number: (v) => /^[\d+\-() ]{1,17}$/.test(v),
+  car_number: (v) => [...v].length <= 8 && /^[\p{Script=Han}A-Za-z0-9][A-Za-z0-9]*[\p{Script=Han}A-Za-z0-9]?$/u.test(v),
+  name: (v) => (/\p{Script=Han}/u.test(v) ? [...v].length <= 10 : /^[^\p{N}]{1,20}$/u.test(v)),
+  phrase: (v) => [...v].length <= 5 && HAN.test(v),
+};
+
+/**
+ * What WeChat's subscribeMessage.send refuses with 47003 "argument invalid! data.<key>.value …"
+ * (订阅消息参数值内容限制): thing ≤ 20 characters; phrase ≤ 5 Han characters only; number,
+ * letter, character_string ≤ 32 of their kind; symbol ≤ 5; time 24-hour (with a date in
+ * front if wanted) and date y年m月d日 or 2019-10-01 (with a time if wanted), each also as a
+ * range joined by ~; amount one currency sign and ≤ 10 digits, 元 at the end allowed;
+ * phone_number ≤ 17 digits and symbols; car_number ≤ 8; name ≤ 10 Han or ≤ 20 letters. No
+ * value may be empty or hold a control character (a line break). Null when WeChat would take it.
+ * (enum values depend on the template and are not checked.)
+ */
+export function subscribeDataProblem(data: Record<string, { value: string }>): string | null {
+  const keys = Object.keys(data);
+  if (!keys.length) return 'data is empty';
+  for (const key of keys) {
+    const type = /^([a-z_]+?)\d+$/.exec(key)?.[1];
+    const value = data[key]?.value;
+    if (!type) return `data.${key} is not a template keyword`;
+    if (typeof value !== 'string' || !value.trim()) return `data.${key}.value is empty`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(value)) return `data.${key}.value invalid (a control character)`;
+    if (type === 'enum') continue;
+    const rule = VALUE_RULES[type];
+    if (!rule) return `data.${key} is not a template keyword (unknown type ${type})`;
+    if (!rule(value)) return `data.${key}.value invalid`;
+  }
+  return null;
+}
+
+/**
+ * Records what would be sent, after WeChat's checks: refuses (43101) for openids told to, as
+ * WeChat does for a user who never accepted, and (47003) a message whose values break
+ * WeChat's rules (subscribeDataProblem), so a test fails where WeChat would refuse.
+ */
 export class FakeSubscribeMessenger implements SubscribeMessenger {
   readonly sent: SubscribeSend[] = [];
+  readonly refused: Array<{ msg: SubscribeSend; reason: string }> = [];
   readonly refusing = new Set<string>();
 
   async send(msg: SubscribeSend): Promise<void> {
     if (this.refusing.has(msg.openid)) throw new SubscribeError('the user has no subscription left (43101)', true);
+    const problem = !msg.templateId ? 'template_id is empty' : !msg.openid ? 'touser is empty' : subscribeDataProblem(msg.data);
+    if (problem) {
+      this.refused.push({ msg, reason: problem });
+      throw new SubscribeError(`WeChat refused the message (47003 argument invalid! ${problem})`);
+    }
     this.sent.push(msg);
   }
 }
@@ -142,8 +205,11 @@ export interface SubscribeTemplates {
 
 type Outcome = 'sent' | 'skipped' | 'failed' | 'duplicate';
 
-/** WeChat's field limits: thing ≤ 20 characters, phrase ≤ 5. */
-const cut = (s: string, n: number) => ([...s].length > n ? [...s].slice(0, n - 1).join('') + '…' : s);
+/** WeChat's field limits: thing ≤ 20 characters, phrase ≤ 5; no line breaks or other control characters (a notice body has them). */
+const cut = (s: string, n: number) => {
+  const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return [...flat].length > n ? [...flat].slice(0, n - 1).join('') + '…' : flat;
+};
 const chinaTime = (d: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(d)

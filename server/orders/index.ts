@@ -6,3 +6,5 @@ export { submitOrder } from './submitOrder.js';
 export { ordersOfHousehold } from './getOrder.js';
 export { orderDetail } from './schemas.js';
 export { cancelOrder, claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from './transitions.js';
+// retention: photos of orders closed over a year ago (the retention sweeper, server/main.ts)
+export { forgetOldOrderPhotos } from './retention.js';

@@ -322,3 +322,15 @@ export async function raiseEscalation(
     return true;
   });
 }
+
+// ---- the console's filters --------------------------------------------------------
+
+/** The grids and buildings that orders in `scope` (a condition on `o`) are in, by name. */
+export async function placesOfOrders(db: SqlClient, scope: SqlQuery) {
+  return db.all<{ buildingId: string; buildingName: string; gridId: string; gridName: string }>(sql`
+    SELECT b.id AS "buildingId", b.name AS "buildingName", g.id AS "gridId", g.name AS "gridName"
+    FROM (SELECT DISTINCT o."buildingId" FROM "Order" o WHERE ${scope}) p
+    JOIN "Building" b ON b.id = p."buildingId"
+    JOIN "Grid" g ON g.id = b."gridId"
+    ORDER BY g.name, b.name`);
+}

@@ -2,18 +2,25 @@
 import { routeGroup, route } from '../http/route.js';
 import { viewerOf } from '../auth/index.js';
 import { rateLimit } from '../rateLimit.js';
+import { bulkDispatch } from './bulkDispatch.js';
+import { exportOrders } from './exportOrders.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';
+import { orderPlaces } from './orderPlaces.js';
 import { orderStats } from './orderStats.js';
 import {
+  bulkDispatchAnswer,
+  bulkDispatchBody,
   cancelBody,
   claimOrderBody,
   dispatchOrderBody,
+  exportOrdersQuery,
   feedbackBody,
   listOrdersQuery,
   orderDetail,
   orderIdParams,
   orderPage,
+  orderPlacesAnswer,
   orderStatsAnswer,
   orderStatsQuery,
   resolveOrderBody,
@@ -22,6 +29,8 @@ import {
 } from './schemas.js';
 import { submitOrder } from './submitOrder.js';
 import { cancelOrder, claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from './transitions.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const limitFiling = rateLimit({
   bucket: 'order',
@@ -57,6 +66,35 @@ export const orderRoutes = routeGroup('orders', '/api/orders', '四单: resident
     query: orderStatsQuery,
     response: orderStatsAnswer,
     handler: ({ deps, viewer, query }) => orderStats(deps, viewer, query.days),
+  }),
+  route({
+    method: 'get',
+    path: '/places',
+    summary: "The grids and buildings the viewer's orders are in (the console's filters)",
+    response: orderPlacesAnswer,
+    handler: ({ deps, viewer }) => orderPlaces(deps, viewer),
+  }),
+  route({
+    method: 'get',
+    path: '/export.xlsx',
+    summary: 'The order list under the same filters as an .xlsx workbook (every page, at most 10,000 orders), as the viewer sees each order',
+    query: exportOrdersQuery,
+    response: null,
+    produces: XLSX,
+    handler: async ({ deps, viewer, query, ctx }) => {
+      const data = await exportOrders(deps, viewer, query);
+      ctx.type = XLSX;
+      ctx.attachment(`工单-${deps.clock().toISOString().slice(0, 10)}.xlsx`);
+      ctx.body = data;
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/dispatch',
+    summary: '批量派单: dispatch several orders to one grid worker (or each to its suggested one); each order is checked and answered on its own',
+    body: bulkDispatchBody,
+    response: bulkDispatchAnswer,
+    handler: ({ deps, viewer, body }) => bulkDispatch(deps, viewer, body),
   }),
   route({
     method: 'get',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_LIMITS } from '../../shared/limits.js';
 import { bool, id, isoDate, paged, personRef } from '../http/fields.js';
+import { dateTime } from '../http/dates.js';
 import { pageQuery } from '../http/paging.js';
 
 const photos = z.array(id).max(ORDER_LIMITS.photos, `at most ${ORDER_LIMITS.photos} photos`).default([]);
@@ -45,7 +46,8 @@ export const cancelBody = z.object({ reason: z.string().trim().max(500).optional
 
 export const ORDER_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
 
-export const listOrdersQuery = z.object({
+/** What the order list, its Excel export and the console's filters narrow by (all ANDed). */
+const orderFilters = {
   status: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -56,7 +58,38 @@ export const listOrdersQuery = z.object({
   overdue: bool.optional(),
   /** Only orders assigned to the signed-in grid worker. */
   mine: bool.optional(),
-  ...pageQuery(100, 20),
+  gridId: id.optional(),
+  buildingId: id.optional(),
+  /** A category code (GET /api/categories). */
+  category: z.string().trim().min(1).max(40).optional(),
+  /** Words in the title or description. */
+  q: z.string().trim().min(1, 'must not be empty').max(60).optional(),
+  /** Filed at or after this instant. */
+  from: dateTime().optional(),
+  /** Filed before this instant. */
+  to: dateTime().optional(),
+};
+
+const fromBeforeTo = (q: { from?: Date | undefined; to?: Date | undefined }, ctx: z.RefinementCtx) => {
+  if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+};
+
+export const listOrdersQuery = z.object({ ...orderFilters, ...pageQuery(100, 20) }).superRefine(fromBeforeTo);
+
+/** The export takes the list's filters; at most EXPORT_MAX_ORDERS rows, else narrow the filter. */
+export const exportOrdersQuery = z.object(orderFilters).superRefine(fromBeforeTo);
+export const EXPORT_MAX_ORDERS = 10_000;
+
+/** 批量派单: the same dispatch for each order, each checked on its own. */
+export const bulkDispatchBody = z.object({
+  orderIds: z
+    .array(id)
+    .min(1, 'pick at least one order')
+    .max(100, 'at most 100 orders at once')
+    .refine((ids) => new Set(ids).size === ids.length, 'an order is listed twice'),
+  /** Defaults, per order, to its suggested grid worker. */
+  assigneeId: id.optional(),
+  note: z.string().trim().max(ORDER_LIMITS.dispatchNote).optional(),
 });
 
 export const orderStatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
@@ -114,6 +147,24 @@ export const orderDetail = orderSummary.extend({ description: z.string(), timeli
 
 export const orderPage = paged(orderSummary);
 
+/** The places the viewer's orders are in, for the console's filters. */
+export const orderPlacesAnswer = z.object({
+  grids: z.array(z.object({ id: z.string(), name: z.string() })),
+  buildings: z.array(z.object({ id: z.string(), name: z.string(), gridId: z.string() })),
+});
+
+/** One order of a bulk dispatch: dispatched (with its new state), or why not. */
+export const bulkDispatchAnswer = z.object({
+  dispatched: z.number().int(),
+  failed: z.number().int(),
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ orderId: z.string(), ok: z.literal(true), order: orderSummary }),
+      z.object({ orderId: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
+
 const summaryFigures = z.object({
   orders: z.number().int(),
   emergencies: z.number().int(),
@@ -140,4 +191,6 @@ export type ResolveOrderBody = z.infer<typeof resolveOrderBody>;
 export type FeedbackBody = z.infer<typeof feedbackBody>;
 export type ReviewBody = z.infer<typeof reviewBody>;
 export type ListOrdersQuery = z.infer<typeof listOrdersQuery>;
+export type ExportOrdersQuery = z.infer<typeof exportOrdersQuery>;
+export type BulkDispatchBody = z.infer<typeof bulkDispatchBody>;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];

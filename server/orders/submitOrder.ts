@@ -1,5 +1,6 @@
 // 群众点单: a resident raises a request, or a building head / grid worker / staff member raises it for them.
 import type { Viewer } from '../auth/index.js';
+import { isReservedCategory } from '../categories/index.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -13,7 +14,9 @@ import { deadlines } from './sla.js';
 // Filing is the busiest write of the 四单 flow: everything it needs is read in one
 // query before any write, so SQLite's single writer is held only for the inserts
 // (server/orders/queries.ts insertOrder).
-export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderBody) {
+export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderBody, opts: { reservedCategory?: boolean } = {}) {
+  // 信息更正 and any other kind with its own route is filed there, never through the ordinary picker
+  if (!opts.reservedCategory && isReservedCategory(body.category)) throw badRequest('body.category', `unknown category "${body.category}"`);
   const now = deps.clock();
   const residentId = body.onBehalfOf ?? viewer.resident?.id;
   if (!residentId) {
@@ -34,7 +37,7 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
     JOIN "Unit" un ON un.id = h."unitId"
     JOIN "Building" b ON b.id = h."buildingId"
     LEFT JOIN "ServiceCategory" c ON c."communityId" = r."communityId" AND c.code = ${body.category}
-    WHERE r.id = ${residentId}`);
+    WHERE r.id = ${residentId} AND r."leftAt" IS NULL`); // a resident who left (迁出/去世) is no one to file for
   if (!found) throw notFound(body.onBehalfOf ? 'onBehalfOf: resident' : 'resident');
   const place: Place = {
     communityId: found.communityId,

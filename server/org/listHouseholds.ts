@@ -19,18 +19,19 @@ export async function listHouseholds(deps: Deps, v: Viewer, q: ListHouseholdsQue
     throw new AppError('forbidden', `query.tag: ${message}`, [{ path: 'query.tag', message }]);
   }
   const filters: Prisma.HouseholdWhereInput[] = [householdScope(v)];
+  // residents who left stay in the database for the history, not on the rosters
   if (q.buildingId) filters.push({ buildingId: q.buildingId });
   if (q.gridId) filters.push({ building: { gridId: q.gridId } });
   if (q.tag) filters.push({ tags: { some: { kind: q.tag } } });
   const rows = await deps.db.household.findMany({
     where: { AND: filters },
-    include: { unit: true, building: true, residents: { orderBy: { id: 'asc' } }, tags: true },
+    include: { unit: true, building: true, residents: { where: { leftAt: null }, orderBy: { id: 'asc' } }, tags: true },
     orderBy: [{ buildingId: 'asc' }, { unitId: 'asc' }, { room: 'asc' }, { id: 'asc' }],
     ...cursorArgs(q),
   });
   const page = toPage(rows, q.limit);
   const items = page.items.map((h) =>
-    presentHousehold(h, relationsTo(v, { communityId: h.communityId, gridId: h.building.gridId, buildingId: h.buildingId, householdId: h.id })),
+    presentHousehold(h, relationsTo(v, { communityId: h.communityId, gridId: h.building.gridId, buildingId: h.buildingId, householdId: h.id }), deps.config.idNumbers),
   );
   return { items, nextCursor: page.nextCursor };
 }

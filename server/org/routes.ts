@@ -1,12 +1,34 @@
 // /api/org: the 社区—网格—楼栋 structure and its people, for those who look after them.
 import { idParams } from '../http/fields.js';
 import { route, routeGroup } from '../http/route.js';
-import { limitInviting } from '../rateLimit.js';
+import { requestIdOf } from '../http/requestId.js';
+import { limitInviting, perUser, rateLimit } from '../rateLimit.js';
 import { inviteResident } from './inviteResident.js';
 import { listGridWorkers } from './listGridWorkers.js';
 import { listHouseholds } from './listHouseholds.js';
-import { gridWorkerList, householdPage, listHouseholdsQuery, listResidentsQuery, residentChoices, residentInvite } from './schemas.js';
+import { residentLeaves } from './residentLeaves.js';
+import { revealIdNumber } from './revealIdNumber.js';
+import {
+  gridWorkerList,
+  householdPage,
+  listHouseholdsQuery,
+  listResidentsQuery,
+  residentChoices,
+  residentInvite,
+  residentLeavesBody,
+  residentLeft,
+  revealedIdNumber,
+  revealIdNumberBody,
+} from './schemas.js';
 import { searchResidents } from './searchResidents.js';
+
+// a staff account taken over should not empty the register in a loop: full numbers come a few a minute
+const limitRevealing = rateLimit({
+  bucket: 'reveal',
+  perMinute: (config) => config.revealRatePerMinute,
+  key: perUser,
+  message: 'too many ID numbers revealed, try again in a minute',
+});
 
 export const orgRoutes = routeGroup('org', '/api/org', '社区—网格—楼栋: grid workers, residents and households, as far as the viewer looks after them', [
   route({
@@ -33,6 +55,25 @@ export const orgRoutes = routeGroup('org', '/api/org', '社区—网格—楼栋
     params: idParams,
     response: residentInvite,
     handler: ({ deps, viewer, params }) => inviteResident(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/residents/:id/id-number/reveal',
+    summary: '查看完整身份证号: the full ID number, with a reason written to the access log (community staff, administrators)',
+    use: [limitRevealing],
+    params: idParams,
+    body: revealIdNumberBody,
+    response: revealedIdNumber,
+    handler: ({ deps, viewer, params, body, ctx }) => revealIdNumber(deps, viewer, params.id, body.reason, requestIdOf(ctx)),
+  }),
+  route({
+    method: 'post',
+    path: '/residents/:id/leave',
+    summary: '迁出/去世: remove the personal fields of a resident who left, keeping their history anonymised (community staff, administrators)',
+    params: idParams,
+    body: residentLeavesBody,
+    response: residentLeft,
+    handler: ({ deps, viewer, params, body }) => residentLeaves(deps, viewer, params.id, body.reason),
   }),
   route({
     method: 'get',

@@ -1,4 +1,4 @@
-import { HouseholdTagKind } from '@prisma/client';
+import { HouseholdTagKind, LeaveReason } from '@prisma/client';
 import { z } from 'zod';
 import { id, isoDate, paged, personRef } from '../http/fields.js';
 import { pageQuery } from '../http/paging.js';
@@ -64,6 +64,28 @@ export const household = z
     access: z.enum(['full', 'contact', 'basic']),
   })
   .meta({ id: 'Household' });
+
+/** Why a full ID number is needed: written to the access log with it. */
+export const revealIdNumberBody = z.object({ reason: z.string().trim().min(2, 'say why the full number is needed (at least 2 characters)').max(200) });
+
+export const revealedIdNumber = z
+  .object({ residentId: z.string(), idNumber: z.string(), accessLogId: z.string(), requestId: z.string() })
+  .meta({ id: 'RevealedIdNumber' });
+
+/** 迁出 (moved_out) or 去世 (deceased). */
+export const residentLeavesBody = z.object({ reason: z.enum(LeaveReason) });
+
+export const residentLeft = z
+  .object({
+    id: z.string(),
+    /** the name history shows from now on (已迁出居民, 已故居民) */
+    name: z.string(),
+    leftAt: isoDate,
+    leftReason: z.enum(LeaveReason),
+    accountsUnlinked: z.number().int(),
+    invitesDeleted: z.number().int(),
+  })
+  .meta({ id: 'ResidentLeft' });
 
 export const gridWorkerList = z.array(gridWorker);
 export const residentChoices = z.array(residentChoice);

@@ -7,7 +7,8 @@ import type { ListResidentsQuery } from './schemas.js';
 
 /** Residents the viewer may file a request for (building head: their building, and so on). */
 export async function searchResidents(deps: Deps, v: Viewer, q: ListResidentsQuery) {
-  const filters: Prisma.ResidentWhereInput[] = [residentScope(v)];
+  // residents who left are no one to file for
+  const filters: Prisma.ResidentWhereInput[] = [residentScope(v), { leftAt: null }];
   if (q.buildingId) filters.push({ household: { buildingId: q.buildingId } });
   if (q.q) filters.push({ OR: [{ name: { contains: q.q } }, { household: { room: { contains: q.q } } }] });
   const rows = await deps.db.resident.findMany({

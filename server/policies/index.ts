@@ -11,3 +11,4 @@ export * from './points.js';
 export * from './notices.js';
 export * from './bot.js';
 export * from './jobs.js';
+export * from './auth.js';

@@ -65,6 +65,10 @@ export const orderPolicy = {
 
 export type OrderPolicyAction = keyof typeof orderPolicy;
 
+/** 批量派单 at all: staff of some community, or an admin; each order is still checked by orderPolicy.dispatch. */
+export const canDispatchSomewhere = (v: Viewer) => isAdmin(v) || communitiesWith(v, ['STAFF']).length > 0;
+
+
 /** The community's order figures (the 四单 dashboard): its staff and reviewers. */
 export const canSeeOrderFigures = (v: Viewer, communityId: string) =>
   isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER']).includes(communityId);

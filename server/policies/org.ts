@@ -79,3 +79,25 @@ export function canFileFor(v: Viewer, p: Place): boolean {
     isStaffOf(v, p.communityId)
   );
 }
+
+/**
+ * Revealing a full 身份证号 (written to the access log): community staff of the
+ * person's community, who keep the register and fill in the forms that need it
+ * (低保, 医保, 就业 reports), and admins. Not the grid worker: they check who they
+ * talk to by the masked number, and a phone call away from staff is enough for
+ * the rare case beyond that.
+ */
+export const mayRevealIdNumber = (v: Viewer, p: { communityId: string }) => isStaffOf(v, p.communityId);
+
+/**
+ * 迁出/去世: removing a person's personal fields is staff's (their community) and
+ * admins' step: it cannot be undone, and staff are the ones who record moves.
+ */
+export const mayRecordLeaving = (v: Viewer, p: { communityId: string }) => isStaffOf(v, p.communityId);
+
+/**
+ * The access log (GET /api/access-log): admins only. It is the record that
+ * oversees staff, who are the ones revealing; letting them read and export it
+ * would add one more copy of who looked at whom without adding oversight.
+ */
+export const mayReadAccessLog = (v: Viewer) => isAdmin(v);

@@ -1,5 +1,6 @@
 // Who sees which personal field (个人信息, PIPL): one table. Every presenter of
-// people and households (org, orders, employment, points) asks it, and so does
+// people and households (org, orders, employment and its seeking-work list, points,
+// the shop's redemptions, job interests and candidates, course rosters) asks it, and so does
 // any list filter on a personal field; tests/platform/field-visibility.test.ts
 // signs in as every demo role, reads every route that shows people, and checks
 // each field it finds against this table.
@@ -77,8 +78,10 @@ export const VISIBILITY = {
   room:                      row(S,        S,           S,         S,       S,    S,    S,       S,    S),
   // those who call and visit: the grid's worker, the worker an order is assigned to, staff. Filing for a neighbour earns no phone, and building heads never see phones
   phone:                     row(S,        A,           S,         S,       A,    S,    A,       S,    A),
-  // 身份证号: staff keep the register; the grid's worker only checks who they are talking to (first four and last four digits)
-  idNumber:                  row(S,        A,           M,         A,       A,    S,    A,       S,    A),
+  // 身份证号: the household sees its own; everyone else who works with it sees first four and last four digits, enough to check who
+  // they are talking to. Staff and admins may reveal one in full as an explicit action with a reason, written to the access log
+  // (POST /api/org/residents/:id/id-number/reveal, mayRevealIdNumber in ./org.ts), never by reading a list
+  idNumber:                  row(S,        A,           M,         A,       A,    M,    A,       M,    A),
   // gender and birth year: the grid's worker and staff, who look after the elderly and the working-age
   genderBirthYear:           row(S,        A,           S,         A,       A,    S,    A,       S,    A),
   // 七彩 tags a building head works with openly in their building (党员户, 留守儿童, 空巢老人, 退役军人, 文明户)
@@ -175,4 +178,21 @@ export function requireVisible(relations: readonly ViewerRelation[], field: Pers
 export function mustReveal(relations: readonly ViewerRelation[], field: PersonalField, value: string): string {
   requireVisible(relations, field);
   return reveal(relations, field, value)!;
+}
+
+/** A household as the queries select it (its building's grid with it): the Place relations are decided from. */
+export const placeOfHousehold = (h: { id: string; communityId: string; buildingId: string; building: { gridId: string } }): Place => ({
+  communityId: h.communityId,
+  gridId: h.building.gridId,
+  buildingId: h.buildingId,
+  householdId: h.id,
+});
+
+/**
+ * An optional personal field of an answer, `{ [key]: value }` as these relations
+ * see it (masked where the table masks it), or nothing at all where they may not
+ * see it: an absent field is left out of the answer, never sent empty.
+ */
+export function revealAs<K extends string, T extends string | null>(relations: readonly ViewerRelation[], field: PersonalField, key: K, value: T): { [P in K]?: T } {
+  return sees(relations, field) ? ({ [key]: reveal(relations, field, value) } as { [P in K]?: T }) : {};
 }

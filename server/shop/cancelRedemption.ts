@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../errors.js';
 import { bookEntry, lockHouseholdAccount } from '../points/index.js';
 import { redemptionPolicy, redemptionScopeSql } from '../policies/index.js';
 import { sql } from '../sql.js';
-import { presentRedemption } from './presenter.js';
+import { presentRedemptionTo } from './presenter.js';
 import { findRedemption, markCancelled, returnStock } from './queries.js';
 
 export async function cancelRedemption(deps: Deps, v: Viewer, id: string) {
@@ -29,6 +29,6 @@ export async function cancelRedemption(deps: Deps, v: Viewer, id: string) {
       grantedById: v.userId,
       at: now,
     });
-    return presentRedemption((await findRedemption(tx, sql`r.id = ${id}`))!);
+    return presentRedemptionTo(v, (await findRedemption(tx, sql`r.id = ${id}`))!);
   });
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { redemptionPolicy, shopCounterCommunities } from '../policies/index.js';
 import { join, sql } from '../sql.js';
-import { presentRedemption } from './presenter.js';
+import { presentRedemptionTo } from './presenter.js';
 import { findRedemption, markHandedOver } from './queries.js';
 
 export async function handOverRedemption(deps: Deps, v: Viewer, pickupCode: string) {
@@ -16,5 +16,5 @@ export async function handOverRedemption(deps: Deps, v: Viewer, pickupCode: stri
   if (!(await markHandedOver(deps.sql, r.id, v.userId, now))) {
     throw new AppError('invalid_transition', r.status === 'handed_over' ? 'already handed over' : `this redemption is ${r.status}`);
   }
-  return presentRedemption((await findRedemption(deps.sql, sql`r.id = ${r.id}`))!);
+  return presentRedemptionTo(v, (await findRedemption(deps.sql, sql`r.id = ${r.id}`))!);
 }

@@ -1,5 +1,9 @@
-// What residents and staff see of the shelf and of redemptions.
+// What residents and staff see of the shelf and of redemptions. A redemption is
+// what a household spent (its points, in the visibility table) and where to take
+// it (its room): shown as the table allows for the viewer's relations to the household.
 import type { ShopItem } from '@prisma/client';
+import type { Viewer } from '../auth/index.js';
+import { mustReveal, relationsTo, requireVisible, type Place, type ViewerRelation } from '../policies/index.js';
 import type { RedemptionRow } from './queries.js';
 
 export function presentItem(i: ShopItem, limitLeft?: number | null) {
@@ -17,7 +21,21 @@ export function presentItem(i: ShopItem, limitLeft?: number | null) {
   };
 }
 
-export function presentRedemption(r: RedemptionRow) {
+/** Where the household that redeemed lives: what the viewer's relations to it are decided from. */
+export const placeOfRedemption = (r: RedemptionRow): Place => ({
+  communityId: r.communityId,
+  gridId: r.household.building.gridId,
+  buildingId: r.household.buildingId,
+  householdId: r.householdId,
+});
+
+/**
+ * A redemption as these relations see it. Redemptions reach the household itself
+ * and the staff at its community's counter (redemptionScopeSql), who see what it
+ * spent; any other relation is a scope bug, refused.
+ */
+export function presentRedemption(r: RedemptionRow, seen: readonly ViewerRelation[]) {
+  requireVisible(seen, 'pointsBalance');
   return {
     id: r.id,
     item: r.item,
@@ -25,12 +43,15 @@ export function presentRedemption(r: RedemptionRow) {
     points: r.points,
     status: r.status,
     pickupCode: r.pickupCode,
-    household: { id: r.householdId, building: r.household.building.name, room: `${r.household.unit.name} ${r.household.room}` },
+    household: { id: r.householdId, building: r.household.building.name, room: mustReveal(seen, 'room', `${r.household.unit.name} ${r.household.room}`) },
     createdAt: r.createdAt,
     handedOverAt: r.handedOverAt,
     cancelledAt: r.cancelledAt,
   };
 }
+
+/** A redemption as the viewer sees it. */
+export const presentRedemptionTo = (v: Viewer, r: RedemptionRow) => presentRedemption(r, relationsTo(v, placeOfRedemption(r)));
 
 export type PresentedRedemption = ReturnType<typeof presentRedemption>;
 

@@ -97,16 +97,20 @@ export async function limitLeft(
 
 // ---- redemptions ---------------------------------------------------------------------
 
-/** A redemption with what the presenter shows of it: the item, and the household's building and room. */
+/**
+ * A redemption with what the presenter shows of it: the item, and the household's
+ * building and room; with the household's building and grid, where the viewer's
+ * relations to it (the visibility table) are decided.
+ */
 export interface RedemptionRow extends Redemption {
   item: { id: string; name: string; icon: string };
-  household: { room: string; unit: { name: string }; building: { name: string } };
+  household: { room: string; buildingId: string; unit: { name: string }; building: { name: string; gridId: string } };
 }
 
-type Flat = Redemption & { i_name: string; i_icon: string; h_room: string; u_name: string; b_name: string };
+type Flat = Redemption & { i_name: string; i_icon: string; h_room: string; h_building: string; u_name: string; b_name: string; b_grid: string };
 
 const withPlace = (where: SqlQuery) => sql`
-  SELECT r.*, i.name AS i_name, i.icon AS i_icon, h.room AS h_room, un.name AS u_name, b.name AS b_name
+  SELECT r.*, i.name AS i_name, i.icon AS i_icon, h.room AS h_room, h."buildingId" AS h_building, un.name AS u_name, b.name AS b_name, b."gridId" AS b_grid
   FROM "Redemption" r
   JOIN "ShopItem" i ON i.id = r."itemId"
   JOIN "Household" h ON h.id = r."householdId"
@@ -114,10 +118,10 @@ const withPlace = (where: SqlQuery) => sql`
   JOIN "Building" b ON b.id = h."buildingId"
   WHERE ${where}`;
 
-const toRow = ({ i_name, i_icon, h_room, u_name, b_name, ...r }: Flat): RedemptionRow => ({
+const toRow = ({ i_name, i_icon, h_room, h_building, u_name, b_name, b_grid, ...r }: Flat): RedemptionRow => ({
   ...r,
   item: { id: r.itemId, name: i_name, icon: i_icon },
-  household: { room: h_room, unit: { name: u_name }, building: { name: b_name } },
+  household: { room: h_room, buildingId: h_building, unit: { name: u_name }, building: { name: b_name, gridId: b_grid } },
 });
 
 /** The first redemption matching `where` (a condition on the redemption `r`). */

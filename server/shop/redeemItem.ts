@@ -9,7 +9,7 @@ import { AppError, badRequest, forbidden } from '../errors.js';
 import { idempotent } from '../idempotency.js';
 import { bookEntry, lockHouseholdAccount } from '../points/index.js';
 import { householdOf } from '../policies/index.js';
-import { presentRedemption, storedRedemption } from './presenter.js';
+import { presentRedemptionTo, storedRedemption } from './presenter.js';
 import { findItemForHousehold, insertRedemption, limitLeft, reserveStock, type RedemptionRow } from './queries.js';
 import type { RedeemBody } from './schemas.js';
 
@@ -68,11 +68,11 @@ export async function redeemItem(deps: Deps, v: Viewer, body: RedeemBody, idempo
       cancelledAt: null,
       cancelledById: null,
       item: { id: item.id, name: item.name, icon: item.icon },
-      household: { room: item.h_room, unit: { name: item.u_name }, building: { name: item.b_name } },
+      household: { room: item.h_room, buildingId: household.buildingId, unit: { name: item.u_name }, building: { name: item.b_name, gridId: household.gridId } },
     };
     return {
       status: 201,
-      body: presentRedemption(row),
+      body: presentRedemptionTo(v, row),
       // The item's row is the one every household competes for: its lock is taken last, after
       // the answer is recorded, so PostgreSQL holds it for this statement and the commit only.
       // The conditional update still refuses a sale the stock cannot cover (someone else took

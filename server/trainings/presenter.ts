@@ -1,6 +1,9 @@
 // What residents and staff see of a course and of a place on it.
 import type { Enrolment, EnrolmentStatus, TrainingSession } from '@prisma/client';
+import type { Viewer } from '../auth/index.js';
 import { TRADES } from '../employment/index.js';
+import { mustReveal, placeOfHousehold, relationsTo, revealAs } from '../policies/index.js';
+import type { RosterRow } from './queries.js';
 
 /** A posting a course trains for, by name. */
 export interface CourseJob {
@@ -52,3 +55,22 @@ export const presentEnrolment = (e: Enrolment, position: number | null) => ({
   status: e.status,
   ...(e.status === 'waitlisted' && position !== null ? { position } : {}),
 });
+
+/**
+ * A place on the roster as the viewer sees it (the visibility table for their
+ * relations to the resident's household): who, with a phone where the table
+ * shows it, and their attendance. The roster reaches only the course's
+ * community's staff (jobsStaffCommunity).
+ */
+export function presentRosterEntry(v: Viewer, e: RosterRow) {
+  const seen = relationsTo(v, placeOfHousehold(e.resident.household));
+  return {
+    id: e.id,
+    resident: { id: e.resident.id, name: mustReveal(seen, 'name', e.resident.name), ...revealAs(seen, 'phone', 'phone', e.resident.phone) },
+    status: e.status,
+    queuedAt: e.queuedAt,
+    attended: e.attendance.filter((a) => a.present).length,
+    absent: e.attendance.filter((a) => !a.present).length,
+    completedAt: e.completedAt,
+  };
+}

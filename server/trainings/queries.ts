@@ -74,9 +74,17 @@ export const firstInLine = (tx: DbTx, trainingId: string) =>
 export const rosterOf = (db: DbTx, trainingId: string) =>
   db.enrolment.findMany({
     where: { trainingId },
-    include: { resident: { select: { id: true, name: true, phone: true } }, attendance: { select: { day: true, present: true } } },
+    include: {
+      // with where they live: the place the viewer's relations to them (the visibility table) are decided from
+      resident: {
+        select: { id: true, name: true, phone: true, household: { select: { id: true, communityId: true, buildingId: true, building: { select: { gridId: true } } } } },
+      },
+      attendance: { select: { day: true, present: true } },
+    },
     orderBy: [{ status: 'asc' }, { queuedAt: 'asc' }, { id: 'asc' }],
   });
+
+export type RosterRow = Awaited<ReturnType<typeof rosterOf>>[number];
 
 export const enrolmentsOfResidents = (tx: DbTx, trainingId: string, residentIds: string[]) =>
   tx.enrolment.findMany({ where: { trainingId, residentId: { in: residentIds } } });

@@ -100,7 +100,8 @@ export const roster = z.object({
   enrolments: z.array(
     z.object({
       id: z.string(),
-      resident: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() }),
+      /** The phone only where the visibility table shows it to the viewer (server/policies/visibility.ts). */
+      resident: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable().optional() }),
       status: enrolmentStatus,
       queuedAt: isoDate,
       attended: z.number().int(),

@@ -8,3 +8,5 @@ export { signedUploadUrl } from './urls.js';
 export { uploadsOwnedBy } from './readUpload.js';
 export { LocalDiskStorage, type Storage } from './storage.js';
 export { S3Storage } from './s3Storage.js';
+// retention: photos of orders closed long ago (server/orders/retention.ts)
+export { forgetUploads } from './forgetUploads.js';

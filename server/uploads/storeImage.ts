@@ -32,8 +32,10 @@ export async function storeImage(deps: Deps, viewer: Viewer, input: Buffer) {
   // sharp throws on an empty buffer synchronously, outside its promises: refuse it before
   if (input.length === 0) throw badRequest(FIELD, 'the file is empty; choose a photo');
 
+  // the header only, so no pixel limit here: with one, sharp refuses a bomb's header as
+  // unreadable and the check below would tell the user it was cut off rather than too large
   const meta = await Promise.resolve()
-    .then(() => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata())
+    .then(() => sharp(input, { limitInputPixels: false }).metadata())
     .catch(() => null);
   if (!meta?.format) {
     if (startsLikeAnImage(input)) throw damaged();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_SESSION_SECRET, loadConfig } from '../../server/config.js';
+import { byKeys } from '../support/fixtures.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 let s: TestServer;
@@ -67,6 +68,9 @@ describe('dev-login', () => {
       SESSION_SECRET: 'a-production-secret-that-is-long-enough-1234',
       WECHAT_APPID: 'wx123',
       WECHAT_SECRET: 'sec',
+      // production refuses the development keys of ID numbers (tests/org/id-numbers.test.ts)
+      ID_NUMBER_KEYS: `v1:${Buffer.alloc(32, 7).toString('base64')}`,
+      ID_NUMBER_HASH_KEY: Buffer.alloc(32, 8).toString('base64'),
     });
     try {
       const r = await prod.request('POST', '/api/auth/dev-login', { body: { openid: 'demo-resident' } });
@@ -179,7 +183,8 @@ describe('linking a WeChat account to a resident (账号绑定)', () => {
     const worker = await s.login('demo-gridworker');
     const people = (await worker.get('/api/org/residents?limit=100&q=101')).body;
     // someone without an account yet
-    const target = people.find((p: any) => p.room === '1单元 101');
+    // the first by building and name: the list orders one room's people by id, which is random
+    const target = people.filter((p: any) => p.room === '1单元 101').sort((a: any, b: any) => byKeys([a.building.name, a.name], [b.building.name, b.name]))[0];
     const invite = await worker.post(`/api/org/residents/${target.id}/invite`);
     expect(invite.status).toBe(201);
     expect(invite.body.code).toMatch(/^[2-9A-HJ-KM-NP-Z]{8}$/);
@@ -204,7 +209,9 @@ describe('linking a WeChat account to a resident (账号绑定)', () => {
 
   it('only the grid\'s worker and staff give codes, and a code expires after a week', async () => {
     const staff = await s.login('demo-staff');
-    const target = (await staff.get('/api/org/residents?limit=100&q=102')).body.find((p: any) => p.building.name === '惠泽1栋' && p.room === '1单元 102');
+    const target = (await staff.get('/api/org/residents?limit=100&q=102')).body
+      .filter((p: any) => p.building.name === '惠泽1栋' && p.room === '1单元 102')
+      .sort((a: any, b: any) => byKeys([a.name], [b.name]))[0];
     expect((await (await s.login('demo-buildinghead')).post(`/api/org/residents/${target.id}/invite`)).status).toBe(403);
     expect((await (await s.login('demo-gridworker-2')).post(`/api/org/residents/${target.id}/invite`)).status).toBe(404);
     expect((await (await s.login('demo-resident')).post(`/api/org/residents/${target.id}/invite`)).status).toBe(404);

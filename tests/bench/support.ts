@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../server/db.js';
+import { residentsByAddress } from '../support/fixtures.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -73,7 +74,11 @@ export interface ChildServer {
  * Starts `node --import tsx <script>` with PORT and `env`, and waits until GET
  * `readyPath` answers 2xx. Rejects with the child's output if it exits first.
  */
-export async function startChild(script: string, env: Record<string, string>, opts: { readyPath?: string; timeoutMs?: number; args?: string[]; nodeArgs?: string[] } = {}): Promise<ChildServer> {
+export async function startChild(
+  script: string,
+  env: Record<string, string>,
+  opts: { readyPath?: string; timeoutMs?: number; args?: string[]; nodeArgs?: string[]; onLine?: (line: string) => void } = {},
+): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
@@ -89,6 +94,15 @@ export async function startChild(script: string, env: Record<string, string>, op
     if (out.length > 65_536) out = out.slice(-65_536);
   };
   child.stdout!.on('data', keep);
+  if (opts.onLine) {
+    // every whole line of stdout, however much there is (output() keeps the last 64 kB only)
+    let partial = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) opts.onLine!(line);
+    });
+  }
   child.stderr!.on('data', keep);
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   let gone: number | string | null = null;
@@ -132,7 +146,11 @@ export async function startChild(script: string, env: Record<string, string>, op
  * The real server (server/main.ts: migrate, optionally load the demo data,
  * serve) on `databaseUrl`, quiet and with every rate limit out of the way.
  */
-export function startAppServer(databaseUrl: string, env: Record<string, string> = {}, opts: { nodeArgs?: string[] } = {}): Promise<ChildServer> {
+export function startAppServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  opts: { nodeArgs?: string[]; onLine?: (line: string) => void } = {},
+): Promise<ChildServer> {
   return startChild(
     'server/main.ts',
     {
@@ -147,7 +165,7 @@ export function startAppServer(databaseUrl: string, env: Record<string, string> 
       ...NO_RATE_LIMITS,
       ...env,
     },
-    { readyPath: '/api/health', nodeArgs: opts.nodeArgs },
+    { readyPath: '/api/health', nodeArgs: opts.nodeArgs, onLine: opts.onLine },
   );
 }
 
@@ -189,12 +207,8 @@ export interface ResidentAccount {
  */
 export async function residentAccounts(db: Db, base: string, n: number, opts: { community?: string; prefix?: string } = {}): Promise<ResidentAccount[]> {
   const community = await db.community.findFirstOrThrow({ where: { name: opts.community ?? '惠泽社区' } });
-  const heads = await db.resident.findMany({
-    where: { communityId: community.id, relation: '户主', user: null, household: { residents: { every: { user: null } } } },
-    orderBy: { id: 'asc' },
-    take: n,
-    select: { id: true, name: true, householdId: true },
-  });
+  // by address, not by id (random): the same households every run
+  const heads = await residentsByAddress(db, { communityId: community.id, relation: '户主', user: null, household: { residents: { every: { user: null } } } }, n);
   if (heads.length < n) throw new Error(`only ${heads.length} households without accounts in ${community.name}, ${n} wanted`);
   const prefix = opts.prefix ?? 'bench';
   const accounts: ResidentAccount[] = [];

@@ -3,8 +3,9 @@
 // import) and export, and who may see and write what.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, type Cast } from '../support/fixtures.js';
+import { byKeys, signInAll, type Cast } from '../support/fixtures.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { idNumbersOf } from '../support/idNumbers.js';
 
 let s: TestServer;
 let cast: Cast;
@@ -72,8 +73,10 @@ describe('zero-employment households and the figures', () => {
 
   it('a household leaves the list when someone in it finds work', async () => {
     const zero = (await cast.staff.get('/api/employment/households?zeroEmployment=true&limit=500')).body;
-    const h = zero.items[0];
-    const worker = h.members.find((m: any) => m.status === 'seeking') ?? h.members[0];
+    // the first by address and name, not the list's first (its order is by random building and member ids)
+    const h = [...zero.items].sort((a: any, b: any) => byKeys([a.building, a.room], [b.building, b.room]))[0];
+    const members = [...h.members].sort((a: any, b: any) => byKeys([a.name, String(a.birthYear)], [b.name, String(b.birthYear)]));
+    const worker = members.find((m: any) => m.status === 'seeking') ?? members[0];
     await cast.staff.post(`/api/employment/residents/${worker.id}/status`, { status: 'public_welfare', employer: '社区保洁' });
     const after = (await cast.staff.get('/api/employment/households?zeroEmployment=true&limit=500')).body;
     expect(after.total).toBe(zero.total - 1);
@@ -104,8 +107,15 @@ describe('zero-employment households and the figures', () => {
 
 describe('Excel import and export', () => {
   it('puts good rows in, reports bad rows by number, and a second import changes nothing', async () => {
-    const staffView = (await cast.staff.get('/api/org/households?limit=6')).body.items;
-    const [a, b, d, e, f] = [0, 1, 3, 4, 5].map((i) => staffView[i].members[0]);
+    // six households of 惠泽2栋 by room, each head first: the same people every run (the list's own order follows ids, which are random)
+    const building2 = await s.deps.db.building.findFirstOrThrow({ where: { name: '惠泽2栋' } });
+    const staffView = (await cast.staff.get(`/api/org/households?buildingId=${building2.id}&limit=100`)).body.items
+      .map((h: any) => ({ ...h, members: [...h.members].sort((x: any, y: any) => byKeys([x.relation === '户主' ? '0' : '1', x.name], [y.relation === '户主' ? '0' : '1', y.name])) }))
+      .sort((x: any, y: any) => byKeys([x.room], [y.room]))
+      .slice(0, 6);
+    // staff see ID numbers masked; the sheet carries the real ones, read from the database
+    const real = await idNumbersOf(s, staffView.map((h: any) => h.members[0].id));
+    const [a, b, d, e, f] = [0, 1, 3, 4, 5].map((i) => ({ ...staffView[i].members[0], idNumber: real.get(staffView[i].members[0].id) }));
     const c = staffView[2];
     const [unit, room] = c.room.split(' ');
     const sheet = await workbook([

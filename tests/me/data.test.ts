@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
 import { startServer, type TestServer } from '../support/server.js';
+import { plainIdNumber } from '../support/idNumbers.js';
 
 let s: TestServer;
 let cast: Cast;
@@ -42,7 +43,9 @@ const copyOf = async (token: string) => {
 
 async function householdOf(userId: string) {
   const user = await s.deps.db.user.findUniqueOrThrow({ where: { id: userId }, include: { resident: true } });
-  return s.deps.db.household.findUniqueOrThrow({ where: { id: user.resident!.householdId }, include: { residents: true, tags: true } });
+  const h = await s.deps.db.household.findUniqueOrThrow({ where: { id: user.resident!.householdId }, include: { residents: true, tags: true } });
+  // ID numbers are encrypted at rest: the household's copy holds them opened
+  return { ...h, residents: h.residents.map((r) => ({ ...r, idNumber: plainIdNumber(s, r) })) };
 }
 
 describe('GET /api/me/data', () => {

@@ -3,7 +3,7 @@
 // rate-limited per user like sign-in (429 + Retry-After, nothing linked or written).
 import type { Role } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, type Cast } from '../support/fixtures.js';
+import { residentsByAddress, signInAll, type Cast } from '../support/fixtures.js';
 import { startServer, type Client, type Reply, type TestServer } from '../support/server.js';
 
 let n = 0;
@@ -17,11 +17,7 @@ const link = (s: TestServer, token: string, code: string) => s.request('POST', '
 
 /** Residents of 惠泽1栋 (第1网格) without an account: the ones codes are given for. */
 async function residentsWithoutAccount(s: TestServer, take: number) {
-  return s.deps.db.resident.findMany({
-    where: { user: null, household: { building: { name: '惠泽1栋' } } },
-    orderBy: { id: 'asc' },
-    take,
-  });
+  return residentsByAddress(s.deps.db, { user: null, household: { building: { name: '惠泽1栋' } } }, take);
 }
 
 describe('a working account cannot link itself to a resident', () => {

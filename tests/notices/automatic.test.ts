@@ -5,6 +5,7 @@ import { onRoomMessage, startMockBot, type MockBot } from '../../server/bot/mock
 import { registerAutomaticNotices } from '../../server/notices/automatic.js';
 import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../../server/notices/demoData.js';
 import { DeliveryWorker } from '../../server/notices/deliveryWorker.js';
+import { DomainEvents } from '../../server/events.js';
 import { nextLocalHour } from '../../server/notices/throttle.js';
 import { FakeSubscribeMessenger, registerSubscribeMessages } from '../../server/notices/subscribe.js';
 import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
@@ -18,18 +19,17 @@ const messenger = new FakeSubscribeMessenger();
 
 const put = (c: { token: string }, path: string, body: unknown) => s.request('PUT', path, { token: c.token, body });
 
-/** Listeners run after the response; wait for what they write. */
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const end = Date.now() + 10_000; // real time: a loaded machine and PostgreSQL round trips
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error('never happened');
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/**
+ * Listeners run after the response: wait until every one started so far (and
+ * whatever they emitted in turn) has finished — no polling, no fixed sleep, so a
+ * check that nothing happened cannot pass merely because a listener was slow.
+ */
+const settle = () => s.deps.events.settled();
+/** What `read` finds once the listeners have finished. */
+async function afterListeners<T>(read: () => Promise<T>): Promise<T> {
+  await settle();
+  return read();
 }
-/** Lets the event listeners started so far finish (for asserting that nothing happened). */
-const settle = () => new Promise((r) => setTimeout(r, 150));
 
 const bySource = (source: string) => s.deps.db.notice.findMany({ where: { source }, include: { deliveries: { include: { group: true } } } });
 
@@ -46,14 +46,43 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
+describe('DomainEvents.settled, which the checks below wait on', () => {
+  it('waits for every listener started, however slow, for those they start in turn, and for failing ones', async () => {
+    const failed: string[] = [];
+    const events = new DomainEvents((_err, name) => failed.push(name));
+    const done: string[] = [];
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    events.on('job.posted', async (e) => {
+      await pause(200); // slower than the fixed 150 ms the checks used to sleep
+      done.push(`job ${e.jobId}`);
+      events.emit('notice.queued', { noticeId: `n-${e.jobId}`, communityId: e.communityId, sendAt: new Date(0) });
+    });
+    events.on('notice.queued', async (e) => {
+      await pause(100);
+      done.push(`queued ${e.noticeId}`);
+    });
+    events.on('training.scheduled', async () => {
+      await pause(50);
+      throw new Error('a listener that fails');
+    });
+    await events.settled(); // nothing running: at once
+    events.emit('job.posted', { jobId: 'j', communityId: 'c', title: 't', employer: 'e', kind: 'workshop', createdById: 'u' });
+    events.emit('training.scheduled', { trainingId: 't', communityId: 'c', course: 'c', startsAt: new Date(0), createdById: 'u' });
+    expect(done).toEqual([]); // listeners never run inside emit
+    await events.settled();
+    expect(done).toEqual(['job j', 'queued n-j']);
+    expect(failed).toEqual(['training.scheduled']);
+  });
+});
+
 describe('job and training notices', () => {
   it('a new job posting becomes a job notice for the whole community, once however often the event comes', async () => {
     const e = { jobId: 'job-1', communityId: huize.id, title: '缝纫工20名', employer: '平远新城服装扶贫车间', kind: 'workshop', createdById: cast.staff.userId };
     s.deps.events.emit('job.posted', e);
     s.deps.events.emit('job.posted', e);
-    const [n] = await eventually(() => bySource('job.posted:job-1'), (x) => x.length > 0);
-    await settle();
-    expect(await bySource('job.posted:job-1')).toHaveLength(1);
+    const once = await afterListeners(() => bySource('job.posted:job-1'));
+    expect(once).toHaveLength(1);
+    const [n] = once;
     expect(n).toMatchObject({ kind: 'job', title: '招聘：缝纫工20名', pagePath: 'pages/jobs/detail?id=job-1', staffOnly: false, createdById: cast.staff.userId });
     expect(n!.body).toContain('平远新城服装扶贫车间招聘缝纫工20名（帮扶车间）');
     expect(n!.deliveries).toHaveLength(8);
@@ -64,7 +93,7 @@ describe('job and training notices', () => {
 
   it('a training session becomes a training notice', async () => {
     s.deps.events.emit('training.scheduled', { trainingId: 'tr-1', communityId: huize.id, course: '中式烹调师培训', startsAt: new Date('2026-12-01T01:00:00Z'), createdById: cast.staff.userId });
-    const [n] = await eventually(() => bySource('training.scheduled:tr-1'), (x) => x.length > 0);
+    const [n] = await afterListeners(() => bySource('training.scheduled:tr-1'));
     expect(n).toMatchObject({ kind: 'training', title: '培训：中式烹调师培训', pagePath: 'pages/trainings/detail?id=tr-1' });
     expect(n!.body).toContain('12月1日');
   });
@@ -83,8 +112,7 @@ describe('job and training notices', () => {
     s.deps.events.emit('job.posted', { jobId: 'job-2', communityId: huize.id, title: '保洁员', employer: '物业公司', kind: 'public_welfare', createdById: cast.staff.userId });
     // 惠民 still wants them
     s.deps.events.emit('job.posted', { jobId: 'job-3', communityId: huimin.id, title: '保安', employer: '物业公司', kind: 'public_welfare', createdById: cast.staffHuimin.userId });
-    await eventually(() => bySource('job.posted:job-3'), (x) => x.length > 0);
-    await settle();
+    expect(await afterListeners(() => bySource('job.posted:job-3'))).toHaveLength(1);
     expect(await bySource('job.posted:job-2')).toHaveLength(0);
     await put(cast.staff, '/api/notices/automation', { jobs: true });
   });
@@ -93,7 +121,7 @@ describe('job and training notices', () => {
 describe('emergency orders in the grid’s work group', () => {
   it('are announced when raised and again when a deadline passes, to staff only', async () => {
     const o = await raiseOrder(cast.resident, { category: 'safety', urgency: 'emergency', description: '楼道里有烧焦的味道，可能是电线' });
-    const [alert] = await eventually(() => bySource(`order.emergency:${o.id}`), (x) => x.length > 0);
+    const [alert] = await afterListeners(() => bySource(`order.emergency:${o.id}`));
     expect(alert).toMatchObject({ kind: 'emergency', staffOnly: true, title: `紧急工单：${o.title}` });
     expect(alert!.body).toMatch(/^惠泽1栋 1单元 302报了紧急工单/);
     expect(alert!.body).not.toMatch(/1[3-9]\d{9}/); // no phone numbers in a group
@@ -106,11 +134,7 @@ describe('emergency orders in the grid’s work group', () => {
     s.advance(11);
     await s.sweepSla();
     await s.sweepSla();
-    const late = await eventually(
-      () => s.deps.db.notice.findMany({ where: { source: { startsWith: `order.escalated:${o.id}:` } } }),
-      (x) => x.length > 0,
-    );
-    await settle();
+    const late = await afterListeners(() => s.deps.db.notice.findMany({ where: { source: { startsWith: `order.escalated:${o.id}:` } } }));
     expect(late).toHaveLength(1);
     expect(late[0]!.title).toBe(`紧急工单超时未接单：${o.title}`);
   });
@@ -159,7 +183,7 @@ describe('emergency orders in the grid’s work group', () => {
         });
       }
       const o2 = await raiseOrder(cast.resident2, { category: 'safety', urgency: 'emergency', description: '4栋楼道起火了' });
-      await eventually(() => bySource(`order.emergency:${o2.id}`), (x) => x.length > 0);
+      await afterListeners(() => bySource(`order.emergency:${o2.id}`));
       await new DeliveryWorker(s.deps, {
         channels: [m.bot.channel],
         idleMs: 3600_000,
@@ -191,7 +215,7 @@ describe('subscribe messages', () => {
     await settle();
     expect(messenger.sent).toEqual([]); // the resident raised it themselves
     await advanceOrder(cast, o.id, 'accepted'); // dispatched, accepted: uses both opt-ins
-    await eventually(async () => messenger.sent.length, (n) => n === 2);
+    expect(await afterListeners(async () => messenger.sent.length)).toBe(2);
     expect(messenger.sent[0]).toMatchObject({
       openid: 'demo-resident',
       templateId: 'tpl-order',
@@ -203,9 +227,8 @@ describe('subscribe messages', () => {
     expect((await cast.resident.get('/api/notices/subscriptions')).body.order_status).toBe(0);
 
     expect((await cast.gridWorker.post(`/api/orders/${o.id}/resolve`, { note: '已上门处理好了' })).status).toBe(200);
-    const rows = await eventually(
-      () => s.deps.db.subscribeMessage.findMany({ where: { userId: cast.resident.userId, ref: { startsWith: `order:${o.id}:` } }, orderBy: { createdAt: 'asc' } }),
-      (x) => x.length === 3,
+    const rows = await afterListeners(() =>
+      s.deps.db.subscribeMessage.findMany({ where: { userId: cast.resident.userId, ref: { startsWith: `order:${o.id}:` } }, orderBy: { createdAt: 'asc' } }),
     );
     expect(rows.map((r) => r.outcome)).toEqual(['sent', 'sent', 'skipped']);
     expect(rows[2]!.reason).toBe('no opt-in left');
@@ -219,11 +242,9 @@ describe('subscribe messages', () => {
     const o = await raiseOrder(cast.resident, {});
     await cast.staff.post(`/api/orders/${o.id}/dispatch`, {});
     // the row is written ('sent') before WeChat is called, and marked skipped when WeChat refuses
-    const [row] = await eventually(
-      () => s.deps.db.subscribeMessage.findMany({ where: { ref: { startsWith: `order:${o.id}:` } } }),
-      (x) => x.length === 1 && x[0]!.outcome !== 'sent',
-    );
-    expect(row).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('43101') });
+    const rows = await afterListeners(() => s.deps.db.subscribeMessage.findMany({ where: { ref: { startsWith: `order:${o.id}:` } } }));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('43101') });
     expect(messenger.sent).toEqual([]);
     expect((await cast.resident.get('/api/notices/subscriptions')).body.order_status).toBe(0);
     messenger.refusing.clear();
@@ -241,8 +262,7 @@ describe('subscribe messages', () => {
       audience: { type: 'buildings', buildingIds: [b1.id] },
     });
     expect(n.status).toBe(201);
-    const rows = await eventually(() => s.deps.db.subscribeMessage.findMany({ where: { ref: `notice:${n.body.id}` } }), (x) => x.length === 2);
-    await eventually(async () => messenger.sent.length, (k) => k > 0); // recorded first, then sent
+    const rows = await afterListeners(() => s.deps.db.subscribeMessage.findMany({ where: { ref: `notice:${n.body.id}` } }));
     expect(rows.map((r) => [r.userId, r.outcome]).sort()).toEqual(
       [
         [cast.resident.userId, 'sent'],

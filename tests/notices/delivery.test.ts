@@ -203,18 +203,55 @@ describe('stopping and crashing', () => {
   it('two workers at once never send the same delivery, and keep the one account’s pace', async () => {
     nextDayAt(10);
     await compose({ title: '两个工人' });
-    await Promise.all([worker({ id: 'w1' }).runUntilIdle(), worker({ id: 'w2' }).runUntilIdle()]);
+    // One simulated clock for both: it moves only when every worker is asleep, to the
+    // earliest wake-up (a sleeper moving it on its own would stretch the other's gaps).
+    const sleepers: Array<{ at: number; wake: () => void }> = [];
+    let awake = 2;
+    const next = () => {
+      if (awake > 0 || !sleepers.length) return;
+      sleepers.sort((a, b) => a.at - b.at);
+      const first = sleepers.shift()!;
+      if (first.at > s.now().getTime()) s.advance((first.at - s.now().getTime()) / 60_000);
+      awake++;
+      first.wake();
+    };
+    const shared: Sleep = (ms) =>
+      new Promise<void>((wake) => {
+        sleepers.push({ at: s.now().getTime() + ms, wake });
+        awake--;
+        next();
+      });
+    // each worker's posts, at the moment it hands them to the account
+    const sent: Array<{ by: string; room: string; at: number }> = [];
+    const recording = (by: string): Channel => ({
+      name: 'wechaty',
+      minGapMs: 0,
+      senders: () => m.bot.channel.senders(),
+      send: (t, p) => {
+        sent.push({ by, room: t.externalId, at: s.now().getTime() });
+        return m.bot.channel.send(t, p);
+      },
+    });
+    const run = (id: string) =>
+      worker({ id, sleep: shared, channels: [recording(id)] })
+        .runUntilIdle()
+        .finally(() => {
+          awake--;
+          next();
+        });
+    await Promise.all([run('w1'), run('w2')]);
     expect(posts).toHaveLength(8);
     expect([...countBy(posts, (x) => x.room).values()].every((c) => c === 1)).toBe(true);
-    // Both went through the one account's pacing row: every post took a slot of its own
-    // (a slot is taken before the claim, so a worker that lost a claim leaves one unused).
-    // The gap between slots is the single-worker test's; here the simulated clock is moved by
-    // two sleepers at once, so the moment a post is seen is not the moment its slot began.
-    const sender = await s.deps.db.noticeSender.findUniqueOrThrow({ where: { id: `wechaty:${DEMO_BOT_ID}` } });
-    expect(sender.sentToday).toBeGreaterThanOrEqual(8);
+    expect(sent).toHaveLength(8);
+    expect(new Set(sent.map((x) => x.by))).toEqual(new Set(['w1', 'w2'])); // both took part
+    // the one account's pace across both workers: never two posts closer than the smallest gap
+    const gaps = sent.slice(1).map((x, i) => x.at - sent[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(2000);
   });
 
-  it('a worker that died mid-send: its lease runs out and the post is not repeated; one that died before sending is sent', async () => {
+  // In this process the "dead" worker is a send that never comes back; the real SIGKILL of a
+  // server with a broadcast in flight is tests/reliability/crash.test.ts.
+  it('a worker stuck mid-send: only once its lease has run out is the post marked interrupted, never repeated; one claimed and never sent is sent', async () => {
     nextDayAt(10);
     const grid1 = await compose({ title: '中途断电', audience: { type: 'grids', gridIds: [buildings.get('惠泽1栋')!.gridId] } });
     // posts, then never comes back to record it (the process was killed)
@@ -247,6 +284,10 @@ describe('stopping and crashing', () => {
     expect(p).toMatchObject({ total: 3, sent: 2, failed: 1 });
     expect(p.items.find((i: any) => i.status === 'failed')).toMatchObject({ lastError: REASON_INTERRUPTED, attempts: 1 });
     expect(p.summary).toContain('1 个失败：发送中途中断');
+    // given up only after the stuck worker's lease ran out, not while it might still finish
+    const given = await s.deps.db.noticeDelivery.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(given.status).toBe('failed');
+    expect(given.updatedAt.getTime()).toBeGreaterThan(stuck.claimedUntil!.getTime());
     expect((await progress(lone.id)).sent).toBe(1);
   });
 });
@@ -350,7 +391,25 @@ describe('WeCom group robots', () => {
     expect(Math.max(...posts.map((p) => p.at)) - start).toBeGreaterThan(60_000);
   });
 
-  it('the fake answers like the real webhook: over 20 a minute is refused', async () => {
+  it('the worker keeps a robot under its 20 a minute: 25 notices in a row to one WeCom group, none refused', async () => {
+    nextDayAt(10);
+    const wecom = new FakeWeComApi(() => s.now().getTime());
+    const key = 'a1b2c3d4-0000-4000-8000-00000000wx01'; // 惠泽7栋's robot, linked above
+    wecom.addRobot(key);
+    // no gap of the account's own: only the robot's limit paces these posts
+    const eager: Deps = { ...s.deps, config: { ...s.deps.config, notices: { ...s.deps.config.notices, gapMinMs: 0, gapMaxMs: 0 } } };
+    const ids: string[] = [];
+    for (let i = 0; i < 25; i++) ids.push((await compose({ title: `企业微信连发${i}`, audience: { type: 'buildings', buildingIds: [buildings.get('惠泽7栋')!.id] } })).id);
+    await worker({ channels: [m.bot.channel, new WeComWebhookChannel(wecom.fetch)] }, eager).runUntilIdle();
+    const got = wecom.received.get(key)!;
+    expect(got).toHaveLength(25);
+    // every one went through at the first try: the webhook never answered 45009
+    const rows = await s.deps.db.noticeDelivery.findMany({ where: { noticeId: { in: ids } } });
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(ids.map(() => ['sent', 1, null]));
+    for (const first of got) expect(got.filter((x) => x.at >= first.at && x.at < first.at + 60_000).length).toBeLessThanOrEqual(20);
+  });
+
+  it('the fake answers like the real webhook: over 20 a minute is refused (the worker stays under it, above)', async () => {
     const wecom = new FakeWeComApi(() => 0);
     wecom.addRobot('k'.repeat(20));
     const ch = new WeComWebhookChannel(wecom.fetch);

@@ -4,7 +4,7 @@
 // who is also the community's reviewer). Those whose word it is still give it.
 import type { Prisma } from '@prisma/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { firstResidentByAddress, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
 import { startServer, type Client, type TestServer } from '../support/server.js';
 
 let s: TestServer;
@@ -48,7 +48,7 @@ describe('feedback', () => {
   it('a grid worker whose account is linked to the household cannot rate the order they resolved; the household can', async () => {
     // an account linked before working accounts were refused (docs/domains.md)
     const home = (await cast.resident.get('/api/me')).body.resident.householdId as string;
-    const mate = await s.deps.db.resident.findFirstOrThrow({ where: { householdId: home, user: null } });
+    const mate = await firstResidentByAddress(s.deps.db, { householdId: home, user: null });
     const worker = await account({
       displayName: mate.name,
       resident: { connect: { id: mate.id } },

@@ -21,8 +21,9 @@ import {
   type ViewerRelation,
   type Visibility,
 } from '../../server/policies/visibility.js';
-import { raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
+import { firstResidentByAddress, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
 import { startServer, type Client, type Reply, type TestServer } from '../support/server.js';
+import { plainIdNumber } from '../support/idNumbers.js';
 
 type Role = keyof typeof DEMO_OPENIDS;
 const ROLES = Object.keys(DEMO_OPENIDS) as Role[];
@@ -259,12 +260,8 @@ async function loadOrders() {
 
 /** A resident of the building (by name), of none of the households `notIn`. */
 async function residentOf(buildingName: string, notIn: string[] = []) {
-  const r = await s.deps.db.resident.findFirstOrThrow({
-    where: { household: { building: { name: buildingName } }, householdId: { notIn } },
-    orderBy: { id: 'asc' },
-    select: { id: true },
-  });
-  return r.id;
+  // the first by address, not by id (random): the same person every run
+  return (await firstResidentByAddress(s.deps.db, { household: { building: { name: buildingName } }, householdId: { notIn } })).id;
 }
 
 beforeAll(async () => {
@@ -272,7 +269,9 @@ beforeAll(async () => {
   cast = await signInAll(s);
   const db = s.deps.db;
 
-  const residents = await db.resident.findMany({ select: { id: true, name: true, phone: true, idNumber: true, householdId: true } });
+  const residents = (await db.resident.findMany({ select: { id: true, name: true, phone: true, idNumberEncrypted: true, householdId: true } })).map(
+    ({ idNumberEncrypted, ...r }) => ({ ...r, idNumber: plainIdNumber(s, { idNumberEncrypted }) }),
+  );
   const households = await db.household.findMany({ select: { id: true, communityId: true, buildingId: true, building: { select: { gridId: true } }, tags: { select: { kind: true } } } });
   truth = {
     residents: new Map(residents.map((r) => [r.id, r])),
@@ -465,17 +464,80 @@ describe('every route that shows people, as every demo role, against the table',
     expect(violations).toEqual([]);
   });
 
-  it('GET /api/me, the staff lists of job interests, candidates and course enrolments', async () => {
-    const jobs = await s.deps.db.jobPosting.findMany({ select: { id: true } });
-    const trainings = await s.deps.db.trainingSession.findMany({ select: { id: true } });
+  it('the 积分超市: redemptions, the counter looking up pickup codes, handing over and cancelling', async () => {
+    // households of two grids and two communities (a building head's among them) redeem, so the counter's lists name households in and out of reach
+    const takers = { resident: 'staff', buildingHead: 'staff', resident2: 'staff', residentHuimin: 'staffHuimin' } as const;
+    const taken: Partial<Record<Role, { id: string; pickupCode: string }>> = {};
+    for (const [role, counter] of Object.entries(takers) as Array<[Role, Role]>) {
+      const m = me[role];
+      const top = await cast[counter].post('/api/points/adjustments', { householdId: m.householdId, amount: 500, reason: '测试：兑换前补足积分' });
+      expect(top.status, `${counter} tops up ${role}`).toBe(200);
+      const item = await s.deps.db.shopItem.findFirstOrThrow({
+        where: { communityId: truth.households.get(m.householdId!)!.communityId, onShelf: true, stock: { gt: 0 }, pointsPrice: { lte: 500 } },
+        orderBy: [{ pointsPrice: 'asc' }, { name: 'asc' }],
+      });
+      const r = await s.request('POST', '/api/shop/redemptions', { token: m.client.token, body: { itemId: item.id, quantity: 1 }, headers: { 'idempotency-key': `field-visibility-${role}` } });
+      expect(r.status, `${role} redeems ${JSON.stringify(r.body)}`).toBe(201);
+      check(`POST /api/shop/redemptions (by ${role})`, m, r);
+      taken[role] = r.body;
+    }
+    for (const role of ROLES) {
+      for (const t of Object.values(taken)) await get(me[role], `/api/shop/redemptions?pickupCode=${t.pickupCode}`);
+      await get(me[role], '/api/shop/redemptions?limit=100&status=reserved');
+    }
+    // the counter's list has the households of its community, each with its room
+    const counter = await cast.staff.get('/api/shop/redemptions?limit=100');
+    expect(counter.body.items.map((r: any) => r.household.id)).toEqual(expect.arrayContaining([me.resident.householdId, me.buildingHead.householdId, me.resident2.householdId]));
+    expect(counter.body.items.map((r: any) => r.household.id)).not.toContain(me.residentHuimin.householdId);
+    const handedOver = await cast.staff.post('/api/shop/redemptions/handover', { pickupCode: taken.resident!.pickupCode });
+    expect(handedOver.status).toBe(200);
+    check('POST /api/shop/redemptions/handover', me.staff, handedOver);
+    const byHousehold = await cast.resident2.post(`/api/shop/redemptions/${taken.resident2!.id}/cancel`);
+    expect(byHousehold.status).toBe(200);
+    check('POST /api/shop/redemptions/:id/cancel (the household)', me.resident2, byHousehold);
+    const byStaff = await cast.staffHuimin.post(`/api/shop/redemptions/${taken.residentHuimin!.id}/cancel`);
+    expect(byStaff.status).toBe(200);
+    check('POST /api/shop/redemptions/:id/cancel (staff)', me.staffHuimin, byStaff);
+    expect(violations).toEqual([]);
+  });
+
+  it('GET /api/me, the staff lists of job interests, candidates and course rosters, with residents of every reach on them', async () => {
+    const db = s.deps.db;
+    // residents of two grids and two communities register interest and enrol, so the lists are not empty
+    for (const role of ['resident', 'buildingHead', 'resident2', 'residentHuimin'] as const) {
+      const communityId = truth.households.get(me[role].householdId!)!.communityId;
+      const job = await db.jobPosting.findFirstOrThrow({ where: { communityId, status: 'open', OR: [{ deadline: null }, { deadline: { gt: s.now() } }] }, orderBy: { title: 'asc' } });
+      const interest = await me[role].client.post(`/api/jobs/${job.id}/interest`);
+      expect(interest.status, `${role} registers interest ${JSON.stringify(interest.body)}`).toBeLessThan(300);
+      const course = await db.trainingSession.findFirstOrThrow({ where: { communityId, status: 'open', signupDeadline: { gt: s.now() } }, orderBy: { course: 'asc' } });
+      const enrolled = await me[role].client.post(`/api/trainings/${course.id}/enrol`, { waitlist: true });
+      expect(enrolled.status, `${role} enrols ${JSON.stringify(enrolled.body)}`).toBeLessThan(300);
+    }
+    const jobs = await db.jobPosting.findMany({ select: { id: true } });
+    const trainings = await db.trainingSession.findMany({ select: { id: true } });
+    /** Who each list named, as staff of their own community read it. */
+    const named = { interests: new Set<string>(), candidates: new Set<string>(), roster: new Set<string>(), phones: 0 };
+    const note = (people: Array<{ id: string; phone?: string | null }>, into: Set<string>) =>
+      people.forEach((p) => (into.add(p.id), p.phone !== undefined && named.phones++));
     for (const role of ROLES) {
       await get(me[role], '/api/me');
       for (const j of jobs) {
-        await get(me[role], `/api/jobs/${j.id}/interests`);
-        await get(me[role], `/api/jobs/${j.id}/candidates`);
+        const interests = await get(me[role], `/api/jobs/${j.id}/interests`);
+        const candidates = await get(me[role], `/api/jobs/${j.id}/candidates`);
+        if (interests.status === 200) note(interests.body.map((i: any) => i.resident), named.interests);
+        if (candidates.status === 200) note(candidates.body.map((c: any) => c.resident), named.candidates);
       }
-      for (const t of trainings) await get(me[role], `/api/trainings/${t.id}/enrolments`);
+      for (const t of trainings) {
+        const roster = await get(me[role], `/api/trainings/${t.id}/enrolments`);
+        if (roster.status === 200) note(roster.body.enrolments.map((e: any) => e.resident), named.roster);
+      }
     }
+    // not vacuous: the lists named the residents above (and people seeking work), with phones where the table shows them
+    const ids = (['resident', 'buildingHead', 'resident2', 'residentHuimin'] as const).map((r) => truth.households.get(me[r].householdId!)!.members).flat();
+    expect([...named.interests].filter((id) => ids.includes(id)).length).toBeGreaterThanOrEqual(4);
+    expect([...named.roster].filter((id) => ids.includes(id)).length).toBeGreaterThanOrEqual(4);
+    expect(named.candidates.size).toBeGreaterThan(0);
+    expect(named.phones).toBeGreaterThan(0);
     expect(violations).toEqual([]);
   });
 

@@ -5,12 +5,14 @@
 // Both instances also run the SLA sweeper every second, as two deployed instances would,
 // and keep photos in one (fake) S3 bucket, as deployed instances must.
 import crypto from 'node:crypto';
+import pg from 'pg';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../server/db.js';
 import { freshDatabase, testDbKind, type FreshDatabase } from '../support/database.js';
 import { startAppServer, type ChildServer } from '../bench/support.js';
 import { startFakeS3, type FakeS3 } from '../support/fakeS3.js';
+import { residentsByAddress } from '../support/fixtures.js';
 import { orderTimelineProblems, pointsInvariantProblems } from '../reliability/invariants.js';
 
 const postgres = testDbKind() === 'postgres';
@@ -57,11 +59,8 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
     staff = await login(0, 'demo-staff');
     worker = await login(1, 'demo-gridworker');
     const gridId = (await db.userRole.findFirstOrThrow({ where: { user: { identities: { some: { openid: 'demo-gridworker' } } }, role: 'GRID_WORKER' } })).gridId!;
-    const heads = await db.resident.findMany({
-      where: { relation: '户主', user: null, household: { building: { gridId }, residents: { every: { user: null } } } },
-      orderBy: { id: 'asc' },
-      take: 12,
-    });
+    // by address: ids are random, and the households (and which instance signs each in) must be the same every run
+    const heads = await residentsByAddress(db, { relation: '户主', user: null, household: { building: { gridId }, residents: { every: { user: null } } } }, 12);
     expect(heads).toHaveLength(12);
     households = [];
     for (const [n, r] of heads.entries()) {
@@ -142,38 +141,97 @@ describe.runIf(postgres)('two server instances on one PostgreSQL database', () =
     expect(await db.enrolment.count({ where: { trainingId: t.body.id, status: 'enrolled' } })).toBe(5);
   });
 
-  it('order steps race across both: one claim wins, no order skips a state, overdue orders are escalated once', async () => {
-    const filed = await Promise.all(households.map((h, i) => call(i, 'POST', '/api/orders', h.token, { category: 'repair', description: '多实例测试：水管漏水。' })));
+  /**
+   * Sends `requests` while this test holds the orders' rows locked, and lets go only once
+   * every request waits at its status-guarded UPDATE: each has read the order as it was
+   * before any of them wrote. That interleaving is the race the guard exists for; left to
+   * chance, one request usually commits before the other reads, and the state check
+   * alone refuses it.
+   */
+  async function raceOnLockedOrders(ids: string[], requests: () => Array<Promise<Reply>>): Promise<Reply[]> {
+    const lock = new pg.Client({ connectionString: fresh.url });
+    await lock.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query('SELECT id FROM "Order" WHERE id = ANY($1) FOR UPDATE', [ids]);
+      const sent = requests();
+      const replies = Promise.all(sent);
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        // another connection: pg_stat_activity is a snapshot per transaction
+        const [row] = await db.$queryRaw<Array<{ n: number }>>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE "Order" SET%'`;
+        const n = row?.n ?? 0;
+        if (n === sent.length) break;
+        if (Date.now() > deadline) throw new Error(`only ${n} of ${sent.length} requests reached the guarded update`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await lock.query('COMMIT');
+      return await replies;
+    } finally {
+      await lock.end();
+    }
+  }
+
+  it('order steps race across both, each having read the order before the other wrote: one claim wins, a claim and a cancel never both', async () => {
+    const file = (n: number, what: string) =>
+      Promise.all(households.slice(0, n).map((h, i) => call(i, 'POST', '/api/orders', h.token, { category: 'repair', description: `多实例测试：${what}。` })));
+    const filed = await file(12, '水管漏水');
     expect(filed.map((r) => r.status)).toEqual(households.map(() => 201));
     const ids = filed.map((r) => r.body.id as string);
     const dispatched = await Promise.all(ids.map((id, i) => call(i, 'POST', `/api/orders/${id}/dispatch`, staff, {})));
     expect(dispatched.map((r) => r.status)).toEqual(ids.map(() => 200));
-    // the same worker claims each order through both instances at the same moment
-    const claims = await Promise.all(ids.flatMap((id) => [0, 1].map((i) => call(i, 'POST', `/api/orders/${id}/claim`, worker, {}))));
-    for (let o = 0; o < ids.length; o++) {
-      const pair = [claims[2 * o]!.status, claims[2 * o + 1]!.status].sort();
-      expect(pair).toEqual([200, 409]);
-    }
-    // resolve and cancel race: a claimed order cannot be cancelled, so every resolve wins
-    const raced = await Promise.all(
-      ids.flatMap((id, i) => [
-        call(i, 'POST', `/api/orders/${id}/resolve`, worker, { note: '已修好' }),
-        call(i + 1, 'POST', `/api/orders/${id}/cancel`, households[i]!.token, {}),
+    const [claimPair, cancelPair] = [ids.slice(0, 4), ids.slice(4, 8)];
+
+    // the same worker claims each order through both instances at once
+    const claims = await raceOnLockedOrders(claimPair, () => claimPair.flatMap((id) => [0, 1].map((i) => call(i, 'POST', `/api/orders/${id}/claim`, worker, {}))));
+    for (let o = 0; o < claimPair.length; o++) expect([claims[2 * o]!.status, claims[2 * o + 1]!.status].sort()).toEqual([200, 409]);
+
+    // the worker claims on one instance while the resident cancels on the other: both allowed
+    // from `dispatched`, so only the status guard can keep them from both succeeding
+    const raced = await raceOnLockedOrders(cancelPair, () =>
+      cancelPair.flatMap((id, k) => [
+        call(k, 'POST', `/api/orders/${id}/claim`, worker, {}),
+        call(k + 1, 'POST', `/api/orders/${id}/cancel`, households[4 + k]!.token, {}),
       ]),
     );
-    for (let o = 0; o < ids.length; o++) expect([raced[2 * o]!.status, raced[2 * o + 1]!.status]).toEqual([200, 409]);
+    for (let o = 0; o < cancelPair.length; o++) {
+      const [claim, cancel] = [raced[2 * o]!, raced[2 * o + 1]!];
+      expect([claim.status, cancel.status].sort()).toEqual([200, 409]);
+      const winner = claim.status === 200 ? 'accepted' : 'cancelled';
+      expect((await db.order.findUniqueOrThrow({ where: { id: cancelPair[o]! } })).status).toBe(winner);
+    }
     expect(await orderTimelineProblems(db, ids)).toEqual([]);
-    expect(await db.order.count({ where: { id: { in: ids }, status: 'resolved' } })).toBe(ids.length);
+    expect(await db.order.count({ where: { id: { in: claimPair }, status: 'accepted' } })).toBe(claimPair.length);
+  });
 
-    // overdue: both instances sweep every second; each missed deadline is raised once
-    const late = await Promise.all(households.slice(0, 4).map((h, i) => call(i, 'POST', '/api/orders', h.token, { category: 'repair', description: '多实例测试：超时未接单。' })));
+  it('the SLA sweeper runs on the lease holder only; when the holder is killed the other instance takes the lease over and escalates', async () => {
+    const holderOf = async () => (await db.backgroundLease.findUnique({ where: { name: 'sla-escalation' } }))?.holder ?? null;
+    const pidOf = (holder: string | null) => Number(holder?.split('-').at(-2));
+    // both instances tick every second; the lease (held for 3 s, renewed on each tick) stays with one
+    const seen: Array<string | null> = [];
+    for (let i = 0; i < 12; i++) {
+      seen.push(await holderOf());
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(new Set(seen).size, `holders seen: ${[...new Set(seen)].join(', ')}`).toBe(1);
+    const holder = instances.find((x) => x.pid === pidOf(seen[0]!));
+    expect(holder, `lease holder ${seen[0]} is neither instance (${instances.map((x) => x.pid).join(', ')})`).toBeDefined();
+    const other = instances.find((x) => x !== holder)!;
+
+    // the holder dies without letting go (no shutdown handler runs): within the lease's 3 s and a
+    // tick the other instance holds it, and overdue orders are still escalated, once
+    await holder!.kill();
+    const late = await Promise.all(households.slice(8, 12).map((h) => call(instances.indexOf(other), 'POST', '/api/orders', h.token, { category: 'repair', description: '多实例测试：超时未接单。' })));
+    expect(late.map((r) => r.status)).toEqual(late.map(() => 201));
     const lateIds = late.map((r) => r.body.id as string);
     await db.order.updateMany({ where: { id: { in: lateIds } }, data: { responseDueAt: new Date(Date.now() - 60_000) } });
     const deadline = Date.now() + 15_000;
     while ((await db.escalation.count({ where: { orderId: { in: lateIds } } })) < lateIds.length && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
     }
-    await new Promise((r) => setTimeout(r, 2_500)); // both sweepers have run again since
+    expect(pidOf(await holderOf())).toBe(other.pid);
     const raised = await db.escalation.groupBy({ by: ['orderId'], where: { orderId: { in: lateIds } }, _count: { _all: true } });
     expect(raised.map((r) => r._count._all)).toEqual(lateIds.map(() => 1));
   });

@@ -40,6 +40,7 @@ const PUBLIC = [
   // signing in is how one gets a token; signing out ends the session of whatever token is sent, if any
   'POST /api/auth/wechat',
   'POST /api/auth/dev-login',
+  'POST /api/auth/password',
   'POST /api/auth/logout',
   // a photo: its signed URL is the credential (auth 'self': the handler checks the signature or a bearer token)
   'GET /api/uploads/{id}',

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
-import { migrateDatabase } from '../../server/migrate.js';
 import { schemaSql } from '../../scripts/prisma-cli.js';
 import { differences } from '../../scripts/postgres-schema.js';
+import { WRITE_LOG } from '../support/writeLog.js';
 
 function schemaOf(db: Database.Database) {
   const rows = db
@@ -34,28 +34,28 @@ const describedSchema = () => (described ??= built());
 const migrationNames = () => fs.readdirSync('prisma/migrations').filter((d) => /^\d{14}_/.test(d)).sort();
 
 describe('migrations', () => {
-  it('build the schema in prisma/schema, through prisma migrate deploy', async () => {
-    const file = path.join(inject('runDir'), 'migrated.db');
-    fs.rmSync(file, { force: true });
-    await migrateDatabase(`file:${file}`);
-    const migrated = new Database(file, { readonly: true });
-    expect(schemaOf(migrated)).toEqual(describedSchema());
-    expect(schemaOf(migrated).length).toBeGreaterThan(20);
-    const applied = migrated.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL').all();
-    expect(applied.length).toBe(migrationNames().length);
+  // The template the test servers copy is built by the same migrateDatabase() as `npm start`
+  // (`prisma migrate deploy` on a new file: tests/support/template.ts), so it is the check
+  // that the migrations build prisma/schema; a second deploy into another file only repeated it.
+  it('built the database the test servers copy, through prisma migrate deploy, which records them as applied', () => {
+    const template = new Database(inject('templateDb'), { readonly: true });
+    const applied = template.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name').all();
+    expect(applied.map((r: any) => r.migration_name)).toEqual(migrationNames());
+    const all = schemaOf(template);
+    template.close();
+    // the tests' write log (tests/support/writeLog.ts) is the only thing added: one table, its triggers
+    const log = all.filter((r) => r.name.startsWith(WRITE_LOG));
+    expect(log.filter((r) => r.type === 'table').map((r) => r.name)).toEqual([WRITE_LOG]);
+    expect(log.filter((r) => r.type !== 'table' && r.type !== 'trigger')).toEqual([]);
+    const schema = all.filter((r) => !r.name.startsWith(WRITE_LOG));
+    expect(schema).toEqual(describedSchema());
+    expect(schema.length).toBeGreaterThan(20);
   });
 
   it('built the schema of the newest (and only) snapshot, which the next migration is diffed from', () => {
     const newest = migrationNames().at(-1)!;
     expect(fs.readdirSync('prisma/snapshots').filter((d) => /^\d{14}_/.test(d))).toEqual([newest]);
     expect(built(path.join('prisma', 'snapshots', newest))).toEqual(describedSchema());
-  });
-
-  it('built the database the test servers copy, which records them as applied', () => {
-    const template = new Database(inject('templateDb'), { readonly: true });
-    const applied = template.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name').all();
-    expect(applied.map((r: any) => r.migration_name)).toEqual(migrationNames());
-    expect(schemaOf(template)).toEqual(describedSchema());
   });
 });
 

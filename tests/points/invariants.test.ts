@@ -137,50 +137,233 @@ describe('expiry', () => {
   });
 });
 
-describe('random sequences (fast-check)', () => {
-  it('keep every invariant after every step', async () => {
+// ---- random sequences against a model ----------------------------------------------
+// A model of what the points and the shop should do, kept beside the real system:
+// every household's balance as lots (each credit a lot, debits and expiry take the
+// oldest first), every item's stock and per-household limit, every redemption's
+// state. Each answer is compared with what the model says is right, so a system
+// that refused every redemption (or let one through past a limit) fails here even
+// though it keeps every invariant above.
+
+const DAY = 86_400_000;
+const CHINA = 8 * 3_600_000;
+/** Monday 00:00 China time of the week `t` falls in, worked out independently of server/points/calendar.ts. */
+const weekStart = (t: number) => {
+  const day = Math.floor((t + CHINA) / DAY); // days since 1970-01-01 (a Thursday) in China time
+  return (day - ((day + 3) % 7)) * DAY - CHINA;
+};
+/** Points earned before this instant expire (expiryMonths = 1). */
+const expiryCutoff = (t: number) => {
+  const c = new Date(t);
+  c.setUTCMonth(c.getUTCMonth() - 1);
+  return c.getTime();
+};
+
+interface ModelHousehold {
+  balance: number;
+  lots: Array<{ left: number; at: number }>;
+}
+interface ModelItem {
+  id: string;
+  price: number;
+  stock: number;
+  limit: number | null; // per household per week
+  onShelf: boolean;
+}
+interface ModelRedemption {
+  id: string;
+  pickupCode: string;
+  h: number;
+  item: number;
+  quantity: number;
+  points: number;
+  at: number;
+  status: 'reserved' | 'handed_over' | 'cancelled';
+}
+
+class Model {
+  households: ModelHousehold[];
+  redemptions: ModelRedemption[] = [];
+  constructor(
+    n: number,
+    public items: ModelItem[],
+  ) {
+    this.households = Array.from({ length: n }, () => ({ balance: 0, lots: [] }));
+  }
+  credit(h: number, amount: number, at: number) {
+    this.households[h]!.balance += amount;
+    this.households[h]!.lots.push({ left: amount, at });
+  }
+  debit(h: number, amount: number) {
+    const m = this.households[h]!;
+    m.balance -= amount;
+    for (const lot of m.lots) {
+      const used = Math.min(lot.left, amount);
+      lot.left -= used;
+      amount -= used;
+    }
+  }
+  expire(now: number) {
+    const cutoff = expiryCutoff(now);
+    for (const m of this.households) {
+      for (const lot of m.lots) {
+        if (lot.at < cutoff) {
+          m.balance -= lot.left;
+          lot.left = 0;
+        }
+      }
+    }
+  }
+  /** Why a redemption must be refused (empty: it must succeed). */
+  refusals(h: number, i: number, quantity: number, now: number): string[] {
+    const item = this.items[i]!;
+    const why: string[] = [];
+    if (item.limit !== null) {
+      const from = weekStart(now);
+      const taken = this.redemptions
+        .filter((r) => r.h === h && r.item === i && r.status !== 'cancelled' && r.at >= from)
+        .reduce((sum, r) => sum + r.quantity, 0);
+      if (quantity > item.limit - taken) why.push('limit_reached');
+    }
+    if (item.stock < quantity) why.push('sold_out');
+    if (this.households[h]!.balance < item.price * quantity) why.push('insufficient_points');
+    return why;
+  }
+}
+
+describe('random sequences against a model (fast-check)', () => {
+  it('every answer is the one the model predicts, and every invariant holds after every step', async () => {
     const households = await householdClients(s, 4);
-    const items = [await newItem(5, 10), await newItem(3, 25)];
+    const ids = households.map((x) => x.householdId);
     const h = fc.integer({ min: 0, max: households.length - 1 });
+    const item = fc.integer({ min: 0, max: 2 });
     const step = fc.oneof(
-      fc.record({ t: fc.constant('earn' as const), h, amount: fc.integer({ min: 1, max: 60 }) }),
-      fc.record({ t: fc.constant('deduct' as const), h, amount: fc.integer({ min: 1, max: 60 }) }),
-      fc.record({ t: fc.constant('redeem' as const), h, item: fc.integer({ min: 0, max: 1 }), q: fc.integer({ min: 1, max: 3 }) }),
-      fc.record({ t: fc.constant('cancel' as const), pick: fc.nat() }),
-      fc.record({ t: fc.constant('handover' as const), pick: fc.nat() }),
-      fc.record({ t: fc.constant('restock' as const), item: fc.integer({ min: 0, max: 1 }), q: fc.integer({ min: 1, max: 4 }) }),
-      fc.record({ t: fc.constant('expire' as const), days: fc.integer({ min: 1, max: 45 }) }),
+      { weight: 3, arbitrary: fc.record({ t: fc.constant('earn' as const), h, amount: fc.integer({ min: 1, max: 60 }) }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('deduct' as const), h, amount: fc.integer({ min: 1, max: 60 }) }) },
+      { weight: 4, arbitrary: fc.record({ t: fc.constant('redeem' as const), h, item, q: fc.integer({ min: 1, max: 3 }) }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('cancel' as const), pick: fc.nat(), byHousehold: fc.boolean() }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('handover' as const), pick: fc.nat() }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('restock' as const), item, q: fc.integer({ min: 1, max: 4 }) }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('shelf' as const), item, onShelf: fc.boolean() }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('expire' as const), days: fc.integer({ min: 1, max: 45 }) }) },
     );
-    await s.request('PUT', '/api/points/settings', { token: cast.staff.token, body: { expiryMonths: 1 } });
-    let steps = 0;
+    expect((await s.request('PUT', '/api/points/settings', { token: cast.staff.token, body: { expiryMonths: 1 } })).status).toBe(200);
+    const seen = { steps: 0, redeemed: 0, refused: new Set<string>() };
+
+    async function compare(model: Model, log: string[]) {
+      const where = `after ${log.join(' → ')}`;
+      const accounts = await s.deps.db.pointsAccount.findMany({ where: { householdId: { in: ids } } });
+      const balance = new Map(accounts.map((a) => [a.householdId, a.balance]));
+      ids.forEach((id, i) => expect(balance.get(id) ?? 0, `balance of household ${i} ${where}`).toBe(model.households[i]!.balance));
+      const rows = await s.deps.db.shopItem.findMany({ where: { id: { in: model.items.map((i) => i.id) } } });
+      for (const [i, it] of model.items.entries()) expect(rows.find((r) => r.id === it.id)?.stock, `stock of item ${i} ${where}`).toBe(it.stock);
+      const stored = await s.deps.db.redemption.findMany({ where: { itemId: { in: model.items.map((i) => i.id) } } });
+      expect(stored.length, `redemptions ${where}`).toBe(model.redemptions.length);
+      for (const r of model.redemptions) expect(stored.find((x) => x.id === r.id)?.status, `redemption ${r.id} ${where}`).toBe(r.status);
+      await checkInvariants();
+    }
+
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 20 }), async (plan) => {
+        // each run starts from empty balances (which also uses up every older lot) and fresh items,
+        // so that nothing from an earlier run counts against this run's model
+        for (const id of ids) {
+          const had = (await s.deps.db.pointsAccount.findUnique({ where: { householdId: id } }))?.balance ?? 0;
+          if (had > 0) expect((await adjust(id, -had)).status).toBe(200);
+        }
+        const model = new Model(households.length, [
+          { id: await newItem(5, 10), price: 10, stock: 5, limit: null, onShelf: true },
+          { id: await newItem(3, 25), price: 25, stock: 3, limit: null, onShelf: true },
+          { id: '', price: 5, stock: 20, limit: 2, onShelf: true },
+        ]);
+        model.items[2]!.id = (
+          await cast.staff.post('/api/shop/items', { name: `限购商品${++key}`, pointsPrice: 5, stock: 20, limitPerHousehold: 2, limitPeriod: 'week' })
+        ).body.id;
+        // and something to spend: 100 points each, so that many redemptions ought to go through
+        for (const [i, id] of ids.entries()) {
+          expect((await adjust(id, 100)).status).toBe(200);
+          model.credit(i, 100, s.now().getTime());
+        }
+        const log: string[] = [];
         for (const st of plan) {
-          steps++;
-          if (st.t === 'earn') expect((await adjust(households[st.h]!.householdId, st.amount)).status).toBe(200);
-          else if (st.t === 'deduct') expect([200, 409]).toContain((await adjust(households[st.h]!.householdId, -st.amount)).status);
-          else if (st.t === 'redeem') expect([201, 409]).toContain((await redeem(households[st.h]!.client, items[st.item]!, st.q)).status);
-          else if (st.t === 'cancel' || st.t === 'handover') {
-            const open = await s.deps.db.redemption.findMany({ where: { status: 'reserved', itemId: { in: items } }, orderBy: { id: 'asc' } });
-            if (open.length) {
-              const r = open[st.pick % open.length]!;
-              const reply =
-                st.t === 'cancel'
-                  ? await cast.staff.post(`/api/shop/redemptions/${r.id}/cancel`)
-                  : await cast.staff.post('/api/shop/redemptions/handover', { pickupCode: r.pickupCode });
-              expect(reply.status).toBe(200);
+          seen.steps++;
+          log.push(JSON.stringify(st));
+          const now = s.now().getTime();
+          if (st.t === 'earn') {
+            const r = await adjust(ids[st.h]!, st.amount);
+            expect(r.status).toBe(200);
+            model.credit(st.h, st.amount, now);
+            expect(r.body.balance).toBe(model.households[st.h]!.balance);
+          } else if (st.t === 'deduct') {
+            const r = await adjust(ids[st.h]!, -st.amount);
+            if (model.households[st.h]!.balance < st.amount) {
+              expect([r.status, r.body.error?.reason], log.join(' → ')).toEqual([409, 'insufficient_points']);
+            } else {
+              expect(r.status, log.join(' → ')).toBe(200);
+              model.debit(st.h, st.amount);
+              expect(r.body.balance).toBe(model.households[st.h]!.balance);
             }
-          } else if (st.t === 'restock') expect((await cast.staff.post(`/api/shop/items/${items[st.item]}/restock`, { quantity: st.q })).status).toBe(200);
-          else {
+          } else if (st.t === 'redeem') {
+            const it = model.items[st.item]!;
+            const r = await redeem(households[st.h]!.client, it.id, st.q);
+            if (!it.onShelf) {
+              expect([r.status, r.body.error?.details?.[0]?.path], log.join(' → ')).toEqual([400, 'body.itemId']);
+            } else {
+              const why = model.refusals(st.h, st.item, st.q, now);
+              if (why.length) {
+                expect(r.status, `${log.join(' → ')}: the model refuses (${why.join(', ')})`).toBe(409);
+                expect(why).toContain(r.body.error.reason);
+                seen.refused.add(r.body.error.reason);
+              } else {
+                expect(r.status, `${log.join(' → ')}: the model allows it; answer ${JSON.stringify(r.body)}`).toBe(201);
+                expect(r.body).toMatchObject({ quantity: st.q, points: it.price * st.q, status: 'reserved' });
+                it.stock -= st.q;
+                model.debit(st.h, it.price * st.q);
+                model.redemptions.push({ id: r.body.id, pickupCode: r.body.pickupCode, h: st.h, item: st.item, quantity: st.q, points: it.price * st.q, at: now, status: 'reserved' });
+                seen.redeemed++;
+              }
+            }
+          } else if (st.t === 'cancel' || st.t === 'handover') {
+            if (!model.redemptions.length) continue;
+            const m = model.redemptions[st.pick % model.redemptions.length]!;
+            const reply =
+              st.t === 'handover'
+                ? await cast.staff.post('/api/shop/redemptions/handover', { pickupCode: m.pickupCode })
+                : await (st.byHousehold ? households[m.h]!.client : cast.staff).post(`/api/shop/redemptions/${m.id}/cancel`);
+            if (m.status !== 'reserved') {
+              expect(reply.status, `${log.join(' → ')}: redemption is ${m.status}`).toBe(409);
+            } else {
+              expect(reply.status, log.join(' → ')).toBe(200);
+              if (st.t === 'handover') m.status = 'handed_over';
+              else {
+                m.status = 'cancelled';
+                model.items[m.item]!.stock += m.quantity;
+                model.credit(m.h, m.points, now);
+              }
+              expect(reply.body.status).toBe(m.status);
+            }
+          } else if (st.t === 'restock') {
+            expect((await cast.staff.post(`/api/shop/items/${model.items[st.item]!.id}/restock`, { quantity: st.q })).status).toBe(200);
+            model.items[st.item]!.stock += st.q;
+          } else if (st.t === 'shelf') {
+            const r = await s.request('PATCH', `/api/shop/items/${model.items[st.item]!.id}`, { token: cast.staff.token, body: { onShelf: st.onShelf } });
+            expect(r.status).toBe(200);
+            model.items[st.item]!.onShelf = st.onShelf;
+          } else {
             s.advance(st.days * 1440);
             await expirePoints(s.deps);
             await expirePoints(s.deps);
+            model.expire(s.now().getTime());
           }
-          await checkInvariants();
+          await compare(model, log);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 12, endOnFailure: true }, // no shrinking: the message names every step up to the failing one
     );
-    expect(steps).toBeGreaterThan(60);
-  });
+    expect(seen.steps).toBeGreaterThan(60);
+    // the model was exercised both ways: redemptions went through and were refused for a reason
+    expect(seen.redeemed).toBeGreaterThan(10);
+    expect(seen.refused.size).toBeGreaterThan(0);
+    await s.request('PUT', '/api/points/settings', { token: cast.staff.token, body: { expiryMonths: null } });
+  }, 180_000); // ~150 steps over HTTP, each compared with the database
 });

@@ -2,8 +2,8 @@
 // tests/orders/matrix.test.ts aside) × resident / building head / grid worker /
 // staff / reviewer / admin × the object's relation to the caller, one case per
 // cell, generated from the one table below. Each cell states the exact status;
-// a refused request must change nothing (row counts of every table, and the
-// object's own row, are the same before and after).
+// a refused request must change nothing (no row of any table added, changed or
+// removed: tests/support/writeLog.ts; and the object's own row is as it was).
 //
 // Relations. The demo's callers live and work in 惠泽社区 第1网格 惠泽1栋: the
 // resident (1单元302) and the building head (2单元201, head of 惠泽1栋) live
@@ -24,14 +24,20 @@
 // rather than refuse). 78 routes; 964 cells (45 routes with an object: 6 roles ×
 // 4 relations less 314 '-'; 33 without: 6 roles each).
 //
-// AUTHZ_OBSERVE=1 asserts nothing and writes what the server answered, in the
-// table's shape, to .tmp/authz-observed.json: for reviewing a changed route
-// against the rules (docs/domains.md, the routes' summaries), not for pasting over the table unread.
+// AUTHZ_OBSERVE=1 also runs the '-' cells, prints every cell whose answer differs
+// from the table, and writes what the server answered, in the table's shape, to
+// .tmp/authz-observed.json: for reviewing a changed route against the rules
+// (docs/domains.md, the routes' summaries), not for pasting over the table unread.
+// It asserts exactly as without it: a run that observes a difference still fails.
+//
+// Signed-out callers (the end of the file): every route but a written-out public
+// list answers 401 to no token, an expired token and a signed-out one, and writes nothing.
+import { CONSENT_VERSIONS } from '../../shared/consent.js';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAll, type Cast } from '../support/fixtures.js';
+import { advanceOrder, byKeys, signInAll, type Cast } from '../support/fixtures.js';
 import { startServer, type Client, type TestServer } from '../support/server.js';
-import { changedTables, rowCounts } from './fingerprint.js';
+import { writeMark, writesSince } from '../support/writeLog.js';
 import { routerRoutes } from './routes.js';
 
 const ROLES = ['resident', 'buildingHead', 'gridWorker', 'staff', 'reviewer', 'admin'] as const;
@@ -99,6 +105,15 @@ const MATRIX: Route[] = [
   { route: 'POST /api/auth/dev-login', kind: null, req: (_o, r) => ({ path: '/api/auth/dev-login', body: { openid: OPENID[r] }, as: anonymous }), expect: all(200) },
   { route: 'POST /api/auth/wechat', kind: null, req: (_o, r) => ({ path: '/api/auth/wechat', body: { code: `fake:${OPENID[r]}` }, as: anonymous }), expect: all(200) },
   { route: 'POST /api/auth/logout', kind: null, req: (_o, r) => ({ path: '/api/auth/logout', as: () => t.s.login(OPENID[r]) }), expect: all(204) },
+  // password sign-in (tests/auth/password.test.ts): an unknown username is the same 401 for everyone and writes nothing
+  { route: 'POST /api/auth/password', kind: null, req: () => ({ path: '/api/auth/password', body: { username: `nobody-${uniq()}`, password: 'not-a-password' }, as: anonymous }), expect: all(401) },
+  // the demo accounts have no password to change
+  { route: 'POST /api/auth/password/change', kind: null, req: () => ({ path: '/api/auth/password/change', body: { currentPassword: 'x', newPassword: 'a-new-password-1' } }), expect: all(404) },
+  // only a platform admin gives a staff-side account a password
+  { route: 'POST /api/auth/accounts/:userId/password', kind: null, req: () => ({ path: `/api/auth/accounts/${t.cast.gridWorker2.userId}/password`, body: { username: 'authz.gw2', password: 'a-first-password-1' } }), expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 403, reviewer: 403, admin: 200 } },
+  { route: 'GET /api/auth/sessions', kind: null, req: () => ({ path: '/api/auth/sessions' }), expect: all(200) },
+  // one's own sessions only: another's id is as unknown as a made-up one
+  { route: 'POST /api/auth/sessions/:id/revoke', kind: null, req: () => ({ path: `/api/auth/sessions/no-such-session-${uniq()}/revoke` }), expect: all(404) },
 
   // --- the API document (public: it describes routes, holds no data) ------------------
   { route: 'GET /api/openapi.json', kind: null, req: () => ({ path: '/api/openapi.json', as: anonymous }), expect: all(200) },
@@ -109,6 +124,11 @@ const MATRIX: Route[] = [
   { route: 'GET /api/me', kind: null, req: () => ({ path: '/api/me' }), expect: all(200) },
   // a copy of the viewer's own data (PIPL Art. 45): every signed-in user, of themselves only
   { route: 'GET /api/me/data', kind: null, req: () => ({ path: '/api/me/data' }), expect: all(200) },
+  // agreeing to the 隐私政策 / 用户协议: every signed-in user, for themselves only (the body names no one)
+  { route: 'POST /api/me/consents', kind: null, req: () => ({ path: '/api/me/consents', body: { kind: 'privacy_policy', version: CONSENT_VERSIONS.privacy_policy } }), expect: all(201) },
+  // 信息更正 (PIPL Art. 46): only an account linked to a household has anything of its own to correct
+  { route: 'POST /api/me/corrections', kind: null, req: () => ({ path: '/api/me/corrections', body: { item: '电话', correction: '13800000000' } }),
+    expect: { resident: 201, buildingHead: 201, gridWorker: 403, staff: 403, reviewer: 403, admin: 403 } },
   { route: 'GET /api/categories', kind: null, req: () => ({ path: '/api/categories' }), expect: all(200) },
   { route: 'GET /api/org/grid-workers', kind: null, req: () => ({ path: '/api/org/grid-workers' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
@@ -139,6 +159,31 @@ const MATRIX: Route[] = [
       reviewer:     ['-', 404, 404, 404],
       admin:        ['-', 201, 201, 201],
     } },
+  // 查看完整身份证号 (written to the access log): staff of the person's community and admins; the grid worker keeps the masked number
+  { route: 'POST /api/org/residents/:id/id-number/reveal', kind: 'resident', req: (o) => ({ path: `/api/org/residents/${o.id}/id-number/reveal`, body: { reason: '办理低保申请材料' } }),
+    expect: {
+      resident:     [403, 404, 404, 404],
+      buildingHead: [403, 403, 404, 404],
+      gridWorker:   ['-', 403, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  // 迁出/去世: cannot be undone; staff of the person's community and admins
+  { route: 'POST /api/org/residents/:id/leave', kind: 'resident', fresh: true, prepare: newHouseholdMember, req: (o) => ({ path: `/api/org/residents/${o.id}/leave`, body: { reason: 'moved_out' } }),
+    expect: {
+      resident:     [403, 404, 404, 404],
+      buildingHead: [403, 403, 404, 404],
+      gridWorker:   ['-', 403, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  // the access log oversees staff, who reveal: admins only
+  { route: 'GET /api/access-log', kind: null, req: () => ({ path: '/api/access-log' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 403, reviewer: 403, admin: 200 } },
+  { route: 'GET /api/access-log/export', kind: null, req: () => ({ path: '/api/access-log/export' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 403, reviewer: 403, admin: 200 } },
   { route: 'POST /api/me/link', kind: null, req: (_o, r) => ({ path: '/api/me/link', as: () => unlinkedCopy(r), withInvite: true }),
     // linked already: 409; a working account never becomes a resident's: 403 working_account (a plain new account links: tests/me/link.test.ts)
     expect: { resident: 409, buildingHead: 409, gridWorker: 403, staff: 403, reviewer: 403, admin: 403 } },
@@ -169,6 +214,23 @@ const MATRIX: Route[] = [
   { route: 'GET /api/orders', kind: null, req: () => ({ path: '/api/orders' }), expect: all(200) },
   { route: 'GET /api/orders/stats', kind: null, req: () => ({ path: '/api/orders/stats' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 200, admin: 403 } },
+  // the console's filter menus and Excel export: each viewer's own scope of orders (what GET /api/orders shows them)
+  { route: 'GET /api/orders/places', kind: null, req: () => ({ path: '/api/orders/places' }),
+    expect: { resident: 200, buildingHead: 200, gridWorker: 200, staff: 200, reviewer: 200, admin: 200 } },
+  { route: 'GET /api/orders/export.xlsx', kind: null, req: () => ({ path: '/api/orders/export.xlsx' }),
+    expect: { resident: 200, buildingHead: 200, gridWorker: 200, staff: 200, reviewer: 200, admin: 200 } },
+  // 批量派单: each order checked by the dispatch policy on its own; 'E' is an order the answer lists as refused
+  { route: 'POST /api/orders/dispatch', kind: 'order', fresh: true,
+    count: (b, o) => b.results.filter((x: { ok: boolean; orderId: string }) => x.ok && x.orderId === o.id).length,
+    req: (o) => ({ path: '/api/orders/dispatch', body: { orderIds: [o.id] } }),
+    expect: {
+      resident:     [403, 403, 403, 403],
+      buildingHead: [403, 403, 403, 403],
+      gridWorker:   [403, 403, 403, 403],
+      staff:        [200, 200, 200, 'E'],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        [200, 200, 200, 200],
+    } },
   { route: 'GET /api/orders/:id', kind: 'order', req: (o) => ({ path: `/api/orders/${o.id}` }),
     expect: {
       resident:     [200, 404, 404, 404],
@@ -669,7 +731,8 @@ async function expectStatus(r: { status: number; body: unknown }, status: number
 async function placeOf(c: Client, staff: Client): Promise<Place> {
   const me = (await c.get('/api/me')).body;
   const db = t.s.deps.db;
-  const members = await db.resident.findMany({ where: { householdId: me.resident.householdId }, include: { user: true }, orderBy: { id: 'asc' } });
+  // by name, not id: ids are random, and the same member must be picked every run
+  const members = (await db.resident.findMany({ where: { householdId: me.resident.householdId }, include: { user: true } })).sort(byName);
   const member = members.find((m) => !m.user) ?? members[0]!;
   return {
     communityId: me.community.id,
@@ -683,6 +746,9 @@ async function placeOf(c: Client, staff: Client): Promise<Place> {
     ruleId: (await t.s.deps.db.pointsRule.findFirstOrThrow({ where: { communityId: me.community.id, code: 'authz_award' } })).id,
   };
 }
+
+const byName = (a: { name: string; birthYear: number | null; id: string }, b: { name: string; birthYear: number | null; id: string }) =>
+  byKeys([a.name, String(a.birthYear ?? ''), a.id], [b.name, String(b.birthYear ?? ''), b.id]);
 
 /** The household a relation means for a caller; null where there is none. */
 function household(role: Role, rel: Relation): Place | null {
@@ -793,6 +859,19 @@ async function make(kind: Kind, role: Role, rel: Relation): Promise<Obj | null> 
   }
 }
 
+/**
+ * A leaving takes the person out for good: each cell gets a new member of the cell's
+ * household to record it for, so the household's usual member stays for the other routes.
+ */
+async function newHouseholdMember(o: Obj): Promise<void> {
+  const db = t.s.deps.db;
+  const member = await db.resident.findUniqueOrThrow({ where: { id: o.id } });
+  const added = await db.resident.create({
+    data: { communityId: member.communityId, householdId: member.householdId, name: `新成员${uniq()}`, relation: '其他', gender: '女', birthYear: 1990 },
+  });
+  o.id = added.id;
+}
+
 /** The object's own row, to see that a refused update left it alone. */
 async function snapshot(kind: Kind, o: Obj | null): Promise<unknown> {
   if (!o) return null;
@@ -848,10 +927,14 @@ async function unlinkedCopy(role: Role): Promise<Client> {
 
 /** A one-time account code for a resident of 惠泽 without an account (for POST /api/me/link). */
 async function freshInvite(): Promise<string> {
-  const r = await t.s.deps.db.resident.findFirstOrThrow({
+  // the first by address and name (not by id, which is random: the same resident every run)
+  const candidates = await t.s.deps.db.resident.findMany({
     where: { communityId: t.home.communityId, user: null, invites: { none: {} } },
-    orderBy: { id: 'desc' },
+    select: { id: true, name: true, household: { select: { room: true, building: { select: { name: true } }, unit: { select: { name: true } } } } },
   });
+  const key = (c: (typeof candidates)[number]) => [c.household.building.name, c.household.unit.name, c.household.room, c.name, c.id];
+  const r = candidates.sort((a, b) => byKeys(key(a), key(b)))[0];
+  if (!r) throw new Error('no resident of 惠泽 left to invite');
   return (await expectStatus(await t.cast.staff.post(`/api/org/residents/${r.id}/invite`, {}), 201, 'invite')).code;
 }
 
@@ -902,20 +985,17 @@ async function objectFor(cell: Cell): Promise<Obj | null> {
 
 async function run(cell: Cell) {
   const o = await objectFor(cell);
-  if (!o) {
-    if (observed) return null;
-    throw new Error(`no ${cell.route.kind} for ${cell.role} / ${cell.rel}: the table should say '-'`);
-  }
+  if (!o) return null; // the caller reports it (or, for a '-' cell run to observe it, records nothing)
   await cell.route.prepare?.(o, cell.role);
   const req = cell.route.req(o, cell.role);
   const who = req.as ? await req.as() : client(cell.role);
   if (req.withInvite) req.body = { code: await freshInvite() };
   const method = cell.route.route.split(' ')[0]!;
   const db = t.s.deps.db;
-  const beforeCounts = await rowCounts(db);
+  const beforeMark = await writeMark(db);
   const beforeRow = cell.route.kind ? await snapshot(cell.route.kind, o) : null;
   const r = await t.s.request(method, req.path, { token: who.token || undefined, body: req.body, raw: req.raw?.(), headers: req.headers });
-  return { r, db, beforeCounts, beforeRow, o };
+  return { r, db, beforeMark, beforeRow, o };
 }
 
 let observed: Record<string, Record<string, Array<number | '-'> | number>> | null = null;
@@ -961,32 +1041,137 @@ describe('authorization matrix', () => {
   // one test per route, one assertion per cell inside it: the failure names the cell
   for (const route of MATRIX) {
     const mine = CELLS.filter((c) => c.route === route);
-    it(`${route.route} — ${mine.length} cells`, async () => {
+    it(`${route.route} — ${mine.filter((c) => c.status !== 0).length} cells`, async () => {
       const wrong: string[] = [];
       for (const cell of mine) {
         const ran = await run(cell);
         const label = `${cell.role}${cell.rel ? ` / ${cell.rel}` : ''}`;
+        const wrote = ran && ran.r.status >= 400 ? await writesSince(ran.db, ran.beforeMark) : {};
         if (observed) {
+          // AUTHZ_OBSERVE records what was answered, '-' cells too, and prints what differs; the assertions below still hold
           const row = ((observed[route.route] ??= {})[cell.role] ??= cell.rel ? ['-', '-', '-', '-'] : ran!.r.status) as any;
           if (cell.rel && ran) row[RELATIONS.indexOf(cell.rel)] = outcome(route, ran.r, ran.o);
-          if (ran && ran.r.status >= 400) {
-            const changed = changedTables(ran.beforeCounts, await rowCounts(ran.db));
-            if (Object.keys(changed).length) console.log('WROTE ON REFUSAL', route.route, label, ran.r.status, changed);
-          }
+          if (ran && cell.status !== 0 && outcome(route, ran.r, ran.o) !== cell.status) console.log('OBSERVED ≠ TABLE', route.route, label, `table ${cell.status}, answered ${outcome(route, ran.r, ran.o)}`);
+          if (Object.keys(wrote).length) console.log('WROTE ON REFUSAL', route.route, label, ran!.r.status, wrote);
           if (ran && ran.r.status >= 500) console.log('5xx', route.route, label, JSON.stringify(ran.r.body));
+        }
+        if (cell.status === 0) continue; // a '-' cell, run only to observe it
+        if (!ran) {
+          wrong.push(`${label}: no ${route.kind} for this caller and relation: the table should say '-'`);
           continue;
         }
-        const { r, db, beforeCounts, beforeRow, o } = ran!;
+        const { r, beforeRow, o } = ran;
         const got = outcome(route, r, o);
         if (got !== cell.status) wrong.push(`${label}: expected ${cell.status}, got ${got} ${JSON.stringify(r.body).slice(0, 200)}`);
         if (r.status >= 400) {
-          const changed = changedTables(beforeCounts, await rowCounts(db));
-          if (Object.keys(changed).length) wrong.push(`${label}: refused with ${r.status} but wrote ${JSON.stringify(changed)}`);
+          if (Object.keys(wrote).length) wrong.push(`${label}: refused with ${r.status} but wrote ${JSON.stringify(wrote)}`);
           if (route.kind) {
             const after = await snapshot(route.kind, o);
             if (JSON.stringify(after) !== JSON.stringify(beforeRow)) wrong.push(`${label}: refused with ${r.status} but changed the object`);
           }
         }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
+
+// --- signed-out callers -------------------------------------------------------------
+// Every route outside this list must answer 401, and write nothing, to a caller with no
+// token, with an expired one, or with one signed out: a route mounted without sign-in
+// (or a session check that forgot expiry or revocation) fails here. The list is written
+// out, not read from the routes' `auth`, so that making a route public is a visible change.
+const PUBLIC = [
+  'GET /api/health',
+  'POST /api/auth/wechat',
+  'POST /api/auth/dev-login',
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'GET /api/openapi.json',
+  'GET /api/docs',
+  'GET /api/docs/assets/:file',
+];
+const SIGNED_OUT = ['no token', 'expired token', 'signed-out token'] as const;
+type SignedOut = (typeof SIGNED_OUT)[number];
+
+/** Per role: a token that worked for that role, now expired, and one whose session was ended by logout. */
+const stale = {} as Record<Role, Record<Exclude<SignedOut, 'no token'>, string>>;
+
+async function staleTokens(role: Role) {
+  const s = t.s;
+  const ttlMinutes = s.deps.config.sessionTtlMs / 60_000;
+  // a session begun a session's lifetime and a minute ago: it ended a minute ago
+  s.advance(-(ttlMinutes + 1));
+  const old = await s.login(OPENID[role]);
+  expect((await old.get('/api/me')).status).toBe(200); // it was good while it lasted
+  s.advance(ttlMinutes + 1);
+  const out = await s.login(OPENID[role]);
+  expect((await out.get('/api/me')).status).toBe(200);
+  expect((await s.request('POST', '/api/auth/logout', { token: out.token })).status).toBe(204);
+  return { 'expired token': old.token, 'signed-out token': out.token };
+}
+
+/** The order steps of tests/orders/matrix.test.ts: an order in the step's state, the role and body that would take it. */
+const ORDER_STEPS: Record<string, { at: 'submitted' | 'dispatched' | 'accepted' | 'resolved' | 'rated'; role: Role; body: unknown }> = {
+  dispatch: { at: 'submitted', role: 'staff', body: {} },
+  claim: { at: 'dispatched', role: 'gridWorker', body: {} },
+  resolve: { at: 'accepted', role: 'gridWorker', body: { note: '已上门处理好了' } },
+  feedback: { at: 'resolved', role: 'resident', body: { satisfied: true, rating: 5 } },
+  review: { at: 'rated', role: 'reviewer', body: { verdict: 'pass', comment: '处理及时' } },
+  cancel: { at: 'submitted', role: 'resident', body: { reason: '不需要了' } },
+};
+
+/**
+ * The request a signed-in caller would have succeeded with (the table's first 2xx cell
+ * for the route), so that a route that let a signed-out caller through would act on a
+ * real object and write, not fail on a missing one.
+ */
+async function wouldSucceed(routeName: string): Promise<{ role: Role; method: string; req: Req }> {
+  const method = routeName.split(' ')[0]!;
+  const step = /^POST \/api\/orders\/:id\/(\w+)$/.exec(routeName)?.[1];
+  if (step) {
+    const { at, role, body } = ORDER_STEPS[step]!;
+    const order = await makeOrder(t.cast.resident);
+    if (at !== 'submitted') await advanceOrder(t.cast, order.id, at);
+    return { role, method, req: { path: `/api/orders/${order.id}/${step}`, body } };
+  }
+  const route = MATRIX.find((m) => m.route === routeName);
+  // a route the table lacks (the first test of the matrix names it) is still checked, on an id that names nothing
+  if (!route) return { role: 'staff', method, req: { path: routeName.split(' ')[1]!.replace(/:[A-Za-z]+/g, 'c0000000000000000000000000'), body: method === 'GET' ? undefined : {} } };
+  const mine = CELLS.filter((c) => c.route === route && c.status !== 0);
+  const ordered = [...mine.filter((c) => typeof c.status === 'number' && c.status < 300), ...mine];
+  for (const cell of ordered) {
+    const o = await objectFor(cell);
+    if (!o) continue;
+    await route.prepare?.(o, cell.role);
+    const req = route.req(o, cell.role);
+    if (req.withInvite) req.body = { code: await freshInvite() };
+    return { role: cell.role, method, req };
+  }
+  throw new Error(`no object to call ${routeName} on`);
+}
+
+describe('signed-out callers', () => {
+  beforeAll(async () => {
+    for (const role of ROLES) stale[role] = await staleTokens(role);
+  }, 60_000);
+
+  it('the public routes are routes of the routers', () => {
+    expect(PUBLIC.filter((r) => !routerRoutes().includes(r))).toEqual([]);
+  });
+
+  for (const routeName of routerRoutes().filter((r) => !PUBLIC.includes(r))) {
+    it(`${routeName} — 401 and nothing written, with no token, an expired one or a signed-out one`, async () => {
+      const { role, method, req } = await wouldSucceed(routeName);
+      const wrong: string[] = [];
+      for (const who of SIGNED_OUT) {
+        const token = who === 'no token' ? undefined : stale[role][who];
+        const db = t.s.deps.db;
+        const mark = await writeMark(db);
+        const r = await t.s.request(method, req.path, { token, body: req.body, raw: req.raw?.(), headers: req.headers });
+        if (r.status !== 401 || r.body?.error?.code !== 'unauthenticated') wrong.push(`${who} (${role}'s): expected 401 unauthenticated, got ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        const wrote = await writesSince(db, mark);
+        if (Object.keys(wrote).length) wrong.push(`${who} (${role}'s): wrote ${JSON.stringify(wrote)}`);
       }
       expect(wrong).toEqual([]);
     });

@@ -8,6 +8,18 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildDemoDatabase, buildPostgresDemoDatabase } from './template.js';
 import { createDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
+import { scanLogFolder } from './logScan.js';
+import { installPostgresWriteLog, installSqliteWriteLog } from './writeLog.js';
+
+/** Fails the run if any test server logged a phone number, an ID number or a token (issue #16). */
+function checkServerLogs(projectName: string, dir: string): void {
+  const { files, lines, findings } = scanLogFolder(dir);
+  console.log(`[${projectName}] server logs: ${lines} lines in ${files} files scanned for phone numbers, ID numbers and tokens: ${findings.length} found`);
+  if (findings.length) {
+    const shown = findings.slice(0, 20).map((f) => `  ${f.kind} in ${f.file}:${f.line}: ${f.excerpt}`).join('\n');
+    throw new Error(`[${projectName}] personal data in the server log (${findings.length} findings):\n${shown}`);
+  }
+}
 
 export default async function setup(project: TestProject) {
   const postgres = project.name === 'server-pg';
@@ -19,24 +31,37 @@ export default async function setup(project: TestProject) {
     const file = path.join(dir, 'template.db');
     const t = performance.now();
     await buildDemoDatabase(file);
+    installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
     console.log(`[server] template database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     project.provide('dbKind', 'sqlite');
     project.provide('templateDb', file);
-    return () => fs.rmSync(dir, { recursive: true, force: true });
+    return () => {
+      try {
+        checkServerLogs(project.name, dir);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
   }
   const admin = testPostgresUrl();
   const prefix = `ejia_test_${process.pid}_`;
   await dropStaleDatabases(admin);
   const template = `${prefix}template`;
   const t = performance.now();
-  await buildPostgresDemoDatabase(await createDatabase(admin, template));
+  const templateUrl = await createDatabase(admin, template);
+  await buildPostgresDemoDatabase(templateUrl);
+  await installPostgresWriteLog(templateUrl); // every write counted, for "refused and wrote nothing" (writeLog.ts)
   console.log(`[server-pg] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   project.provide('dbKind', 'postgres');
   project.provide('templateDb', template);
   project.provide('postgresAdminUrl', admin);
   return async () => {
     await dropDatabases(admin, prefix);
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      checkServerLogs(project.name, dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   };
 }
 

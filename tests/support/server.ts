@@ -11,6 +11,9 @@ import { createLogger } from '../../server/logger.js';
 import { FakeWechatClient } from '../../server/auth/wechat.js';
 import { escalateOverdueOrders } from '../../server/orders/escalateOverdueOrders.js';
 import { freshDatabase } from './database.js';
+import { workerLogFiles } from './logScan.js';
+import { inject } from 'vitest';
+import fs from 'node:fs';
 
 export interface Reply<T = any> {
   status: number;
@@ -43,7 +46,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     NODE_ENV: 'test',
     DATABASE_URL: fresh.url,
     UPLOAD_DIR: path.join(fresh.dir, 'uploads'),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', // TEST_LOG_LEVEL=error shows what a 500 was
+    // TEST_LOG_LEVEL=error shows what a 500 was, on stdout; otherwise every line at info goes to the
+    // worker's log file, scanned for phones, ID numbers and tokens when the run ends (tests/support/logScan.ts)
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
     SLA_SWEEP_SECONDS: '0',
     LOGIN_RATE_PER_MINUTE: '10000', ORDER_RATE_PER_MINUTE: '10000', REDEEM_RATE_PER_MINUTE: '10000', LINK_RATE_PER_MINUTE: '10000', INVITE_RATE_PER_MINUTE: '10000', // tests that count set their own
     ...env,
@@ -52,7 +57,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   await tuneSqlite(db);
   let now = Date.now();
   const wechat = new FakeWechatClient();
-  const deps = buildDeps(config, db, createLogger(config.logLevel), { clock: () => new Date(now), wechat });
+  const logFiles = workerLogFiles(inject('runDir'));
+  const logger = process.env.TEST_LOG_LEVEL ? createLogger(config.logLevel) : createLogger(config.logLevel, false, logFiles.log);
+  const deps = buildDeps(config, db, logger, { clock: () => new Date(now), wechat });
   const app = createApp(deps);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -77,6 +84,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     const r = await request('POST', '/api/auth/dev-login', { body: { openid } });
     if (r.status !== 200) throw new Error(`dev-login ${openid}: ${r.status} ${JSON.stringify(r.body)}`);
     const token = r.body.token as string;
+    fs.appendFileSync(logFiles.tokens, `${token}\n`);
     return {
       token,
       userId: r.body.userId,

@@ -2,6 +2,7 @@
 // readable only within the caller's scope (or through a signed URL they were given).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceOrder, raiseOrder, signInAll, type Cast } from '../support/fixtures.js';
@@ -15,12 +16,46 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-/** A phone photo: JPEG with EXIF (camera, GPS-like text) and a rotation flag. */
-const phonePhoto = (w = 640, h = 480) =>
-  sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+/**
+ * A phone photo: JPEG with EXIF (camera, GPS-like text) and a rotation flag —
+ * orientation 6, as a phone held upright writes it: the pixels are stored lying on
+ * their side (w × h) and the picture is h × w once turned 90° clockwise. The left
+ * half of the stored pixels is red, the right half blue, so the turn can be checked.
+ */
+async function phonePhoto(w = 640, h = 480) {
+  const half = await sharp({ create: { width: w / 2, height: h, channels: 3, background: { r: 0, g: 0, b: 255 } } }).png().toBuffer();
+  return sharp({ create: { width: w, height: h, channels: 3, background: { r: 255, g: 0, b: 0 } } })
+    .composite([{ input: half, left: w / 2, top: 0 }])
     .withExif({ IFD0: { Make: 'PhoneMaker', Copyright: '杨秀英 13800001234' } })
+    .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer();
+}
+
+/** A PNG that says it is `w` × `h` 1-bit pixels, all black: a few kilobytes that decode to w·h/8 bytes (a decompression bomb when big). */
+function pngOfSize(w: number, h: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+    return Buffer.concat([len, Buffer.from(type, 'latin1'), data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  const rows = Buffer.alloc((1 + Math.ceil(w / 8)) * h); // filter byte 0 and zero pixels, every row
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const storedFiles = () => (fs.existsSync(s.deps.config.uploadDir) ? fs.readdirSync(s.deps.config.uploadDir, { recursive: true }).length : 0);
 
 async function upload(token: string | undefined, data: Buffer | Uint8Array, name = 'photo.jpg', type = 'image/jpeg') {
   const form = new FormData();
@@ -29,12 +64,12 @@ async function upload(token: string | undefined, data: Buffer | Uint8Array, name
 }
 
 describe('uploading', () => {
-  it('accepts a photo and strips its metadata', async () => {
+  it('accepts a photo, turns it upright by its rotation flag and strips its metadata', async () => {
     const original = await phonePhoto();
-    expect((await sharp(original).metadata()).exif).toBeDefined();
+    expect(await sharp(original).metadata()).toMatchObject({ width: 640, height: 480, orientation: 6, exif: expect.anything() });
     const r = await upload(cast.resident.token, original);
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ width: 640, height: 480 });
+    expect(r.body).toMatchObject({ width: 480, height: 640 }); // turned, as the phone showed it
     const got = await s.request('GET', `/api/uploads/${r.body.id}`, { token: cast.resident.token });
     expect(got.status).toBe(200);
     expect(got.headers.get('content-type')).toBe('image/jpeg');
@@ -42,7 +77,16 @@ describe('uploading', () => {
     const meta = await sharp(bytes).metadata();
     expect(meta.format).toBe('jpeg');
     expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined(); // no flag left to turn it a second time
+    expect([meta.width, meta.height]).toEqual([480, 640]);
     expect(Buffer.from(bytes).includes(Buffer.from('PhoneMaker'))).toBe(false);
+    // turned clockwise: the stored left (red) half is now the top, the right (blue) the bottom
+    const pixel = async (left: number, top: number) => [...(await sharp(bytes).extract({ left, top, width: 1, height: 1 }).raw().toBuffer())];
+    const [top, bottom] = [await pixel(240, 100), await pixel(240, 540)];
+    expect(top[0]).toBeGreaterThan(200);
+    expect(top[2]).toBeLessThan(60);
+    expect(bottom[2]).toBeGreaterThan(200);
+    expect(bottom[0]).toBeLessThan(60);
   });
 
   it('shrinks a very large photo', async () => {
@@ -59,7 +103,29 @@ describe('uploading', () => {
     expect(r.body.error.code).toBe('unsupported_media_type');
     const svg = await upload(cast.resident.token, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'x.svg', 'image/svg+xml');
     expect(svg.status).toBe(415);
+    // a GIF is a real image, but not one of the three kinds kept: refused by its bytes, named as .jpg or not
+    const gif = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a7' } }).gif().toBuffer();
+    expect(gif.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    for (const [name, type] of [['a.gif', 'image/gif'], ['photo.jpg', 'image/jpeg']]) {
+      const r = await upload(cast.resident.token, gif, name, type);
+      expect([name, r.status, r.body.error?.code, r.body.error?.message]).toEqual([name, 415, 'unsupported_media_type', 'file: not a JPEG, PNG or WebP image']);
+    }
     expect(await s.deps.db.upload.count()).toBe(before);
+  });
+
+  it('refuses a decompression bomb before decoding it: a few kilobytes that would open to 100 million pixels', async () => {
+    const bomb = pngOfSize(10_000, 10_000);
+    expect(bomb.length).toBeLessThan(20_000);
+    expect(await sharp(bomb).metadata()).toMatchObject({ format: 'png', width: 10_000, height: 10_000 });
+    const before = { rows: await s.deps.db.upload.count(), files: storedFiles() };
+    const r = await upload(cast.resident.token, bomb, 'bomb.png', 'image/png');
+    expect(r.status).toBe(400);
+    expect(r.body.error.details).toEqual([{ path: 'body.file', message: 'the image is too large to open (at most 40 million pixels)' }]);
+    expect({ rows: await s.deps.db.upload.count(), files: storedFiles() }).toEqual(before);
+    // the same kind of file under the limit is an ordinary (if dull) picture
+    const fine = await upload(cast.resident.token, pngOfSize(2_000, 1_500), 'plain.png', 'image/png');
+    expect(fine.status).toBe(201);
+    expect(fine.body).toMatchObject({ width: 2_000, height: 1_500 });
   });
 
   it('refuses a file over the size limit', async () => {
@@ -73,8 +139,13 @@ describe('uploading', () => {
   });
 
   it('refuses an empty or cut-off image with a 400 naming body.file, and stores nothing', async () => {
-    const storedFiles = () => (fs.existsSync(s.deps.config.uploadDir) ? fs.readdirSync(s.deps.config.uploadDir, { recursive: true }).length : 0);
     const jpeg = await phonePhoto();
+    // noise, so that a cut near the end still removes image data (a flat picture is mostly headers)
+    const noise = crypto.randomBytes(320 * 240 * 3);
+    const detailed = await sharp(noise, { raw: { width: 320, height: 240, channels: 3 } }).jpeg().toBuffer();
+    const progressive = await sharp(noise, { raw: { width: 320, height: 240, channels: 3 } }).jpeg({ progressive: true }).toBuffer();
+    expect((await upload(cast.resident.token, detailed, 'whole.jpg')).status).toBe(201);
+    expect((await upload(cast.resident.token, progressive, 'whole.jpg')).status).toBe(201);
     const png = await sharp(crypto.randomBytes(200 * 150 * 3), { raw: { width: 200, height: 150, channels: 3 } }).png().toBuffer();
     // both are whole images: it is the cut that is refused
     expect((await upload(cast.resident.token, png, 'whole.png', 'image/png')).status).toBe(201);
@@ -83,6 +154,11 @@ describe('uploading', () => {
       ['a JPEG cut in half', jpeg.subarray(0, Math.floor(jpeg.length / 2)), 'image/jpeg'],
       ['a PNG with its end missing', png.subarray(0, Math.floor(png.length * 0.6)), 'image/png'],
       ['a JPEG cut after its first bytes', jpeg.subarray(0, 16), 'image/jpeg'],
+      // the sends a weak mobile connection cuts short: near the end, only the end-of-image marker gone
+      ['a JPEG cut at 90%', detailed.subarray(0, Math.floor(detailed.length * 0.9)), 'image/jpeg'],
+      ['a JPEG without its end-of-image marker', detailed.subarray(0, detailed.length - 2), 'image/jpeg'],
+      // a progressive JPEG cut short still decodes to a blurred whole picture: refused all the same
+      ['a progressive JPEG cut at 70%', progressive.subarray(0, Math.floor(progressive.length * 0.7)), 'image/jpeg'],
     ];
     const before = { rows: await s.deps.db.upload.count(), files: storedFiles() };
     for (const [what, bytes, type] of cases) {

@@ -1,20 +1,12 @@
 // Plain words for what the server sends as codes, on staff pages only (kept out of
 // the main package: client/lib/words.ts has the ones every resident's page needs).
-import { EMPLOYMENT_STATUS_LABELS, NOTICE_KIND_LABELS } from '../../../shared/words.js';
+import { EMPLOYMENT_STATUS_LABELS, NOTICE_KIND_LABELS, ORDER_STATUS_SHORT } from '../../../shared/words.js';
 import type { DeliveryStatus, EmploymentStatus, NoticeKind, NoticeState, OrderStatus } from '../../api/types.js';
 
 // ---- staff: the dashboard ----------------------------------------------------------
 
 /** Short state names for the dashboard's bars (a label column, not a sentence). */
-export const STATUS_SHORT: Record<OrderStatus, string> = {
-  submitted: '待派单',
-  dispatched: '已派单',
-  accepted: '办理中',
-  resolved: '已办好',
-  reopened: '重办中',
-  closed: '已办结',
-  cancelled: '已撤销',
-};
+export const STATUS_SHORT: Record<OrderStatus, string> = ORDER_STATUS_SHORT;
 
 /** 35 分钟, 2.5 小时, 3.2 天; 暂无 when nothing was measured. */
 export function minutesWords(minutes: number | null): string {

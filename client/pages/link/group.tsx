@@ -3,6 +3,7 @@ import { api } from '../../api/index.js';
 import { ListState } from '../../components/ListState.js';
 import { Page } from '../../components/Page.js';
 import { useSession } from '../../lib/pageHooks.js';
+import { askPrivacy } from '../../lib/privacy.js';
 import { useRemote } from '../../lib/useRemote.js';
 import { GroupCode } from './GroupCode.js';
 
@@ -16,7 +17,8 @@ export default function GroupCodePage() {
         {code.data ? (
           <GroupCode
             code={code.data}
-            onCopy={(text) => void Taro.setClipboardData({ data: text })}
+            // the clipboard is a privacy API: the 隐私政策 is agreed first
+            onCopy={(text) => void askPrivacy('复制绑定码').then((ok) => (ok ? Taro.setClipboardData({ data: text }) : undefined))}
             onRenew={code.reload}
           />
         ) : null}

@@ -7,6 +7,7 @@ import { api } from '../../api/index.js';
 import { BigButton } from '../../components/BigButton.js';
 import { Page } from '../../components/Page.js';
 import { Spinner } from '../../components/ListState.js';
+import { POLICY_PAGES } from '../../lib/privacy.js';
 import { store } from '../../lib/store.js';
 import { homeOf } from '../../lib/workspaces.js';
 
@@ -98,6 +99,16 @@ export default function Login() {
         </View>
       ) : null}
       {step === 'browser' ? <Text className="hint">请在微信里打开“e家社区”小程序。</Text> : null}
+      <View className="policy-links">
+        <Text className="muted">使用前请阅读</Text>
+        <Text className="policy-links__link" onClick={() => void Taro.navigateTo({ url: POLICY_PAGES.terms })}>
+          《用户协议》
+        </Text>
+        <Text className="muted">和</Text>
+        <Text className="policy-links__link" onClick={() => void Taro.navigateTo({ url: POLICY_PAGES.privacy })}>
+          《隐私政策》
+        </Text>
+      </View>
       {step === 'choose' && EJIA_DEV_LOGIN ? (
         <View>
           <Text className="hint">开发测试版：请选择一个演示账号登录</Text>

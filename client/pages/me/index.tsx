@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.js';
 import { SubscribeOptIns } from '../../components/SubscribeOptIns.js';
 import { cx } from '../../lib/cx.js';
 import { useSession } from '../../lib/pageHooks.js';
+import { POLICY_PAGES } from '../../lib/privacy.js';
 import { store, useAppState } from '../../lib/store.js';
 import { askToSubscribe, canSubscribe, SUBSCRIBE_TEMPLATE_IDS } from '../../lib/subscribe.js';
 import { homeOf, PAGES, WORKSPACE_WORDS, workspacesOf } from '../../lib/workspaces.js';
@@ -50,10 +51,30 @@ export default function MePage() {
             <Text className="muted">›</Text>
           </View>
         )}
+        <View className="choice" onClick={() => void Taro.navigateTo({ url: PAGES.myData })} ariaRole="button">
+          <View>
+            <Text className="text">📄 我的信息</Text>
+            <Text className="muted">社区存了我家哪些信息，不对可以申请更正</Text>
+          </View>
+          <Text className="muted">›</Text>
+        </View>
         <View className="choice" onClick={() => void Taro.navigateTo({ url: PAGES.groupCode })} ariaRole="button">
           <View>
             <Text className="text">💬 绑定微信群</Text>
             <Text className="muted">在楼栋群里查积分、报事</Text>
+          </View>
+          <Text className="muted">›</Text>
+        </View>
+        <View className="choice" onClick={() => void Taro.navigateTo({ url: POLICY_PAGES.privacy })} ariaRole="button">
+          <View>
+            <Text className="text">🔒 隐私政策</Text>
+            <Text className="muted">用哪些信息、谁能看到、存多久</Text>
+          </View>
+          <Text className="muted">›</Text>
+        </View>
+        <View className="choice" onClick={() => void Taro.navigateTo({ url: POLICY_PAGES.terms })} ariaRole="button">
+          <View>
+            <Text className="text">📜 用户协议</Text>
           </View>
           <Text className="muted">›</Text>
         </View>

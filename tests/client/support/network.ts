@@ -3,6 +3,56 @@
 // the query); each answers with a body (200) or { status, body }, or throws for
 // "the network is down". Every call is recorded with its query and body.
 import { vi } from 'vitest';
+import type { z } from 'zod';
+import type { AnyRoute, RouteGroup } from '../../../server/http/route.js';
+
+// ---- the server's own declarations ---------------------------------------------------
+// Every call the client makes is checked against the route the server declares for it
+// (server/routes.ts, the list app.ts mounts): a path the server does not serve, or params,
+// a query or a body its zod schemas refuse, is answered 400 as the server would, and
+// recorded in `schemaViolations`, which fails the test (support/setup.ts).
+
+interface Declared {
+  pattern: RegExp;
+  names: string[];
+  route: AnyRoute;
+  label: string;
+}
+let declared: Promise<Declared[]> | undefined;
+/** Loads the server's route list (once per file; support/setup.ts does it before the tests, so no test waits for it). */
+export const declaredRoutes = () =>
+  (declared ??= import('../../../server/routes.js').then(({ routeGroups }: { routeGroups: RouteGroup[] }) =>
+    routeGroups.flatMap((g) =>
+      g.routes.map((r) => {
+        const full = (g.prefix + r.path).replace(/\/$/, '') || '/';
+        const names: string[] = [];
+        const pattern = new RegExp(`^${full.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+        return { pattern, names, route: r, label: `${r.method.toUpperCase()} ${full}` };
+      }),
+    ),
+  ));
+
+/** Calls the server would have refused as malformed: each names the call and what is wrong. */
+export const schemaViolations: string[] = [];
+
+async function checkAgainstServer(call: Call): Promise<{ path: string; message: string }[] | null> {
+  const routes = await declaredRoutes();
+  const method = call.method.toLowerCase();
+  const onPath = routes.filter((d) => d.pattern.test(call.path));
+  const found = onPath.find((d) => d.route.method === method);
+  if (!found) return [{ path: 'route', message: onPath.length ? `the server serves ${onPath.map((d) => d.label).join(', ')}, not ${call.method}` : 'the server has no such route' }];
+  const problems: { path: string; message: string }[] = [];
+  const check = (schema: z.ZodType | undefined, value: unknown, where: string) => {
+    if (!schema) return;
+    const r = schema.safeParse(value);
+    if (!r.success) for (const i of r.error.issues) problems.push({ path: [where, ...i.path.map(String)].join('.'), message: i.message });
+  };
+  const m = found.pattern.exec(call.path)!;
+  check(found.route.params, Object.fromEntries(found.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])), 'params');
+  check(found.route.query, call.query, 'query');
+  if (!found.route.upload) check(found.route.body, call.body ?? {}, 'body');
+  return problems.length ? problems : null;
+}
 
 export interface Call {
   method: string;
@@ -44,6 +94,14 @@ export function fakeServer(routes: Record<string, Handler>) {
         headers,
       };
       calls.push(call);
+      const problems = await checkAgainstServer(call);
+      if (problems) {
+        schemaViolations.push(`${call.method} ${call.path}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+        return new Response(JSON.stringify(refusal(400, 'invalid_request', 'the request does not match the API', { details: problems }).body), {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
       const handler = table.get(`${call.method} ${call.path}`);
       if (handler === undefined) throw new Error(`fake server: no route ${call.method} ${call.path}`);
       const answer: unknown = typeof handler === 'function' ? await (handler as (c: Call) => Answer)(call) : handler;

@@ -51,8 +51,12 @@ export async function shot(page: Page, name: string) {
 export interface App {
   backend: Backend;
   web: StaticServer;
-  /** Opens the app in a fresh browser profile as a demo account, through the development role picker. */
-  signIn(label: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * Opens the app in a fresh browser profile as a demo account, through the development role picker.
+   * The privacy pop-up that a first sign-in shows (GET /api/me: consent not agreed) is agreed to,
+   * unless `privacy: 'leave'` (the walk of the pop-up itself, privacy-flow.test.ts).
+   */
+  signIn(label: string, viewport?: { width: number; height: number }, opts?: { privacy?: 'agree' | 'leave' }): Promise<Page>;
   /** A demo account's bearer token, for checks the screens cannot show. */
   token(openid: string): Promise<string>;
   /** GET one API path as a demo account. */
@@ -93,13 +97,19 @@ function app(tmp: string, backend: Backend, web: StaticServer, browser: Browser)
     web,
     pageErrors,
     token,
-    async signIn(label, viewport = PHONE) {
+    async signIn(label, viewport = PHONE, opts = {}) {
       const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(`${label}: ${e.message}`));
       await page.goto(web.url);
+      const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me' && r.request().method() === 'GET');
       await text(page, label).click();
+      const consent = ((await (await me).json()) as { consent?: { agreed: boolean } }).consent;
+      if (consent && !consent.agreed && opts.privacy !== 'leave') {
+        await text(page, '同意并继续').click();
+        await page.locator('[aria-label="用户隐私保护提示"]').filter({ visible: true }).first().waitFor({ state: 'hidden' });
+      }
       return page;
     },
     async get<T>(openid: string, apiPath: string) {

@@ -16,7 +16,8 @@ const OUTCOME_TONE: Record<InterestOutcome, string> = { pending: 'wait', hired: 
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
 
-function Person({ name, home, phone, onCall }: { name: string; home: string; phone: string | null; onCall: (phone: string) => void }) {
+// home and phone are left out of the answer where the visibility table hides them from the viewer
+function Person({ name, home, phone, onCall }: { name: string; home?: string; phone?: string | null; onCall: (phone: string) => void }) {
   return (
     <View>
       <Text className="subtitle">{name}</Text>

@@ -1,0 +1,101 @@
+// The console's frame: sign-in when there is no session, else the side menu, the header
+// with who is signed in and for which community, and the page (each its own chunk).
+import { AlertOutlined, BarChartOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { api, messageOf, session, type Me } from './api.js';
+import { navigate, useRoute, type Route } from './router.js';
+import { mayDispatch, mayUseConsole, maySeeFigures, ROLE_WORDS, signedIn, signOut } from './signIn.js';
+import { SignIn } from './SignIn.js';
+
+const OrdersPage = lazy(() => import('./pages/Orders.js'));
+const OverduePage = lazy(() => import('./pages/Overdue.js'));
+const DashboardPage = lazy(() => import('./pages/Dashboard.js'));
+
+export interface PageProps {
+  me: Me;
+  route: Route;
+}
+
+export function Console() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [loading, setLoading] = useState(signedIn());
+
+  const load = useCallback(async () => {
+    if (!signedIn()) return;
+    setLoading(true);
+    try {
+      setMe(await api.me());
+      setProblem(null);
+    } catch (e) {
+      setProblem(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    session.onSignedOut(() => setMe(null));
+    void load();
+  }, [load]);
+
+  if (loading) return <Spin fullscreen description="正在进入…" />;
+  if (!me) return <SignIn onSignedIn={load} problem={problem} />;
+  if (!mayUseConsole(me)) {
+    return (
+      <Result
+        status="403"
+        title="这个账号不能使用工作台"
+        subTitle="工作台供社区干部、党组织、网格员使用。居民请在微信里打开 e家社区 小程序。"
+        extra={<Button onClick={() => void signOut().then(() => setMe(null))}>换个账号</Button>}
+      />
+    );
+  }
+  return <Shell me={me} onSignedOut={() => setMe(null)} />;
+}
+
+function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const route = useRoute();
+  const roles = [...new Set(me.roles.map((r) => ROLE_WORDS[r.role]))];
+  const items = [
+    { key: 'orders', icon: <UnorderedListOutlined />, label: '工单' },
+    { key: 'overdue', icon: <AlertOutlined />, label: '超时督办' },
+    // 通知, 就业, 积分, 群管理, 账号 appear here as they are built (issue #17)
+    ...(maySeeFigures(me) ? [{ key: 'dashboard', icon: <BarChartOutlined />, label: '数据看板' }] : []),
+  ];
+  const page =
+    route.page === 'dashboard' && maySeeFigures(me) ? <DashboardPage me={me} route={route} /> :
+    route.page === 'overdue' ? <OverduePage me={me} route={route} /> :
+    <OrdersPage me={me} route={route} />;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} breakpoint="xl" collapsedWidth={64} theme="dark">
+        <div className="brand">e家社区 <small>工作台</small></div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[route.page]}
+          items={items}
+          onClick={({ key }) => navigate({ page: key as Route['page'] } as Route)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>{me.community?.name ?? '全部社区'}</Typography.Title>
+          <Space size="middle" data-testid="account">
+            <span>{me.user.name}</span>
+            {roles.map((r) => <Tag key={r} color="red">{r}</Tag>)}
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(onSignedOut)}>退出</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          {!mayDispatch(me) && route.page === 'orders' && (
+            <Alert style={{ marginBottom: 16 }} type="info" showIcon title="您可以查看和导出工单；派单由社区干部办理。" />
+          )}
+          <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{page}</Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

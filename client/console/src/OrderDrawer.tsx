@@ -1,0 +1,80 @@
+// One order: what it is, who it is for, its deadlines, and its timeline with photos.
+import { Descriptions, Drawer, Image, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, messageOf, type OrderDetail } from './api.js';
+import { ACTION_WORDS, STATUS_COLOR, STATUS_SHORT, time } from './words.js';
+
+export function OrderDrawer({ orderId, onClose }: { orderId: string | undefined; onClose: () => void }) {
+  const [order, setOrder] = useState<OrderDetail | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!orderId) return;
+    let live = true;
+    setOrder(null);
+    setProblem(null);
+    api.orders.get(orderId).then(
+      (o) => live && setOrder(o),
+      (e: unknown) => live && setProblem(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [orderId]);
+
+  return (
+    <Drawer open={!!orderId} onClose={onClose} size={720} title={order ? order.title : '工单'} destroyOnHidden>
+      {problem && <Result status="warning" title={problem} />}
+      {!order && !problem && <Skeleton active />}
+      {order && (
+        <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+          <Descriptions bordered size="small" column={2}>
+            <Descriptions.Item label="状态">
+              <Tag color={STATUS_COLOR[order.status]}>{STATUS_SHORT[order.status]}</Tag>
+              {order.urgency === 'emergency' && <Tag color="red">紧急</Tag>}
+              {order.overdue.response && <Tag color="error">响应超时</Tag>}
+              {order.overdue.resolution && <Tag color="error">办结超时</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label="类别">{order.category.icon} {order.category.name}</Descriptions.Item>
+            <Descriptions.Item label="楼栋">{order.building.name} {order.room}</Descriptions.Item>
+            <Descriptions.Item label="居民">{order.resident.name}{order.resident.phone ? ` · ${order.resident.phone}` : ''}</Descriptions.Item>
+            <Descriptions.Item label="报事人">{order.filedBy?.name ?? '—'}{order.filedOnBehalf ? '（代报）' : ''}</Descriptions.Item>
+            <Descriptions.Item label="网格员">{order.assignee?.name ?? (order.suggestedAssignee ? `建议：${order.suggestedAssignee.name}` : '—')}</Descriptions.Item>
+            <Descriptions.Item label="提交时间">{time(order.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label="响应时限">{time(order.responseDueAt)}</Descriptions.Item>
+            <Descriptions.Item label="办结时限">{time(order.resolveDueAt)}</Descriptions.Item>
+            <Descriptions.Item label="评价">{order.feedback ? `${order.feedback.satisfied ? '满意' : '不满意'} · ${order.feedback.rating ?? '—'} 星` : '—'}</Descriptions.Item>
+            <Descriptions.Item label="描述" span={2}>
+              <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{order.description}</Typography.Paragraph>
+            </Descriptions.Item>
+          </Descriptions>
+          <div>
+            <Typography.Title level={5}>办理经过</Typography.Title>
+            <Timeline
+              items={order.timeline.map((e) => ({
+                color: e.action === 'escalate' || e.action === 'review_fail' ? 'red' : e.action === 'review_pass' ? 'green' : 'blue',
+                content: (
+                  <div data-testid="timeline-entry">
+                    <div>
+                      <b>{ACTION_WORDS[e.action] ?? e.action}</b>
+                      <span style={{ color: '#888', marginLeft: 8 }}>{time(e.at)}</span>
+                      {e.actor && <span style={{ marginLeft: 8 }}>{e.actor.name}</span>}
+                    </div>
+                    {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
+                    {e.rating != null && <div>评分 {e.rating} 星{e.satisfied === false ? '（不满意）' : ''}</div>}
+                    {e.photos.length > 0 && (
+                      <Image.PreviewGroup>
+                        <Space wrap style={{ marginTop: 6 }}>
+                          {e.photos.map((p) => <Image key={p.id} src={p.url} width={96} height={96} style={{ objectFit: 'cover' }} alt="现场照片" />)}
+                        </Space>
+                      </Image.PreviewGroup>
+                    )}
+                  </div>
+                ),
+              }))}
+            />
+          </div>
+        </Space>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,112 @@
+// The sign-in page: username and password (accounts an admin enabled), then, for a
+// first password, the change step before anything else. Development and test builds
+// also list the demo accounts. Scan-to-sign-in (扫码登录) comes next (issue #17);
+// signIn.ts is the one module that knows how signing in works.
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { messageOf } from './api.js';
+import { changePassword, DEMO_ACCOUNTS, DEV_SIGN_IN, signIn, signInWithPassword } from './signIn.js';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+interface NewPassword {
+  newPassword: string;
+  confirm: string;
+}
+
+export function SignIn({ onSignedIn, problem }: { onSignedIn: () => void; problem: string | null }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(problem);
+  // the first password, kept only until it is changed
+  const [firstPassword, setFirstPassword] = useState<string | null>(null);
+
+  const attempt = async (key: string, work: () => Promise<void>) => {
+    setBusy(key);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const withPassword = (v: Credentials) =>
+    attempt('password', async () => {
+      const r = await signInWithPassword(v.username, v.password);
+      if (r.mustChangePassword) setFirstPassword(v.password);
+      else onSignedIn();
+    });
+
+  const change = (v: NewPassword) =>
+    attempt('change', async () => {
+      await changePassword(firstPassword!, v.newPassword);
+      setFirstPassword(null);
+      onSignedIn();
+    });
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #fdf2f0, #f5f5f5)' }}>
+      <Card style={{ width: 480 }} title={<span style={{ fontSize: 18 }}>e家社区 · 社区工作台</span>}>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} className="sign-in-error" />}
+        {firstPassword ? (
+          <>
+            <Alert type="warning" showIcon title="首次登录，请先修改密码" description="管理员设置的初始密码只能用一次。设一个只有您知道的新密码（至少 10 个字符）后才能使用工作台。" style={{ marginBottom: 16 }} />
+            <Form<NewPassword> layout="vertical" onFinish={(v) => void change(v)} requiredMark={false} name="change-password">
+              <Form.Item label="新密码" name="newPassword" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '至少 10 个字符' }]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Form.Item
+                label="再输一次"
+                name="confirm"
+                dependencies={['newPassword']}
+                rules={[
+                  { required: true, message: '请再输一次新密码' },
+                  ({ getFieldValue }) => ({
+                    validator: (_r, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的不一样'))),
+                  }),
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={busy === 'change'}>修改密码并进入</Button>
+            </Form>
+          </>
+        ) : (
+          <>
+            <Form<Credentials> layout="vertical" onFinish={(v) => void withPassword(v)} requiredMark={false} name="password-sign-in">
+              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+                <Input autoComplete="username" autoFocus />
+              </Form.Item>
+              <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+                <Input.Password autoComplete="current-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={busy === 'password'}>登录</Button>
+            </Form>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+              账号密码由平台管理员开通。连续输错 5 次将锁定 15 分钟；30 分钟无操作自动退出。微信扫码登录即将上线。
+            </Typography.Paragraph>
+            {DEV_SIGN_IN && (
+              <>
+                <Divider plain>开发和测试环境：演示账号</Divider>
+                {DEMO_ACCOUNTS.map((a) => (
+                  <div key={a.openid} className="demo-account" style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '10px 12px', border: '1px solid #f0f0f0', borderRadius: 4, marginBottom: 8 }}>
+                    <div>
+                      <div style={{ fontWeight: 500 }}>{a.who}</div>
+                      <div style={{ color: '#999', fontSize: 12 }}>{a.openid}</div>
+                    </div>
+                    <Button loading={busy === a.openid} onClick={() => void attempt(a.openid, async () => { await signIn(a.openid); onSignedIn(); })}>登录</Button>
+                  </div>
+                ))}
+              </>
+            )}
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

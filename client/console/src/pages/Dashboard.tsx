@@ -1,0 +1,155 @@
+// 数据看板: the order figures (GET /api/orders/stats) and 就业 figures (GET /api/employment/stats)
+// as charts; every chart turns into the table of its numbers (表格), to read or copy into a report.
+import { App, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, messageOf, type EmploymentStats, type OrderStats, type OrderStatus } from '../api.js';
+import { Chart, type ChartOption } from '../Chart.js';
+import type { PageProps } from '../Console.js';
+import { minutesWords, percentWords, STATUS_SHORT } from '../words.js';
+
+type Row = Record<string, string | number>;
+
+/** A chart with a 图表/表格 toggle over the same numbers. */
+function ChartCard({ title, option, rows, columns, testId }: { title: string; option: ChartOption; rows: Row[]; columns: TableColumnsType<Row>; testId: string }) {
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  return (
+    <Card
+      title={title}
+      data-testid={testId}
+      extra={<Segmented size="small" value={view} onChange={(v) => setView(v as 'chart' | 'table')} options={[{ value: 'chart', label: '图表' }, { value: 'table', label: '表格' }]} />}
+    >
+      {view === 'chart' ? <Chart option={option} /> : <Table<Row> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} />}
+    </Card>
+  );
+}
+
+const hours = (m: number | null) => (m === null ? 0 : Math.round((m / 60) * 10) / 10);
+const pct = (share: number | null) => (share === null ? 0 : Math.round(share * 1000) / 10);
+
+export default function DashboardPage(_: PageProps) {
+  const { message } = App.useApp();
+  const [days, setDays] = useState(30);
+  const [orders, setOrders] = useState<OrderStats | null>(null);
+  const [employment, setEmployment] = useState<EmploymentStats | null | 'none'>(null);
+
+  useEffect(() => {
+    setOrders(null);
+    api.orders.stats(days).then(setOrders, (e: unknown) => message.error(messageOf(e)));
+  }, [days, message]);
+  useEffect(() => {
+    // reviewers see the order figures but not the employment ledger's
+    api.employment.stats().then(setEmployment, () => setEmployment('none'));
+  }, []);
+
+  const cards = useMemo(() => {
+    if (!orders) return null;
+    const statuses = Object.keys(orders.byStatus) as OrderStatus[];
+    const byStatus: Row[] = statuses.map((s) => ({ key: s, state: STATUS_SHORT[s], orders: orders.byStatus[s] ?? 0 }));
+    const grids = orders.grids.map((g) => g.name);
+    const speed: Row[] = orders.grids.map((g) => ({
+      key: g.id, grid: g.name,
+      claim: minutesWords(g.minutesToClaim.median), resolve: minutesWords(g.minutesToResolve.median),
+      claimH: hours(g.minutesToClaim.median), resolveH: hours(g.minutesToResolve.median),
+      inTime: percentWords(g.claimedInTime),
+    }));
+    const quality: Row[] = orders.grids.map((g) => ({
+      key: g.id, grid: g.name, orders: g.orders, overdue: g.overdueNow, emergencies: g.emergencies,
+      satisfied: percentWords(g.satisfiedShare), rating: g.averageRating ?? '暂无', rated: g.rated,
+    }));
+    const bar = (names: string[], series: Array<{ name: string; data: number[] }>, unit = ''): ChartOption => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 48, right: 16, top: 36, bottom: 32 },
+      xAxis: { type: 'category', data: names },
+      yAxis: { type: 'value', name: unit },
+      series: series.map((s) => ({ ...s, type: 'bar', barMaxWidth: 36, label: { show: true, position: 'top' } })),
+    });
+    return [
+      <ChartCard
+        key="status" testId="chart-status" title={`近 ${days} 天工单 · 按状态`} rows={byStatus}
+        columns={[{ title: '状态', dataIndex: 'state' }, { title: '工单数', dataIndex: 'orders' }]}
+        option={{
+          tooltip: { trigger: 'item' },
+          legend: { orient: 'vertical', left: 0, top: 'middle' },
+          series: [{ type: 'pie', radius: ['40%', '70%'], center: ['60%', '50%'], label: { formatter: '{b} {c}' }, data: byStatus.filter((r) => r.orders).map((r) => ({ name: r.state, value: r.orders })) }],
+        }}
+      />,
+      <ChartCard
+        key="speed" testId="chart-speed" title="各网格接单、办结用时（中位数，小时）" rows={speed}
+        columns={[{ title: '网格', dataIndex: 'grid' }, { title: '接单用时', dataIndex: 'claim' }, { title: '办结用时', dataIndex: 'resolve' }, { title: '按时接单', dataIndex: 'inTime' }]}
+        option={bar(grids, [{ name: '接单', data: speed.map((r) => r.claimH as number) }, { name: '办结', data: speed.map((r) => r.resolveH as number) }], '小时')}
+      />,
+      <ChartCard
+        key="quality" testId="chart-quality" title="各网格工单、超时与满意度" rows={quality}
+        columns={[
+          { title: '网格', dataIndex: 'grid' }, { title: '工单', dataIndex: 'orders' }, { title: '紧急', dataIndex: 'emergencies' },
+          { title: '现在超时', dataIndex: 'overdue' }, { title: '评价数', dataIndex: 'rated' }, { title: '满意率', dataIndex: 'satisfied' }, { title: '平均星级', dataIndex: 'rating' },
+        ]}
+        option={{
+          // counts on the left axis, the share on the right: one scale would flatten the counts under 100 %
+          ...bar(grids, [
+            { name: '工单', data: orders.grids.map((g) => g.orders) },
+            { name: '现在超时', data: orders.grids.map((g) => g.overdueNow) },
+          ], '件'),
+          yAxis: [{ type: 'value', name: '件', minInterval: 1 }, { type: 'value', name: '满意率 %', max: 100 }],
+          series: [
+            ...(bar(grids, [{ name: '工单', data: orders.grids.map((g) => g.orders) }, { name: '现在超时', data: orders.grids.map((g) => g.overdueNow) }]).series as object[]),
+            { name: '满意率 %', type: 'line', yAxisIndex: 1, data: orders.grids.map((g) => (g.satisfiedShare === null ? null : pct(g.satisfiedShare))), label: { show: true } },
+          ],
+        }}
+      />,
+    ];
+  }, [orders, days]);
+
+  const jobs = useMemo((): ReactNode => {
+    if (employment === null) return <Card title="就业"><Skeleton active /></Card>;
+    if (employment === 'none') return null;
+    const rows: Row[] = employment.grids.map((g) => ({
+      key: g.id, grid: g.name, labour: g.labour, employed: g.employed, rate: percentWords(g.employmentRate),
+      ratePct: pct(g.employmentRate), zero: g.zeroEmploymentHouseholds,
+    }));
+    return (
+      <ChartCard
+        testId="chart-employment" title={`就业率与零就业家庭（社区就业率 ${percentWords(employment.community.employmentRate)}）`} rows={rows}
+        columns={[{ title: '网格', dataIndex: 'grid' }, { title: '劳动力', dataIndex: 'labour' }, { title: '就业', dataIndex: 'employed' }, { title: '就业率', dataIndex: 'rate' }, { title: '零就业家庭', dataIndex: 'zero' }]}
+        option={{
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0 },
+          grid: { left: 48, right: 48, top: 36, bottom: 32 },
+          xAxis: { type: 'category', data: rows.map((r) => r.grid) },
+          yAxis: [{ type: 'value', name: '就业率 %', max: 100 }, { type: 'value', name: '户', minInterval: 1 }],
+          series: [
+            { name: '就业率 %', type: 'bar', barMaxWidth: 36, data: rows.map((r) => r.ratePct), label: { show: true, position: 'top' } },
+            { name: '零就业家庭', type: 'bar', barMaxWidth: 36, yAxisIndex: 1, data: rows.map((r) => r.zero), label: { show: true, position: 'top' } },
+          ],
+        }}
+      />
+    );
+  }, [employment]);
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Space size="large" wrap>
+          <Segmented value={days} onChange={(v) => setDays(Number(v))} options={[{ value: 7, label: '近 7 天' }, { value: 30, label: '近 30 天' }, { value: 90, label: '近 90 天' }]} data-testid="days" />
+          {orders && (
+            <>
+              <Statistic title="工单" value={orders.community.orders} />
+              <Statistic title="紧急" value={orders.community.emergencies} />
+              <Statistic title="现在超时" value={orders.community.overdueNow} styles={{ content: { color: orders.community.overdueNow ? '#cf1322' : undefined } }} />
+              <Statistic title="接单用时（中位数）" value={minutesWords(orders.community.minutesToClaim.median)} />
+              <Statistic title="按时接单" value={percentWords(orders.community.claimedInTime)} />
+              <Statistic title="满意率" value={percentWords(orders.community.satisfiedShare)} />
+            </>
+          )}
+        </Space>
+      </Card>
+      {!cards ? <Skeleton active /> : orders && orders.community.orders === 0 ? <Empty description={`近 ${days} 天没有工单`} /> : null}
+      <Row gutter={[16, 16]}>
+        {cards?.map((c, i) => <Col key={i} xs={24} xl={12}>{c}</Col>)}
+        {jobs && <Col xs={24} xl={12}>{jobs}</Col>}
+      </Row>
+    </Space>
+  );
+}

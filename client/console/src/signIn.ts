@@ -1,0 +1,110 @@
+// Signing in to the console: the one module that knows how (issue #17).
+// - Password sign-in, in every build, for accounts an admin enabled: the server keeps
+//   the session in an httpOnly cookie this code never sees; beside it a readable
+//   `csrf` cookie, whose value goes with every write as X-CSRF-Token (the server's
+//   CSRF check). A first password must be changed before anything else.
+// - Development and test builds also sign in as a demo account (dev-login, a bearer token).
+// Scan-to-sign-in (扫码登录) lands here next and ends in the same cookie session.
+import { api, fetchTransport, session, type Me, type RoleName } from './api.js';
+import { installTransport, request, type Transport } from '../../api/core.js';
+import type { RouteWords } from '../../api/errors.js';
+
+/** Whether this build offers the demo accounts (never production). */
+export const DEV_SIGN_IN = EJIA_DEV_LOGIN;
+
+export const DEMO_ACCOUNTS: Array<{ openid: string; who: string }> = [
+  { openid: 'demo-staff', who: '社区干部 · 惠泽社区' },
+  { openid: 'demo-reviewer', who: '党组织评单 · 惠泽社区' },
+  { openid: 'demo-gridworker', who: '网格员 · 惠泽 第1网格' },
+  { openid: 'demo-admin', who: '平台管理员' },
+  { openid: 'demo-staff-huimin', who: '社区干部 · 惠民社区' },
+];
+
+/** The csrf cookie's value (`__Host-` prefixed in production): present while a console session is. */
+function csrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === 'ejia_csrf' || name === '__Host-ejia_csrf') return rest.join('=') || undefined;
+  }
+  return undefined;
+}
+
+const withCsrf = (headers: Record<string, string>) => {
+  const t = csrfToken();
+  return t ? { ...headers, 'x-csrf-token': t } : headers;
+};
+
+// every request of the console carries the CSRF token when there is one (the server needs it on writes)
+const cookieTransport: Transport = {
+  ...fetchTransport,
+  request: (r) => fetchTransport.request({ ...r, headers: withCsrf(r.headers) }),
+  upload: (r) => fetchTransport.upload({ ...r, headers: withCsrf(r.headers) }),
+};
+installTransport(cookieTransport);
+
+const SIGN_IN_WORDS: RouteWords = {
+  wrong_password: '用户名或密码不对。',
+  locked: '密码连续输错 5 次，账号已锁定 15 分钟。请稍后再试，或请管理员重设密码。',
+  rate_limited: '尝试次数太多了，请一分钟后再试。',
+  forbidden: '这个账号已经没有工作台的权限，请联系管理员。',
+  'body.username': '请输入用户名。',
+  'body.password': '请输入密码。',
+};
+
+const CHANGE_WORDS: RouteWords = {
+  wrong_password: '当前密码不对。',
+  locked: '密码连续输错 5 次，账号已锁定 15 分钟。',
+  'body.currentPassword': '请输入当前密码。',
+  'body.newPassword': '新密码至少 10 个字符，不能和旧密码或用户名相同。',
+};
+
+export interface PasswordSignIn {
+  mustChangePassword: boolean;
+}
+
+/** POST /api/auth/password: the answer holds no token; the cookie is the session. */
+export async function signInWithPassword(username: string, password: string): Promise<PasswordSignIn> {
+  session.set(undefined); // a demo token would be sent instead of the cookie
+  const r = await request<PasswordSignIn>('POST', '/auth/password', { body: { username, password }, words: SIGN_IN_WORDS });
+  return { mustChangePassword: r.mustChangePassword };
+}
+
+/** The first password (or any) changed; the session goes on. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await request<void>('POST', '/auth/password/change', { body: { currentPassword, newPassword }, words: CHANGE_WORDS });
+}
+
+/** Development and test builds: a demo account, by openid. */
+export async function signIn(openid: string): Promise<void> {
+  const r = await api.auth.devLogin(openid);
+  session.set(r.token);
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await api.auth.logout();
+  } catch {
+    // signed out here whatever the server says
+  }
+  session.set(undefined);
+}
+
+/** A demo token, or the console session's csrf cookie (the server clears it when the session ends). */
+export const signedIn = () => !!session.token() || !!csrfToken();
+
+/** The roles that work in the console; a resident's account has none of them. */
+const CONSOLE_ROLES: RoleName[] = ['STAFF', 'REVIEWER', 'ADMIN', 'GRID_WORKER'];
+export const mayUseConsole = (me: Me) => me.roles.some((r) => CONSOLE_ROLES.includes(r.role));
+/** 派单 is for community staff (the server's dispatch policy decides each order; this only hides the button). */
+export const mayDispatch = (me: Me) => me.roles.some((r) => r.role === 'STAFF' || r.role === 'ADMIN');
+/** The dashboard's figures: staff and reviewers (GET /api/orders/stats says so too). */
+export const maySeeFigures = (me: Me) => me.roles.some((r) => r.role === 'STAFF' || r.role === 'REVIEWER' || r.role === 'ADMIN');
+
+export const ROLE_WORDS: Record<RoleName, string> = {
+  ADMIN: '平台管理员',
+  STAFF: '社区干部',
+  REVIEWER: '党组织',
+  GRID_WORKER: '网格员',
+  BUILDING_HEAD: '楼栋长',
+  RESIDENT: '居民',
+};

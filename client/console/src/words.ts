@@ -1,0 +1,37 @@
+// What the console shows for the server's codes; the state names are the mini-program's staff words.
+import dayjs from 'dayjs';
+import { STATUS_SHORT } from '../../packages/staff/words.js';
+import type { OrderStatus, OrderSummary } from './api.js';
+
+export { STATUS_SHORT };
+export { minutesWords, percentWords } from '../../packages/staff/words.js';
+
+export const STATUS_COLOR: Record<OrderStatus, string> = {
+  submitted: 'orange',
+  dispatched: 'blue',
+  accepted: 'processing',
+  resolved: 'green',
+  reopened: 'volcano',
+  closed: 'default',
+  cancelled: 'default',
+};
+
+/** The states an order can be dispatched from (server/orders/transitions.ts). */
+export const DISPATCHABLE: OrderStatus[] = ['submitted', 'dispatched', 'reopened'];
+
+export const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+
+export const isOverdue = (o: Pick<OrderSummary, 'overdue'>) => o.overdue.response || o.overdue.resolution;
+
+export const ACTION_WORDS: Record<string, string> = {
+  submit: '居民报事',
+  dispatch: '社区派单',
+  claim: '网格员接单',
+  resolve: '办理完成',
+  feedback: '居民评价',
+  review_pass: '党组织评单：通过',
+  review_fail: '党组织评单：退回',
+  cancel: '撤销',
+  escalate: '超时督办',
+  reopen: '重新办理',
+};

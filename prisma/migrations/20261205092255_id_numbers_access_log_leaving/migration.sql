@@ -1,0 +1,32 @@
+-- AlterTable
+ALTER TABLE "Resident" ADD COLUMN "idNumberHash" TEXT;
+ALTER TABLE "Resident" ADD COLUMN "leftAt" DATETIME;
+ALTER TABLE "Resident" ADD COLUMN "leftReason" TEXT;
+
+-- CreateTable
+CREATE TABLE "AccessLogEntry" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "communityId" TEXT NOT NULL,
+    "actorId" TEXT NOT NULL,
+    "residentId" TEXT NOT NULL,
+    "field" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "at" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "AccessLogEntry_at_idx" ON "AccessLogEntry"("at");
+
+-- CreateIndex
+CREATE INDEX "AccessLogEntry_communityId_at_idx" ON "AccessLogEntry"("communityId", "at");
+
+-- CreateIndex
+CREATE INDEX "AccessLogEntry_actorId_at_idx" ON "AccessLogEntry"("actorId", "at");
+
+-- CreateIndex
+CREATE INDEX "AccessLogEntry_residentId_at_idx" ON "AccessLogEntry"("residentId", "at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Resident_idNumberHash_key" ON "Resident"("idNumberHash");
+

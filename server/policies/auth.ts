@@ -1,0 +1,17 @@
+// Password sign-in: who may give an account a password, and which accounts may have one.
+import type { Role } from '@prisma/client';
+import type { Viewer } from '../auth/viewer.js';
+import { isAdmin } from './roles.js';
+
+/** The roles that use the staff console: a resident or building head has no business there (they use the mini-program). */
+const CONSOLE_ROLES: readonly Role[] = ['GRID_WORKER', 'STAFF', 'REVIEWER', 'ADMIN'];
+
+/** Holds a staff-side role: may have a console password. */
+export const mayHaveConsolePassword = (v: Viewer) => v.roles.some((r) => CONSOLE_ROLES.includes(r.role));
+
+/**
+ * Enabling password sign-in and setting a first password is a platform
+ * administrator's: a password is a second way into an account, and community
+ * staff setting one for a colleague could then sign in as them.
+ */
+export const mayManagePasswords = (v: Viewer) => isAdmin(v);
