@@ -108,10 +108,14 @@ export function ensureConsoleTestBuild(): number {
   return performance.now() - t;
 }
 
-function buildH5() {
-  run([path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { NODE_ENV: 'production' });
-  run([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-h5-build.ts']);
-  gzipAssets(path.join(ROOT, 'dist/h5'));
+function buildH5(mode: 'production' | 'test') {
+  if (mode === 'production') {
+    run([path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { NODE_ENV: 'production' });
+    run([path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-h5-build.ts']);
+  } else {
+    run([path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--mode', 'test'], { NODE_ENV: 'production' });
+  }
+  gzipAssets(path.join(ROOT, mode === 'production' ? 'dist/h5' : 'dist/h5-test'));
 }
 
 const report = (f: FirstLoad) =>
@@ -120,9 +124,13 @@ const report = (f: FirstLoad) =>
 
 function main() {
   const ifStale = process.argv.includes('--if-stale');
+  // what the server will serve (server/config.ts CONSOLE_DIR, H5_DIR): the production builds in production; elsewhere
+  // (a newcomer's `npm start`) the builds with the demo sign-in, so the demo accounts can be tried at once
+  const mode = process.env.NODE_ENV === 'production' ? 'production' : 'test';
+  const h5Dir = path.join(ROOT, mode === 'production' ? 'dist/h5' : 'dist/h5-test');
   const todo = [
-    { name: 'staff console → dist/console', dir: consoleDir('production'), build: () => console.log(report(buildConsole('production'))) },
-    { name: 'resident H5 app → dist/h5', dir: path.join(ROOT, 'dist/h5'), build: buildH5 },
+    { name: `staff console → ${path.relative(ROOT, consoleDir(mode))}`, dir: consoleDir(mode), build: () => console.log(report(buildConsole(mode))) },
+    { name: `resident H5 app → ${path.relative(ROOT, h5Dir)}`, dir: h5Dir, build: () => buildH5(mode) },
   ].filter((a) => !ifStale || isStale(a.dir));
   for (const app of todo) {
     const t = performance.now();

@@ -66,9 +66,13 @@ const envSchema = z.object({
   /** Where photos are stored: `disk` (UPLOAD_DIR) or `s3` (an S3-compatible bucket, shared by every instance). */
   STORAGE: z.enum(['disk', 's3']).default('disk'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
-  /** The built web apps `npm start` serves: the staff console at /console/, the resident H5 app at / (scripts/build-web.ts). */
-  CONSOLE_DIR: z.string().default('./dist/console'),
-  H5_DIR: z.string().default('./dist/h5'),
+  /**
+   * The built web apps `npm start` serves: the staff console at /console/, the resident H5 app at / (scripts/build-web.ts).
+   * Default: the production builds in production; elsewhere the builds with the demo sign-in compiled in
+   * (dist/console-test, dist/h5-test), so a newcomer's `npm start` can sign in as the demo accounts.
+   */
+  CONSOLE_DIR: z.string().optional(),
+  H5_DIR: z.string().optional(),
   /** The bucket; required with STORAGE=s3. */
   S3_BUCKET: z.string().optional(),
   /** MinIO, Tencent COS, Aliyun OSS… (e.g. https://cos.ap-guangzhou.myqcloud.com); unset: AWS S3. */
@@ -197,7 +201,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionSweepMs: c.RETENTION_SWEEP_MINUTES * 60_000,
     wechat: { appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET },
     uploadDir: path.resolve(c.UPLOAD_DIR),
-    web: { consoleDir: path.resolve(c.CONSOLE_DIR), h5Dir: path.resolve(c.H5_DIR) },
+    web: {
+      consoleDir: path.resolve(c.CONSOLE_DIR ?? (production ? './dist/console' : './dist/console-test')),
+      h5Dir: path.resolve(c.H5_DIR ?? (production ? './dist/h5' : './dist/h5-test')),
+    },
     /** Config holds the S3 secret (as it holds sessionSecret): never log this object. */
     storage:
       c.STORAGE === 's3'
