@@ -9,19 +9,30 @@ const pickupCode = z.string().trim().regex(/^\d{6}$/, 'six digits');
 export const LIMIT_PERIODS = ['day', 'week', 'month'] as const;
 export const REDEMPTION_STATUSES = ['reserved', 'handed_over', 'cancelled'] as const;
 
-export const createItemBody = z.object({
+const itemFields = {
   name: z.string().trim().min(1, 'required').max(40),
-  description: z.string().trim().max(200).default(''),
-  icon: z.string().trim().min(1).max(8).default('🎁'),
+  description: z.string().trim().max(200),
+  icon: z.string().trim().min(1).max(8),
   pointsPrice: positive(1_000_000),
+  limitPerHousehold: positive(1000).nullable(),
+  limitPeriod: z.enum(LIMIT_PERIODS),
+  onShelf: z.boolean(),
+};
+
+export const createItemBody = z.object({
+  ...itemFields,
+  description: itemFields.description.default(''),
+  icon: itemFields.icon.default('🎁'),
   stock: z.number().int().min(0).max(100_000),
-  limitPerHousehold: positive(1000).nullable().default(null),
-  limitPeriod: z.enum(LIMIT_PERIODS).default('month'),
-  onShelf: z.boolean().default(true),
+  limitPerHousehold: itemFields.limitPerHousehold.default(null),
+  limitPeriod: itemFields.limitPeriod.default('month'),
+  onShelf: itemFields.onShelf.default(true),
 });
 
-export const updateItemBody = createItemBody
-  .omit({ stock: true })
+// no defaults here: a change names only what changes (with createItemBody.partial(), zod filled the
+// defaults in, and taking an item off the shelf wiped its per-household limit, icon and description)
+export const updateItemBody = z
+  .object(itemFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 

@@ -191,6 +191,16 @@ describe('redemption', () => {
     expect((await cast.resident.get('/api/shop/items')).body.map((i: any) => i.id)).not.toContain(made.body.id);
     expect((await redeem(cast.resident, { itemId: made.body.id })).status).toBe(400);
   });
+
+  it('a change names only what changes: taking an item off the shelf keeps its limit, icon and description', async () => {
+    const made = await cast.staff.post('/api/shop/items', { name: '挂面', description: '每户每周两把', icon: '🍜', pointsPrice: 8, stock: 20, limitPerHousehold: 2, limitPeriod: 'week' });
+    expect(made.status).toBe(201);
+    const off = await s.request('PATCH', `/api/shop/items/${made.body.id}`, { token: cast.staff.token, body: { onShelf: false } });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ onShelf: false, limitPerHousehold: 2, limitPeriod: 'week', icon: '🍜', description: '每户每周两把' });
+    const on = await s.request('PATCH', `/api/shop/items/${made.body.id}`, { token: cast.staff.token, body: { onShelf: true } });
+    expect(on.body).toMatchObject({ onShelf: true, limitPerHousehold: 2, limitPeriod: 'week', icon: '🍜', description: '每户每周两把' });
+  });
 });
 
 describe('who sees which ledger', () => {
