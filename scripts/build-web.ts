@@ -100,12 +100,44 @@ export function buildConsole(mode: 'production' | 'test'): FirstLoad {
   return first;
 }
 
+/**
+ * Runs `fn` holding a lock shared by every process on this checkout (a directory made
+ * atomically), so two test runs or two e2e files never build into one folder at once.
+ * A lock older than ten minutes is a crashed builder's and is taken over.
+ */
+export function withBuildLock<T>(name: string, fn: () => T): T {
+  const lock = path.join(ROOT, 'dist', `.${name}.lock`);
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`waited 15 minutes for ${lock}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** The console for the end-to-end walk, rebuilt only when its sources changed; build time in ms (0: up to date). */
 export function ensureConsoleTestBuild(): number {
   if (!isStale(consoleDir('test'))) return 0;
-  const t = performance.now();
-  buildConsole('test');
-  return performance.now() - t;
+  return withBuildLock('console-test', () => {
+    // another process may have built it while this one waited
+    if (!isStale(consoleDir('test'))) return 0;
+    const t = performance.now();
+    buildConsole('test');
+    return performance.now() - t;
+  });
 }
 
 function buildH5(mode: 'production' | 'test') {

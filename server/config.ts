@@ -63,6 +63,14 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 30),
   WECHAT_APPID: z.string().optional(),
   WECHAT_SECRET: z.string().optional(),
+  /** WeChat's API origin; tests point it at a fake on 127.0.0.1. */
+  WECHAT_API_URL: z.string().url().default('https://api.weixin.qq.com'),
+  /** 消息推送's Token (mini-program console → 开发管理 → 消息推送): WeChat signs its pushes (photo verdicts) with it. */
+  WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, '3–32 letters or digits, as WeChat allows').optional(),
+  /** 消息推送's EncodingAESKey (43 characters) when the push is set to 安全模式 (encrypted; recommended). */
+  WECHAT_PUSH_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, '43 letters or digits, as WeChat generates it').optional(),
+  /** This server's public https origin (https://ejia.example.gov.cn): WeChat fetches photos from it to check them. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Where photos are stored: `disk` (UPLOAD_DIR) or `s3` (an S3-compatible bucket, shared by every instance). */
   STORAGE: z.enum(['disk', 's3']).default('disk'),
   UPLOAD_DIR: z.string().default('./data/uploads'),
@@ -109,6 +117,8 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   /** Login attempts per minute per client address. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** 扫码登录: how long a sign-in code in the console stays good, in seconds (2 minutes, as most consoles). */
+  QR_SIGN_IN_SECONDS: z.coerce.number().int().min(20).max(600).default(120),
   /** Orders a user may file per minute. */
   ORDER_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Redemptions per household (or user without one) per minute. */
@@ -137,6 +147,8 @@ const envSchema = z.object({
   NOTICE_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(60),
   /** Run the delivery worker in this process. */
   NOTICE_WORKER: bool.default(true),
+  /** The WeCom group-robot API (tests point it at a local fake). */
+  WECOM_BASE_URL: z.string().url().default('https://qyapi.weixin.qq.com'),
   /** Start the group bot in this process. */
   BOT_ENABLED: bool.default(true),
   /** Wechaty puppet module (e.g. wechaty-puppet-service); unset runs the bot in demo mode on wechaty-puppet-mock. */
@@ -199,7 +211,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     idNumbers: { keys: c.ID_NUMBER_KEYS, hashKey: c.ID_NUMBER_HASH_KEY },
     revealRatePerMinute: c.REVEAL_RATE_PER_MINUTE,
     retentionSweepMs: c.RETENTION_SWEEP_MINUTES * 60_000,
-    wechat: { appId: c.WECHAT_APPID, secret: c.WECHAT_SECRET },
+    wechat: {
+      appId: c.WECHAT_APPID,
+      secret: c.WECHAT_SECRET,
+      apiUrl: c.WECHAT_API_URL,
+      /** both secrets, as sessionSecret */
+      push: { token: c.WECHAT_PUSH_TOKEN, aesKey: c.WECHAT_PUSH_AES_KEY },
+    },
+    /** The origin WeChat fetches photos from for their check; without it photos are not sent for checking. */
+    publicUrl: c.PUBLIC_URL?.replace(/\/$/, ''),
     uploadDir: path.resolve(c.UPLOAD_DIR),
     web: {
       consoleDir: path.resolve(c.CONSOLE_DIR ?? (production ? './dist/console' : './dist/console-test')),
@@ -229,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxyHops: c.TRUST_PROXY,
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     loginRatePerMinute: c.LOGIN_RATE_PER_MINUTE,
+    qrSignInMs: c.QR_SIGN_IN_SECONDS * 1000,
     orderRatePerMinute: c.ORDER_RATE_PER_MINUTE,
     redeemRatePerMinute: c.REDEEM_RATE_PER_MINUTE,
     linkRatePerMinute: c.LINK_RATE_PER_MINUTE,
@@ -242,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: c.NOTICE_MAX_ATTEMPTS,
       retryBaseMs: c.NOTICE_RETRY_BASE_SECONDS * 1000,
       worker: c.NOTICE_WORKER,
+      wecomBaseUrl: c.WECOM_BASE_URL,
     },
     bot: {
       enabled: c.BOT_ENABLED,

@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { WechatClient } from './auth/wechat.js';
 import type { Storage } from './uploads/storage.js';
 import type { DomainEvents } from './events.js';
+import type { ContentSecurity } from './contentSecurity.js';
 import type { Viewer } from './auth/viewer.js';
 
 /** Everything a request handler or service may reach, passed explicitly (tests swap the outside-world ones). */
@@ -19,6 +20,8 @@ export interface Deps {
   /** The current time; tests move it instead of sleeping. */
   clock: () => Date;
   wechat: WechatClient;
+  /** WeChat's content security: residents' texts and photos (server/contentSecurity.ts) */
+  contentSecurity: ContentSecurity;
   storage: Storage;
   events: DomainEvents;
 }

@@ -7,6 +7,8 @@ import type { HouseholdTagKind } from '@prisma/client';
 export const ESTATE = '平远新城';
 export const DISTRICT = '贵州省毕节市织金县';
 export const COMMUNITIES = ['惠泽', '惠民', '恒大'] as const;
+/** The levels above them (双五级): 平远新城 lies in 织金县's 惠民街道. */
+export const DEMO_REGIONS = { county: '织金县', street: '惠民街道' } as const;
 export const GRIDS_PER_COMMUNITY = 3;
 export const BUILDINGS_PER_GRID = 3;
 export const UNITS_PER_BUILDING = 2;
@@ -62,4 +64,9 @@ export const DEMO_OPENIDS = {
   residentHuimin: 'demo-resident-huimin',
   gridWorkerHuimin: 'demo-gridworker-huimin',
   staffHuimin: 'demo-staff-huimin',
+  /** 县/街道 officials over the three communities (issue #19) */
+  countyAdmin: 'demo-county-admin',
+  countyViewer: 'demo-county-viewer',
+  streetAdmin: 'demo-street-admin',
+  streetViewer: 'demo-street-viewer',
 } as const;

@@ -5,6 +5,12 @@ import type { OrderStatus, Urgency } from '@prisma/client';
 
 export interface DomainEventMap {
   'order.transitioned': { orderId: string; communityId: string; urgency: Urgency; action: string; from: OrderStatus | null; to: OrderStatus; actorId: string | null };
+  /**
+   * Something said on an order (server/orders/conversation.ts, duplicates.ts): a message, a question (待补充),
+   * the answer, a household joining, a merge. `side` is who spoke: the requester's side (household, filer)
+   * or the working side (workers, staff); the other side is told.
+   */
+  'order.updated': { orderId: string; communityId: string; eventId: string; action: 'comment' | 'ask' | 'answer' | 'join' | 'merge'; side: 'requester' | 'workers'; actorId: string };
   'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
   /** A job posting was published (server/jobs). */
   'job.posted': { jobId: string; communityId: string; title: string; employer: string; kind: string; createdById: string };

@@ -18,8 +18,14 @@ import { jobRoutes } from './jobs/index.js';
 import { trainingRoutes } from './trainings/index.js';
 import { employmentRoutes } from './employment/index.js';
 import { accessLogRoutes } from './accessLog/index.js';
+import { auditRoutes } from './audit/index.js';
+import { regionRoutes } from './regions/index.js';
+import { oversightRoutes } from './oversight/index.js';
+import { accountRoutes } from './accounts/index.js';
+import { registryRoutes } from './registry/index.js';
+import { wechatRoutes } from './wechat/index.js';
 
-const domains: RouteGroup[] = [healthRoutes, authRoutes, uploadRoutes, meRoutes, categoryRoutes, orgRoutes, orderRoutes, pointsRoutes, shopRoutes, noticeRoutes, botRoutes, jobRoutes, trainingRoutes, employmentRoutes, accessLogRoutes];
+const domains: RouteGroup[] = [healthRoutes, authRoutes, uploadRoutes, meRoutes, categoryRoutes, orgRoutes, orderRoutes, pointsRoutes, shopRoutes, noticeRoutes, botRoutes, jobRoutes, trainingRoutes, employmentRoutes, accessLogRoutes, auditRoutes, regionRoutes, oversightRoutes, accountRoutes, registryRoutes, wechatRoutes];
 
 /** The domains' routes and the document that describes them. */
 export const routeGroups: RouteGroup[] = [...domains, docsRoutes(domains)];

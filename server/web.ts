@@ -60,7 +60,8 @@ function contentSecurityPolicy(html: string, production: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+        // blob: a picked file is read back by its object URL before it is uploaded (console and H5 uploads)
+    "connect-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -13,6 +13,10 @@ export const ORDER_LIMITS = {
   resolveNote: { min: 2, max: 2000 },
   feedbackComment: 500,
   reviewComment: 1000,
+  /** a message on an order, a worker's question (待补充), the resident's answer */
+  updateText: 1000,
+  /** a stock reply (常用回复) */
+  stockReply: 300,
 } as const;
 
 export const NOTICE_LIMITS = {

@@ -81,4 +81,6 @@ export const ORDER_STATUS_SHORT = {
   reopened: '重办中',
   closed: '已办结',
   cancelled: '已撤销',
+  awaiting_info: '待补充',
+  merged: '已合并',
 } as const;

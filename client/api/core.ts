@@ -11,7 +11,7 @@ export interface TransportReply {
 
 export interface Transport {
   /** `url` is what apiUrl made of the path; a thrown error means there was no answer. */
-  request(r: { url: string; method: 'GET' | 'POST'; headers: Record<string, string>; body?: unknown; timeoutMs: number }): Promise<TransportReply>;
+  request(r: { url: string; method: HttpMethod; headers: Record<string, string>; body?: unknown; timeoutMs: number }): Promise<TransportReply>;
   /** One file as multipart field `file`; `data` may be the raw text of the answer. */
   upload(r: { url: string; filePath: string; headers: Record<string, string>; timeoutMs: number }): Promise<TransportReply>;
   /** Where the session token is kept between visits. */
@@ -95,7 +95,10 @@ export interface RequestOptions {
   words?: RouteWords;
 }
 
-export async function request<T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> {
+/** PATCH is for the console only: wx.request has none (client/api/http.ts). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
   let res: TransportReply;
   try {
     res = await using().request({

@@ -11,7 +11,7 @@ export interface ErrorDetail {
 }
 
 /** The stable words the server gives where a client must tell refusals apart (server/errors.ts). */
-export type Reason = 'sold_out' | 'insufficient_points' | 'limit_reached' | 'full' | 'signup_closed' | 'working_account';
+export type Reason = 'sold_out' | 'insufficient_points' | 'limit_reached' | 'full' | 'signup_closed' | 'working_account' | 'content_risky';
 
 export const REASON_WORDS: Record<Reason, string> = {
   sold_out: '这件东西已经换完了，等社区补货后再来。',
@@ -21,6 +21,8 @@ export const REASON_WORDS: Record<Reason, string> = {
   signup_closed: '这门课的报名已经截止了。',
   // a 楼栋长, 网格员 or 社区干部 account cannot become a resident's: their own family uses another WeChat account
   working_account: '这是工作账号，不能绑定为居民。请用您自己的另一个微信号登录，再找网格员要绑定码。',
+  // WeChat's content check (server/wechat): kind, and says what to do
+  content_risky: '您写的内容里有不适合发布的词句，请改一改再提交。',
 };
 
 /**
@@ -35,6 +37,27 @@ const NOT_LINKED = '您的微信还没有和住户信息关联。请找楼栋长
 
 /** Per route: what its refusals mean (client/api/index.ts passes them with each call). */
 export const ROUTE_WORDS = {
+  // 账号 (the console): giving, removing and inviting community roles
+  accounts: {
+    resident_account: '这是居民本人的微信账号，不能担任工作角色。请改用“邀请码”，让他用另一个微信号领取。',
+    already_held: '这个账号已经有这个角色了。',
+    forbidden: '社区干部可以安排楼栋长和网格员；社区干部和党组织评单人由上级管理员安排。',
+    not_found: '没有找到这个账号或角色，可能已被别人改动，请刷新。',
+    'body.name': '请写上被邀请人的姓名。',
+    'body.gridId': '请选择网格。',
+    'body.buildingId': '请选择楼栋。',
+    'body.userId': '请先选择账号。',
+  },
+  grids: {
+    conflict: '名称已被使用，或楼栋已经在这个网格里。',
+    'body.name': '请写网格名称，最多 30 个字。',
+    'body.gridId': '请选择本社区的一个网格。',
+  },
+  groups: {
+    'body.webhook': '机器人地址不对。请在企业微信群的“群机器人”里复制完整的 Webhook 地址。',
+    'body.topic': '请写群名称。',
+    conflict: '这个机器人或群已经属于别的社区，或已被移除。',
+  },
   submitOrder: { forbidden: '您的微信还没有和住户信息关联。请找楼栋长或网格员帮忙报事。' },
   link: {
     not_found: '绑定码不对，或者已经用过、过期了。请找网格员要一个新的。',
@@ -47,6 +70,17 @@ export const ROUTE_WORDS = {
     'body.correction': `请写正确的应该是什么，${CORRECTION_LIMITS.correction.min} 到 ${CORRECTION_LIMITS.correction.max} 个字。`,
   },
   cancelRedemption: { invalid_transition: '这次兑换已经领走或者已经取消了，不能再取消。请刷新看看。' },
+  // 扫码登录 on the phone (packages/signin/confirm)
+  qrSignIn: {
+    no_console_role: '这个微信账号没有社区工作台的权限（网格员、社区干部、党组织、管理员才能登录）。',
+    expired: '二维码已经过期了。请在电脑上点“刷新二维码”，再扫一次。',
+    used: '这个二维码已经用过了。请在电脑上刷新二维码，再扫一次。',
+    refused: '这次登录已经取消了。要登录请在电脑上刷新二维码，再扫一次。',
+    taken: '这个二维码已经被别的账号扫过了。请在电脑上刷新二维码，再扫一次。',
+    not_scanned: '请重新扫一次电脑上的二维码。',
+    not_found: '没有找到这个二维码，可能已经过期了。请在电脑上刷新后再扫。',
+    'params.ticket': '这不是工作台的登录二维码。',
+  },
   handOver: {
     not_found: '没有找到这个取货码，请核对一下。',
     invalid_transition: '这个取货码已经核销过，或者这次兑换已经取消了，不能再领。',
@@ -93,7 +127,16 @@ export const ROUTE_WORDS = {
     conflict: '所选范围里没有楼栋，请重新选发给谁。',
   },
   cancelNotice: { invalid_transition: '这条通知已经撤回了。' },
-  retryNotice: { invalid_transition: '没有发送失败的群，或者通知已经撤回，不用重发。' },
+  retryNotice: {
+    invalid_transition: '没有发送失败的群，或者通知已经撤回，不用重发。',
+    only_possibly_posted: '没有发送失败的群。“可能已发出”的群请先到群里看一看，确实没收到的再逐个重发。',
+  },
+  resendDelivery: {
+    possibly_posted: '这个群可能已经收到了（上次发送中途中断）。请先到群里看一看，确认没收到再重发。',
+    withdrawn: '这条通知已经撤回了，不能再发。',
+    not_resendable: '这个群现在不用重发（已经发出，或者正在发）。',
+    changed: '这个群的发送情况刚刚变了，请刷新看看。',
+  },
 } satisfies Record<string, RouteWords>;
 
 /** The form field a bad request was about, in plain words, wherever it was sent. */

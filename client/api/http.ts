@@ -9,7 +9,8 @@ export const taroTransport: Transport = {
   async request({ url, method, headers, body, timeoutMs }) {
     const res = await Taro.request({
       url,
-      method,
+      // wx.request knows no PATCH; the mini-program calls no PATCH route (only the console does)
+      method: method as Exclude<typeof method, 'PATCH'>,
       header: headers,
       ...(body !== undefined ? { data: body as TaroGeneral.IAnyObject } : {}),
       dataType: 'json',

@@ -12,12 +12,16 @@ import type {
 } from '../../server/orders/schemas.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from '../../server/org/schemas.js';
 import type { RoleGrant } from '../../server/auth/index.js';
-import type { ListRedemptionsQuery, RedeemBody } from '../../server/shop/schemas.js';
-import type { CreateJobBody, ListJobsQuery } from '../../server/jobs/schemas.js';
-import type { AttendanceBody, CreateTrainingBody } from '../../server/trainings/schemas.js';
-import type { ComposeNoticeBody, ListNoticesQuery, ManageNoticesQuery } from '../../server/notices/schemas.js';
-import type { AwardBody } from '../../server/points/schemas.js';
+import type { CreateItemBody, ListRedemptionsQuery, RedeemBody, UpdateItemBody } from '../../server/shop/schemas.js';
+import type { CreateJobBody, ListJobsQuery, ManagePostingsQuery } from '../../server/jobs/schemas.js';
+import type { HouseholdsQuery as EmploymentLedgerQuery } from '../../server/employment/schemas.js';
+import type { AttendanceBody, CreateTrainingBody, ManageTrainingsQuery } from '../../server/trainings/schemas.js';
+import type { ComposeNoticeBody, ListNoticesQuery, ManageNoticesQuery, ResendDeliveryBody } from '../../server/notices/schemas.js';
+import type { AwardBody, CreateRuleBody, PointsHouseholdsQuery, UpdateRuleBody } from '../../server/points/schemas.js';
 import type { ConsentBody, CorrectionBody } from '../../server/me/schemas.js';
+import type { CreateCommunityBody, CreateRegionBody } from '../../server/regions/schemas.js';
+import type { CompareQuery, SortKey } from '../../server/oversight/schemas.js';
+import type { AccountsQuery as AccountsQueryBody, AssignRoleBody, RoleInviteBody } from '../../server/accounts/schemas.js';
 
 /** What JSON does to a server value: dates become ISO strings. */
 export type Wire<T> = T extends Date
@@ -31,6 +35,12 @@ export type Wire<T> = T extends Date
 type Reply<F extends (...args: never[]) => unknown> = Wire<Awaited<ReturnType<F>>>;
 
 export type LoginResult = Reply<typeof import('../../server/auth/login.js').devLogin>;
+/** 扫码登录 (server/auth/qrSignIn.ts): the console's code, its poll, and the phone's scan and answer. */
+export type QrTicket = Reply<typeof import('../../server/auth/qrSignIn.js').createQrTicket>;
+export type QrPoll = Reply<typeof import('../../server/auth/qrSignIn.js').pollQrTicket>;
+export type QrStatus = QrPoll['status'];
+export type QrScan = Reply<typeof import('../../server/auth/qrSignIn.js').scanQrTicket>;
+export type QrDecision = Reply<typeof import('../../server/auth/qrSignIn.js').confirmQrTicket> | Reply<typeof import('../../server/auth/qrSignIn.js').cancelQrTicket>;
 export type Me = Reply<typeof import('../../server/me/describeMe.js').describeMe>;
 export type RoleName = RoleGrant['role'];
 export type Category = Reply<typeof import('../../server/categories/listCategories.js').listCategories>[number];
@@ -41,11 +51,20 @@ export type Household = HouseholdPage['items'][number];
 export type TagKind = NonNullable<ListHouseholdsQuery['tag']>;
 
 export type OrderDetail = Reply<typeof import('../../server/orders/getOrder.js').getOrder>;
+/** 是不是这件事？ an open order like the one about to be filed, as a neighbour sees it */
+export type SimilarOrder = Reply<typeof import('../../server/orders/duplicates.js').similarOrders>[number];
+/** a neighbour's order one joined (+1): what it is about and how far it got */
+export type OrderBrief = Reply<typeof import('../../server/orders/duplicates.js').getOrderBrief>;
+/** 常用回复 */
+export type StockReply = Reply<typeof import('../../server/categories/stockReplies.js').listStockReplies>[number];
+export type OrderUpdateInput = { text?: string; photos?: string[] };
+export type AskInput = { question: string; photos?: string[] };
 export type OrderPage = Reply<typeof import('../../server/orders/listOrders.js').listOrders>;
 export type OrderSummary = OrderPage['items'][number];
 export type TimelineEntry = OrderDetail['timeline'][number];
 export type OrderStatus = OrderStatusName;
-export type Photo = { id: string; url: string };
+/** `flagged`: WeChat's content check found it risky; only community staff get it, marked */
+export type Photo = TimelineEntry['photos'][number];
 export type UploadResult = { id: string; url: string; width: number; height: number; bytes: number };
 
 /** Bodies as the client sends them: the zod output types, with defaulted fields optional. */
@@ -134,7 +153,7 @@ export type GridEmploymentStats = EmploymentStats['grids'][number];
 export type EmploymentHouseholdPage = Reply<typeof import('../../server/employment/listHouseholds.js').listHouseholdEmployment>;
 export type EmploymentHousehold = EmploymentHouseholdPage['items'][number];
 export type EmploymentStatus = (typeof import('../../server/employment/schemas.js').EMPLOYMENT_STATUSES)[number];
-export type EmploymentHouseholdsQuery = { zeroEmployment?: boolean; gridId?: string; limit?: number };
+export type EmploymentHouseholdsQuery = Partial<EmploymentLedgerQuery>;
 
 // ---- staff: points awards -----------------------------------------------------------
 export type PointsRule = Reply<typeof import('../../server/points/rules.js').listRules>[number];
@@ -158,6 +177,10 @@ export type DeliveryStatus = Delivery['status'];
 export type NoticeAudience = ComposeNoticeBody['audience'];
 /** `sendAt` as an ISO string; left out, the notice goes now. */
 export type ComposeNoticeInput = Omit<ComposeNoticeBody, 'sendAt' | 'communityId'> & { sendAt?: string };
+/** The audience picker: grids → buildings with households and the linked group. */
+export type NoticeAudienceChoices = Reply<typeof import('../../server/notices/audienceChoices.js').audienceChoices>;
+export type AudienceBuilding = NoticeAudienceChoices['grids'][number]['buildings'][number];
+export type ResendDeliveryInput = ResendDeliveryBody;
 
 // ---- subscribe messages ---------------------------------------------------------------
 export type OptIns = Reply<typeof import('../../server/notices/subscribe.js').optInCounts>;
@@ -178,3 +201,71 @@ export type CorrectionInput = CorrectionBody;
 export type ConsentState = Me['consent'];
 /** What POST /api/me/consents takes: the two texts, and the separate tick for sensitive information. */
 export type ConsentKind = ConsentBody['kind'];
+
+// ---- staff console: 就业 and 积分 (issue #17) -------------------------------------------
+export type ManagedJobPage = Reply<typeof import('../../server/jobs/managedPostings.js').managedPostings>;
+export type ManagedJob = ManagedJobPage['items'][number];
+export type ManageJobsInput = Partial<ManagePostingsQuery>;
+export type UpdateJobInput = Partial<CreateJobInput>;
+export type ManagedTrainingPage = Reply<typeof import('../../server/trainings/managedTrainings.js').managedTrainings>;
+export type ManagedTraining = ManagedTrainingPage['items'][number];
+export type ManageTrainingsInput = Partial<ManageTrainingsQuery>;
+export type LedgerImportResult = Reply<typeof import('../../server/employment/importLedger.js').importLedger>;
+/** 户籍台账 (administrators): the communities to pick from, and an upload's stored dry run (its preview, and what the confirm wrote). */
+export type RegistryCommunity = Reply<typeof import('../../server/registry/listCommunities.js').listCommunities>[number];
+export type RegistryImport = Reply<typeof import('../../server/registry/previewImport.js').previewImport>;
+export type ResidentLeft = Reply<typeof import('../../server/org/residentLeaves.js').residentLeaves>;
+export type PointsHouseholdPage = Reply<typeof import('../../server/points/pointsHouseholds.js').pointsHouseholds>;
+export type PointsHousehold = PointsHouseholdPage['items'][number];
+export type PointsHouseholdsInput = Partial<PointsHouseholdsQuery>;
+export type HouseholdPoints = Reply<typeof import('../../server/points/readLedger.js').householdLedger>;
+/** The community's points per month (staff: the dashboard). */
+export type PointsMonth = Reply<typeof import('../../server/points/monthlyTotals.js').monthlyTotals>[number];
+export type StoredPointsRule = Reply<typeof import('../../server/points/rules.js').createRule>;
+export type CreateRuleInput = CreateRuleBody;
+export type UpdateRuleInput = UpdateRuleBody;
+export type CreateItemInput = Partial<CreateItemBody> & Pick<CreateItemBody, 'name' | 'pointsPrice' | 'stock'>;
+export type UpdateItemInput = UpdateItemBody;
+
+// ---- 账号: community roles and invitations (server/accounts), 网格划分 (server/org/grids.ts) ----------
+export type AccountPage = Reply<typeof import('../../server/accounts/listAccounts.js').listAccounts>;
+export type CommunityAccount = AccountPage['items'][number];
+export type CommunityRole = CommunityAccount['roles'][number]['role'];
+export type AccountsQuery = Partial<Wire<AccountsQueryBody>>;
+export type AssignRoleInput = Wire<AssignRoleBody>;
+export type AssignedRole = Reply<typeof import('../../server/accounts/assignRole.js').assignRole>;
+export type RemovedRole = Reply<typeof import('../../server/accounts/removeRole.js').removeRole>;
+export type RoleInviteInput = Wire<RoleInviteBody>;
+export type NewRoleInvite = Reply<typeof import('../../server/accounts/roleInvites.js').createRoleInvite>;
+export type OpenRoleInvite = Reply<typeof import('../../server/accounts/roleInvites.js').listRoleInvites>[number];
+export type GridWithBuildings = Reply<typeof import('../../server/org/grids.js').listGrids>[number];
+export type BuildingMoved = Reply<typeof import('../../server/org/grids.js').moveBuilding>;
+
+// ---- 群管理: the bot's groups and state, WeCom robots (server/bot) ---------------------------------
+export type ChatGroup = Reply<typeof import('../../server/bot/groups.js').listGroups>[number];
+export type BotStatus = Reply<typeof import('../../server/bot/botState.js').botStatus>;
+export type GroupLink = Reply<typeof import('../../server/bot/groups.js').linkBuildingGroup>;
+export type GridGroupLink = Reply<typeof import('../../server/bot/groups.js').linkGridGroup>;
+export type RobotRemoved = Reply<typeof import('../../server/bot/wecomRobots.js').removeRobot>;
+export type RobotTested = Reply<typeof import('../../server/bot/wecomRobots.js').testRobot>;
+
+// ---- 县/街道 (server/regions), 辖区总览 (server/oversight), 操作日志 (server/audit): issue #19 ----------
+export type RegionTree = Reply<typeof import('../../server/regions/listRegions.js').listRegions>;
+export type RegionNode = RegionTree['items'][number];
+export type RegionOfficial = RegionNode['officials'][number];
+export type RegionRoleName = RegionOfficial['role'];
+export type RegionCandidates = Reply<typeof import('../../server/regions/regionRoles.js').regionRoleCandidates>;
+export type CreatedRegion = Reply<typeof import('../../server/regions/createRegion.js').createRegion>;
+export type CreatedCommunity = Reply<typeof import('../../server/regions/createCommunity.js').createCommunity>;
+export type CreateRegionInput = Wire<CreateRegionBody>;
+export type CreateCommunityInput = Wire<CreateCommunityBody>;
+export type OversightCompare = Reply<typeof import('../../server/oversight/compare.js').compareCommunities>;
+export type OversightRow = OversightCompare['items'][number];
+export type OversightQuery = Partial<Wire<CompareQuery>>;
+export type OversightSortKey = SortKey;
+export type CommunityFigures = Reply<typeof import('../../server/oversight/drillDown.js').communityFigures>;
+export type AuditPage = Reply<typeof import('../../server/audit/listAudit.js').listAudit>;
+export type AuditItem = AuditPage['items'][number];
+export type AuditActions = Reply<typeof import('../../server/audit/listAudit.js').listActions>;
+/** GET /api/audit's filters; dates as `2026-12-05` (China time) or ISO 8601 */
+export type AuditQuery = { actorId?: string; action?: string; communityId?: string; from?: string; to?: string; limit?: number; cursor?: string };

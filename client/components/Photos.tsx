@@ -12,9 +12,11 @@ export function PhotoGrid({ photos }: { photos: Photo[] }) {
   const urls = photos.map((p) => apiUrl(p.url));
   return (
     <View className="photos">
-      {urls.map((url) => (
-        <View key={url} className="photo" onClick={() => Taro.previewImage({ urls, current: url })}>
-          <Image className="photo__img" src={url} mode="aspectFill" lazyLoad />
+      {photos.map((p, i) => (
+        <View key={urls[i]} className="photo" onClick={() => Taro.previewImage({ urls, current: urls[i]! })}>
+          <Image className="photo__img" src={urls[i]!} mode="aspectFill" lazyLoad />
+          {/* WeChat's content check found it risky:居民看不到, staff decide */}
+          {p.flagged && <Text className="photo__state photo__state--flagged">违规 · 仅干部可见</Text>}
         </View>
       ))}
     </View>

@@ -11,8 +11,11 @@ export function ResolveForm({
   onSubmit,
   choosePhotos,
   uploadPhoto,
+  suggestions = [],
 }: {
   onSubmit: (body: ResolveInput) => Promise<unknown>;
+  /** 常用回复 for 办结: one tap fills the note */
+  suggestions?: string[];
   choosePhotos?: (count: number) => Promise<string[]>;
   uploadPhoto?: (filePath: string) => Promise<Pick<UploadResult, 'id'>>;
 }) {
@@ -28,6 +31,11 @@ export function ResolveForm({
     <View className="card">
       <Text className="subtitle">办好了吗？</Text>
       <Text className="field-label">怎么办的</Text>
+      {suggestions.map((s) => (
+        <Text key={s} className="chip reply-chip" onClick={() => setNote(s)}>
+          {s}
+        </Text>
+      ))}
       <Textarea className="textarea" value={note} maxlength={ORDER_LIMITS.resolveNote.max} placeholder="比如：更换了水管接头，试水不漏了" onInput={(e) => setNote(e.detail.value)} />
       <Text className="field-label">办好后的照片（最多 {ORDER_LIMITS.photos} 张）</Text>
       <PhotoPicker photos={photos} max={ORDER_LIMITS.photos} />

@@ -5,6 +5,8 @@ import Taro from '@tarojs/taro';
 export const KEYS = {
   token: 'ejia.token',
   largeText: 'ejia.largeText',
+  /** The large-text question on the home page was answered (yes or no): not asked again. */
+  largeTextAsked: 'ejia.largeTextAsked',
   workspace: 'ejia.workspace',
 } as const;
 

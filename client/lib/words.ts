@@ -24,6 +24,8 @@ export const STATUS_WORDS: Record<OrderStatus, string> = {
   reopened: '重新办理中',
   closed: '已办结',
   cancelled: '已撤销',
+  awaiting_info: '等您补充情况',
+  merged: '已和同一件事合并',
 };
 
 /** Colour family of a status badge (see app.scss .badge--*). */
@@ -35,6 +37,8 @@ export const STATUS_TONE: Record<OrderStatus, 'wait' | 'work' | 'done' | 'off' |
   reopened: 'warn',
   closed: 'done',
   cancelled: 'off',
+  awaiting_info: 'warn',
+  merged: 'off',
 };
 
 export function statusWords(o: Pick<OrderSummary, 'status' | 'feedback'>): string {
@@ -53,6 +57,11 @@ const ACTION_WORDS: Record<string, string> = {
   reopen: '重新办理',
   cancel: '撤销了报事',
   escalate: '超时提醒',
+  comment: '留言',
+  ask: '网格员请您补充情况',
+  answer: '补充了情况',
+  join: '又有一户反映了这件事',
+  merge: '与相同的报事合并',
 };
 
 export const actionWords = (e: Pick<TimelineEntry, 'action'>) => ACTION_WORDS[e.action] ?? e.action;
@@ -81,6 +90,17 @@ export function when(iso: string | Date, now: Date = new Date()): string {
   if (diffDays === -1) return `明天 ${time}`;
   if (d.getFullYear() === now.getFullYear()) return `${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** A span ahead in plain words: 10 分钟内, 2 小时内, 1 天半内, 3 天内. */
+export function withinWords(from: string | Date, until: string | Date): string {
+  const minutes = Math.max(1, Math.round((new Date(until).getTime() - new Date(from).getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} 分钟内`;
+  const hours = minutes / 60;
+  if (hours < 24) return Number.isInteger(hours) ? `${hours} 小时内` : hours < 1.75 && hours > 1.25 ? '1 个半小时内' : `${Math.ceil(hours)} 小时内`;
+  const days = hours / 24;
+  if (Number.isInteger(days)) return `${days} 天内`;
+  return days < 1.75 && days > 1.25 ? '1 天半内' : `${Math.ceil(days)} 天内`;
 }
 
 /** What is late about an order, or null. */

@@ -27,18 +27,18 @@ export const PAGES = {
   orders: '/pages/orders/index',
   order: '/pages/order/index',
   me: '/pages/me/index',
-  points: '/pages/points/index',
-  leaderboard: '/pages/points/leaderboard',
-  shop: '/pages/shop/index',
-  myRedemptions: '/pages/shop/mine',
-  jobs: '/pages/jobs/index',
-  job: '/pages/jobs/detail',
-  trainings: '/pages/trainings/index',
-  training: '/pages/trainings/detail',
+  points: '/packages/points/index',
+  leaderboard: '/packages/points/leaderboard',
+  shop: '/packages/shop/index',
+  myRedemptions: '/packages/shop/mine',
+  jobs: '/packages/jobs/index',
+  job: '/packages/jobs/detail',
+  trainings: '/packages/trainings/index',
+  training: '/packages/trainings/detail',
   notices: '/pages/notices/index',
   notice: '/pages/notices/detail',
-  link: '/pages/link/index',
-  groupCode: '/pages/link/group',
+  link: '/packages/link/index',
+  groupCode: '/packages/link/group',
   myData: '/packages/rights/data/index',
   workerQueue: '/packages/worker/queue/index',
   workerTask: '/packages/worker/task/index',
@@ -127,6 +127,21 @@ export const canFileForOthers = (w: Workspace) => w === 'buildingHead' || w === 
 export function pageOfNotice(pagePath: string | null): string | null {
   if (!pagePath) return null;
   const url = `/${pagePath.replace(/^\//, '')}`;
-  const path = url.split('?')[0]!;
+  const [path, query] = url.split('?') as [string, string | undefined];
+  const moved = MOVED_PAGES[path];
+  if (moved) return query === undefined ? moved : `${moved}?${query}`;
   return (Object.values(PAGES) as string[]).includes(path) ? url : null;
 }
+
+/** Pages that moved into subpackages; notices written before (and the console's link list) name the old path. */
+const MOVED_PAGES: Record<string, string> = {
+  '/pages/points/index': PAGES.points,
+  '/pages/points/leaderboard': PAGES.leaderboard,
+  '/pages/shop/index': PAGES.shop,
+  '/pages/shop/mine': PAGES.myRedemptions,
+  // the server's automatic job and training notices (server/notices/automatic.ts) and the demo job notice
+  '/pages/jobs/index': PAGES.jobs,
+  '/pages/jobs/detail': PAGES.job,
+  '/pages/trainings/index': PAGES.trainings,
+  '/pages/trainings/detail': PAGES.training,
+};

@@ -91,3 +91,23 @@ export function checkCsrf(ctx: AppContext, deps: Deps, sessionToken: string) {
   const ok = sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new AppError('forbidden', `${CSRF_HEADER}: missing or wrong (the console sends the csrf cookie's value)`, undefined, 'csrf');
 }
+
+// --- 扫码登录: the browser's nonce (server/auth/qrSignIn.ts) ---------------------------
+
+/**
+ * The httpOnly cookie that binds a sign-in code to the browser that shows it: only a
+ * request carrying it may pick the session up. One per browser, kept across codes
+ * (a second tab's code does not orphan the first's).
+ */
+export const qrNonceCookieName = (production: boolean) => (production ? '__Host-ejia_qr' : 'ejia_qr');
+const QR_NONCE_MAX_AGE_SECONDS = 3600;
+
+export function qrNonceOf(ctx: AppContext): string | null {
+  const v = ctx.cookies.get(qrNonceCookieName(ctx.deps.config.production));
+  return v && /^[A-Za-z0-9_-]{43}$/.test(v) ? v : null;
+}
+
+export function setQrNonceCookie(ctx: AppContext, nonce: string) {
+  const { production } = ctx.deps.config;
+  ctx.append('Set-Cookie', cookie(qrNonceCookieName(production), nonce, { httpOnly: true, secure: production, maxAgeSeconds: QR_NONCE_MAX_AGE_SECONDS }));
+}

@@ -9,4 +9,8 @@ export { loadViewer, type RoleGrant, type Viewer } from './viewer.js';
 export { forgetResidentAccounts } from './sessions.js';
 // whoever removes a role may end the account's console sessions at once (a removed role also ends them at their next request)
 export { endConsoleSessions } from './sessions.js';
+// a community role removed (server/accounts): every session of the account ends at once, tokens included
+export { endAllSessions } from './sessions.js';
 export { FakeWechatClient, HttpWechatClient, type WechatClient } from './wechat.js';
+// content security and subscribe messages ask WeChat about a user by openid
+export { openidOf } from './identities.js';

@@ -6,9 +6,11 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { AppContext, Deps } from '../context.js';
 import { isUniqueViolation } from '../db.js';
 import { AppError, forbidden, notFound } from '../errors.js';
-import { mayHaveConsolePassword, mayManagePasswords } from '../policies/index.js';
-import { CONSOLE_SESSION_MS, CONSOLE_IDLE_MS, refuseForeignOrigin, setConsoleCookies } from './consoleSession.js';
-import { endConsoleSessions, issueSession } from './sessions.js';
+import { recordAdminChange } from '../audit/index.js';
+import { homeCommunity, homeRegion, mayHaveConsolePassword, mayManagePasswords } from '../policies/index.js';
+import { refuseForeignOrigin } from './consoleSession.js';
+import { startConsoleSession } from './consoleSignIn.js';
+import { endConsoleSessions } from './sessions.js';
 import { loadViewer, type Viewer } from './viewer.js';
 
 /** Wrong passwords in a row before the account is locked… */
@@ -77,21 +79,7 @@ export async function signInWithPassword(deps: Deps, ctx: AppContext, username: 
   const account = await loadViewer(deps.db, cred.userId);
   // a role taken away since the password was set: the console has nothing for this account
   if (!account || !mayHaveConsolePassword(account)) throw forbidden('this account has no staff role any more; ask an administrator');
-  const session = await issueSession(deps, account.userId, {
-    kind: 'console',
-    ttlMs: CONSOLE_SESSION_MS,
-    userAgent: ctx.get('user-agent'),
-    // the grants it signs in with: one of them removed ends the session (sessions.ts)
-    roles: account.roles,
-  });
-  setConsoleCookies(ctx, session.token, session.expiresAt);
-  return {
-    userId: account.userId,
-    displayName: account.displayName,
-    expiresAt: session.expiresAt,
-    idleMinutes: CONSOLE_IDLE_MS / 60_000,
-    mustChangePassword: cred.mustChange,
-  };
+  return startConsoleSession(deps, ctx, account, cred.mustChange);
 }
 
 function checkNewPassword(password: string, username: string) {
@@ -147,8 +135,16 @@ export async function setFirstPassword(deps: Deps, viewer: Viewer, userId: strin
   try {
     await deps.db.$transaction(async (tx) => {
       const data = { username: name, passwordHash, mustChange: true, failedAttempts: 0, lockedUntil: null, changedAt: now };
+      const had = await tx.passwordCredential.findUnique({ where: { userId }, select: { username: true } });
       await tx.passwordCredential.upsert({ where: { userId }, create: { userId, ...data }, update: data });
-      await endConsoleSessions(tx, userId, now);
+      const ended = await endConsoleSessions(tx, userId, now);
+      // the username only: never the password or its hash
+      await recordAdminChange(tx, {
+        actor: viewer, action: 'password.set', at: now,
+        target: { type: 'user', id: userId, communityId: homeCommunity(target), regionId: homeRegion(target) },
+        before: had ? { username: had.username } : null,
+        after: { username: name, mustChangePassword: true, consoleSessionsEnded: ended },
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('conflict', `username: ${name} is taken`, [{ path: 'body.username', message: 'taken' }], 'username_taken');

@@ -7,12 +7,18 @@ import { logout } from './logout.js';
 import { sessionIdOf } from './middleware.js';
 import { listMySessions, revokeMySession } from './mySessions.js';
 import { changePassword, normalUsername, setFirstPassword, signInWithPassword } from './passwords.js';
+import { cancelQrTicket, confirmQrTicket, createQrTicket, pollQrTicket, scanQrTicket } from './qrSignIn.js';
 import {
   changePasswordBody,
   consoleSignedIn,
   devLoginBody,
   passwordSet,
   passwordSignInBody,
+  qrDecision,
+  qrPoll,
+  qrScan,
+  qrTicket,
+  qrTicketParams,
   sessionList,
   setPasswordBody,
   setPasswordParams,
@@ -73,6 +79,52 @@ export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, a
     body: passwordSignInBody,
     response: consoleSignedIn,
     handler: ({ deps, ctx, body }) => signInWithPassword(deps, ctx, body.username, body.password),
+  }),
+  // 扫码登录 (qrSignIn.ts): the browser asks for a code and polls it; the phone scans, then confirms or cancels
+  route({
+    method: 'post',
+    path: '/qr',
+    summary:
+      'The staff console: a sign-in code to scan with the mini-program (a one-time ticket, good for 2 minutes, bound to this browser by an httpOnly cookie). 502 wechat_refused when WeChat makes no code',
+    auth: 'public',
+    use: [limitSignIn],
+    response: qrTicket,
+    handler: ({ deps, ctx }) => createQrTicket(deps, ctx),
+  }),
+  route({
+    method: 'get',
+    path: '/qr/:ticket',
+    summary:
+      'Polled by the browser that asked for the code: waiting, scanned, confirmed (this answer sets the console session cookies, once), expired, refused or used. 404 for another browser',
+    auth: 'public',
+    params: qrTicketParams,
+    response: qrPoll,
+    handler: ({ deps, ctx, params }) => pollQrTicket(deps, ctx, params.ticket),
+  }),
+  route({
+    method: 'post',
+    path: '/qr/:ticket/scan',
+    summary:
+      'The mini-program\'s confirm page, opened by the code: the scanning account (网格员, 社区干部, 党组织, 管理员; else 403 no_console_role) sees which browser, where and when. 409 expired / used / refused / taken',
+    params: qrTicketParams,
+    response: qrScan,
+    handler: ({ deps, viewer, params }) => scanQrTicket(deps, viewer, params.ticket),
+  }),
+  route({
+    method: 'post',
+    path: '/qr/:ticket/confirm',
+    summary: 'The account that scanned the code signs that browser in to the console (once; 409 expired / used / refused)',
+    params: qrTicketParams,
+    response: qrDecision,
+    handler: ({ deps, viewer, params }) => confirmQrTicket(deps, viewer, params.ticket),
+  }),
+  route({
+    method: 'post',
+    path: '/qr/:ticket/cancel',
+    summary: 'The account that scanned the code says no: the browser is not signed in and shows it',
+    params: qrTicketParams,
+    response: qrDecision,
+    handler: ({ deps, viewer, params }) => cancelQrTicket(deps, viewer, params.ticket),
   }),
   route({
     method: 'post',

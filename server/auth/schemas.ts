@@ -79,3 +79,49 @@ export const sessionList = z.object({
     }),
   ),
 });
+
+// ---- 扫码登录 (server/auth/qrSignIn.ts) ---------------------------------------------
+
+/** A ticket as the code carries it: 22 base64url characters (WeChat's scene takes at most 32). */
+export const qrTicketParams = z.object({
+  ticket: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a sign-in code of 22 letters, digits, - or _'),
+});
+
+export const qrTicket = z
+  .object({
+    ticket: z.string(),
+    expiresAt: isoDate,
+    /** how long it is good from now: a countdown that does not trust the office PC's clock */
+    seconds: z.number().int(),
+    /** the code to show, as a data: URL (production: the mini-program code; development: a plain QR code of the H5 page) */
+    image: z.string(),
+  })
+  .meta({ id: 'QrTicket' });
+
+const qrStatus = z.enum(['waiting', 'scanned', 'confirmed', 'expired', 'refused', 'used']);
+
+export const qrPoll = z
+  .object({
+    /** waiting: not scanned yet; scanned: confirm on the phone; confirmed: signed in (this answer set the cookies); expired, refused (cancelled), used: ask for a new code */
+    status: qrStatus,
+    expiresAt: isoDate,
+    /** with `confirmed`: the console session this answer started */
+    signedIn: consoleSignedIn.optional(),
+  })
+  .meta({ id: 'QrPoll' });
+
+export const qrScan = z
+  .object({
+    status: qrStatus,
+    /** the account that will be signed in: the one scanning */
+    displayName: z.string(),
+    /** the browser that asked for the code, in a few words (Chrome 131 · Windows) */
+    browser: z.string(),
+    /** its address as the server saw it */
+    ip: z.string().nullable(),
+    requestedAt: isoDate,
+    expiresAt: isoDate,
+  })
+  .meta({ id: 'QrScan' });
+
+export const qrDecision = z.object({ status: z.enum(['confirmed', 'refused']) });

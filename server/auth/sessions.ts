@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { Deps } from '../context.js';
 import type { DbTx } from '../db.js';
 import { sql } from '../sql.js';
-import { type RoleGrant, type Viewer } from './viewer.js';
+import { regionReachOf, type RoleGrant, type Viewer } from './viewer.js';
 
 const hashToken = (secret: string, token: string) =>
   crypto.createHmac('sha256', secret).update(token).digest('base64url');
@@ -12,8 +12,9 @@ const hashToken = (secret: string, token: string) =>
 export type SessionKind = 'token' | 'console';
 
 /** The role grants a console session is signed in with, one string each (see roleStamp). */
-const grantKey = (g: Pick<RoleGrant, 'role' | 'communityId' | 'gridId' | 'buildingId'>) =>
-  [g.role, g.communityId ?? '', g.gridId ?? '', g.buildingId ?? ''].join(':');
+const grantKey = (g: Pick<RoleGrant, 'role' | 'communityId' | 'gridId' | 'buildingId' | 'regionId'>) =>
+  // the region only when there is one, so stamps of sessions signed in before region roles still match
+  [g.role, g.communityId ?? '', g.gridId ?? '', g.buildingId ?? '', ...(g.regionId ? [g.regionId] : [])].join(':');
 
 export async function issueSession(
   deps: Deps,
@@ -62,6 +63,7 @@ interface ViewerRow {
   roleCommunityId: string | null;
   roleGridId: string | null;
   roleBuildingId: string | null;
+  roleRegionId: string | null;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function sessionForToken(deps: Deps, token: string): Promise<{ view
            s."expiresAt", s."revokedAt", u.id AS "userId", u."displayName",
            r.id AS "residentId", r.name AS "residentName", r."householdId", r."communityId" AS "residentCommunityId",
            h."buildingId", b."gridId",
-           ur.role, ur."communityId" AS "roleCommunityId", ur."gridId" AS "roleGridId", ur."buildingId" AS "roleBuildingId"
+           ur.role, ur."communityId" AS "roleCommunityId", ur."gridId" AS "roleGridId", ur."buildingId" AS "roleBuildingId", ur."regionId" AS "roleRegionId"
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Resident" r ON r.id = u."residentId"
@@ -102,6 +104,9 @@ export async function sessionForToken(deps: Deps, token: string): Promise<{ view
     ORDER BY ur."createdAt", ur.id`);
   const s = rows[0];
   if (!s || s.revokedAt || s.expiresAt <= deps.clock()) return null;
+  const roles: RoleGrant[] = rows
+    .filter((r) => r.role)
+    .map((r) => ({ role: r.role!, communityId: r.roleCommunityId, gridId: r.roleGridId, buildingId: r.roleBuildingId, regionId: r.roleRegionId }));
   const user: Viewer = {
     userId: s.userId,
     displayName: s.displayName,
@@ -116,9 +121,9 @@ export async function sessionForToken(deps: Deps, token: string): Promise<{ view
             communityId: s.residentCommunityId,
           }
         : null,
-    roles: rows
-      .filter((r) => r.role)
-      .map((r) => ({ role: r.role!, communityId: r.roleCommunityId, gridId: r.roleGridId, buildingId: r.roleBuildingId })),
+    roles,
+    // a second look-up only for the holders of a region role (县/街道)
+    regions: await regionReachOf(deps.db, roles),
   };
   const held = new Set(user.roles.map(grantKey));
   const stamped = s.roleStamp ? s.roleStamp.split(',') : [];
@@ -162,6 +167,15 @@ export async function listLiveSessions(deps: Deps, userId: string) {
 /** Every console session of a user (a password changed by an admin, a role removed): the mini-program's tokens stay. */
 export async function endConsoleSessions(tx: DbTx, userId: string, now: Date): Promise<number> {
   const r = await tx.session.updateMany({ where: { userId, kind: 'console', revokedAt: null }, data: { revokedAt: now } });
+  return r.count;
+}
+
+/**
+ * Every live session of a user, the mini-program's tokens too (a community role removed:
+ * the account signs in again and gets only what it still holds). Inside the caller's transaction.
+ */
+export async function endAllSessions(tx: DbTx, userId: string, now: Date): Promise<number> {
+  const r = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   return r.count;
 }
 

@@ -106,6 +106,8 @@ async function fileRepair(deps: Deps, viewer: Viewer, description: string): Prom
     return `已登记报修：${order.title}\n单号尾号 ${order.id.slice(-6)}，${worker}会尽快联系您，进度可在「e家社区」小程序查看。`;
   } catch (e) {
     if (e instanceof AppError && e.code === 'forbidden') return NO_HOUSEHOLD;
+    // WeChat's content check found the text risky (server/wechat)
+    if (e instanceof AppError && e.reason === 'content_risky') return '报修内容里有不适合发布的信息，请修改后再发，或在小程序里提交。';
     if (e instanceof AppError && e.status < 500) return '报修没有登记成功，请换个说法再试，或在小程序里提交。';
     throw e;
   }

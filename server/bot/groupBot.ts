@@ -6,6 +6,7 @@
 // handler would take the whole server down.
 import type { Message, Room, Wechaty } from 'wechaty';
 import type { Deps } from '../context.js';
+import { recordBotState } from './botState.js';
 import { answerCommand, isCommand } from './commands.js';
 import { WechatyChannel } from './wechatyChannel.js';
 
@@ -29,14 +30,26 @@ export class GroupBot {
   ) {
     this.channel = new WechatyChannel(wechaty);
     const log = deps.logger;
-    wechaty.on('scan', (qrcode) => log.warn({ qrcode }, 'group bot waiting for a WeChat scan to log in'));
+    // the state goes to the database, so any instance's 群管理 page shows it (./botState.ts); the QR itself is not logged
+    wechaty.on('scan', (qrcode) =>
+      this.guard('scan', async () => {
+        log.warn('group bot waiting for a WeChat scan to log in (an admin sees the code in the console, 群管理)');
+        await recordBotState(deps, { state: 'waiting_scan', qrcode, mode: options.mode });
+      }),
+    );
     wechaty.on('login', (user) =>
       this.guard('login', async () => {
         log.info({ account: user.id, mode: options.mode }, 'group bot logged in');
+        await recordBotState(deps, { state: 'logged_in', accountId: user.id, accountName: user.name(), mode: options.mode });
         await this.syncGroups();
       }),
     );
-    wechaty.on('logout', (user) => log.warn({ account: user.id }, 'group bot logged out: group posts wait until it logs in again'));
+    wechaty.on('logout', (user) =>
+      this.guard('logout', async () => {
+        log.warn({ account: user.id }, 'group bot logged out: group posts wait until it logs in again');
+        await recordBotState(deps, { state: 'logged_out', accountId: user.id, mode: options.mode });
+      }),
+    );
     wechaty.on('message', (m) => this.guard('message', () => this.onMessage(m)));
     wechaty.on('room-join', (room) => this.guard('room-join', () => this.syncGroup(room)));
     wechaty.on('room-topic', (room) => this.guard('room-topic', () => this.syncGroup(room)));

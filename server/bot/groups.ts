@@ -24,21 +24,36 @@ export async function listGroups(deps: Deps, viewer: Viewer) {
     },
     orderBy: [{ present: 'desc' }, { topic: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((g) => ({
-    id: g.id,
-    channel: g.channel,
-    topic: g.topic,
-    memberCount: g.memberCount,
-    present: g.present,
-    seenAt: g.seenAt,
-    communityId: g.communityId,
-    buildings: g.buildings.map((b) => b.building),
-    grids: g.grids.map((x) => x.grid),
-  }));
+  return rows.map((g) => presentChatGroup({ ...g, buildings: g.buildings.map((b) => b.building), grids: g.grids.map((x) => x.grid) }));
 }
 
+type Place = { id: string; name: string };
+
+/** A group as staff see it: never its WeCom key (externalId). */
+export const presentChatGroup = (g: {
+  id: string;
+  channel: ChatChannel;
+  topic: string;
+  memberCount: number;
+  present: boolean;
+  seenAt: Date;
+  communityId: string | null;
+  buildings: Place[];
+  grids: Place[];
+}) => ({
+  id: g.id,
+  channel: g.channel,
+  topic: g.topic,
+  memberCount: g.memberCount,
+  present: g.present,
+  seenAt: g.seenAt,
+  communityId: g.communityId,
+  buildings: g.buildings,
+  grids: g.grids,
+});
+
 /** The group a link body names (claiming an unassigned one for the community), or a WeCom robot registered on the spot. */
-async function pickGroup(tx: DbTx, viewer: Viewer, communityId: string, body: LinkGroupBody & { groupId?: string }, now: Date) {
+export async function pickGroup(tx: DbTx, viewer: Viewer, communityId: string, body: LinkGroupBody & { groupId?: string }, now: Date) {
   if (body.wecom) {
     const key = webhookKey(body.wecom.webhook);
     if (!key) throw badRequest('body.wecom.webhook', 'not a WeCom group robot webhook address or key');

@@ -61,3 +61,37 @@ const linkedGroup = z.object({ id: z.string(), channel: chatChannel, topic: z.st
 
 export const buildingGroupLink = z.object({ building: place, group: linkedGroup }).meta({ id: 'BuildingGroupLink' });
 export const gridGroupLink = z.object({ grid: place, group: linkedGroup }).meta({ id: 'GridGroupLink' });
+
+// ---- 群管理: the bot account and the WeCom robots --------------------------------
+
+/** A WeCom group robot for the community, not yet linked to a building or grid. */
+export const registerRobotBody = z.object({
+  communityId: id.optional(),
+  /** The robot's webhook address (or only its key), from the WeCom group's robot settings. */
+  webhook: z.string().trim().min(1, 'required').max(300),
+  topic: z.string().trim().min(1, 'required').max(60),
+});
+export type RegisterRobotBody = z.infer<typeof registerRobotBody>;
+
+export const botStatus = z
+  .object({
+    /** not_running: no process has run the bot on this database (not configured) */
+    state: z.enum(['logged_in', 'waiting_scan', 'logged_out', 'not_running']),
+    /** demo: the mock WeChat of development, nothing reaches WeChat */
+    mode: z.enum(['wechat', 'demo']).nullable(),
+    accountName: z.string().nullable(),
+    /** when the state last changed */
+    since: isoDate.nullable(),
+    /** The content of the login QR while the bot waits for a scan: platform admins only. */
+    loginQr: z.string().optional(),
+    mayScan: z.boolean(),
+    /** Posts per bot account per day, and today's so far (China time). */
+    dailyCap: z.number().int(),
+    sentToday: z.number().int(),
+  })
+  .meta({ id: 'BotStatus' });
+
+export const robotRemoved = z.object({ id: z.string(), deliveriesCancelled: z.number().int() }).meta({ id: 'RobotRemoved' });
+export const robotTested = z
+  .object({ sent: z.boolean(), at: isoDate, /** WeCom's refusal in plain words */ error: z.string().nullable() })
+  .meta({ id: 'RobotTested' });

@@ -20,6 +20,7 @@ import {
   CATEGORIES,
   COMMUNITIES,
   DEMO_OPENIDS,
+  DEMO_REGIONS,
   DISTRICT,
   ESTATE,
   FLATS_PER_FLOOR,
@@ -87,6 +88,9 @@ export async function seedDemo(deps: Deps): Promise<void> {
   const communityIds: string[] = [];
   const gridIds: string[][] = [];
   const seeded: Seeded = { buildingIds: [], households: [] };
+  // the levels above the communities (县 → 街道, issue #19); ids outside the prng, so the rest stays as it was
+  const countyId = id();
+  const streetId = id();
 
   const communities: Prisma.CommunityCreateManyInput[] = [];
   const grids: Prisma.GridCreateManyInput[] = [];
@@ -100,7 +104,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   COMMUNITIES.forEach((name, ci) => {
     const communityId = id();
     communityIds.push(communityId);
-    communities.push({ id: communityId, name: `${name}社区`, estate: ESTATE, district: DISTRICT });
+    communities.push({ id: communityId, name: `${name}社区`, estate: ESTATE, district: DISTRICT, regionId: streetId });
     CATEGORIES.forEach((c, i) =>
       categories.push({
         communityId,
@@ -189,6 +193,8 @@ export async function seedDemo(deps: Deps): Promise<void> {
     }
   });
 
+  await db.region.create({ data: { id: countyId, level: 'COUNTY', name: DEMO_REGIONS.county } });
+  await db.region.create({ data: { id: streetId, level: 'STREET', name: DEMO_REGIONS.street, parentId: countyId } });
   await db.community.createMany({ data: communities });
   await db.serviceCategory.createMany({ data: categories });
   await db.grid.createMany({ data: grids });
@@ -245,6 +251,11 @@ export async function seedDemo(deps: Deps): Promise<void> {
   roles.push({ userId: staffHuimin, role: 'STAFF', communityId: communityIds[1]! });
   const admin = account(DEMO_OPENIDS.admin, '平台管理员');
   roles.push({ userId: admin, role: 'ADMIN', communityId: null });
+  // 县/街道 officials: an admin and a read-only oversight account at each level
+  roles.push({ userId: account(DEMO_OPENIDS.countyAdmin, '罗志刚'), role: 'COUNTY_ADMIN', regionId: countyId });
+  roles.push({ userId: account(DEMO_OPENIDS.countyViewer, '杨晓燕'), role: 'COUNTY_OVERSIGHT', regionId: countyId });
+  roles.push({ userId: account(DEMO_OPENIDS.streetAdmin, '王建军'), role: 'STREET_ADMIN', regionId: streetId });
+  roles.push({ userId: account(DEMO_OPENIDS.streetViewer, '李梅'), role: 'STREET_OVERSIGHT', regionId: streetId });
 
   await db.user.createMany({ data: users });
   await db.wechatIdentity.createMany({ data: identities });

@@ -10,9 +10,9 @@ import { householdsWithSituations } from './queries.js';
 export async function householdEmployment(
   deps: Pick<Deps, 'db' | 'clock'>,
   where: Prisma.HouseholdWhereInput,
-  opts: { take?: number; year?: number } = {},
+  opts: { take?: number; skip?: number; year?: number } = {},
 ): Promise<HouseholdEmployment[]> {
   const year = opts.year ?? ledgerYear(deps);
-  const rows = await householdsWithSituations(deps.db, where, opts.take);
+  const rows = await householdsWithSituations(deps.db, where, opts.take, opts.skip);
   return rows.map((h) => householdSituation(h, year));
 }

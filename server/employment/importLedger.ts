@@ -71,7 +71,14 @@ interface RowError {
   reason: string;
 }
 
-export async function importLedger(deps: Deps, v: Viewer, file: Buffer) {
+/** Thrown inside a dry run's transaction to undo what it wrote. */
+class DryRun extends Error {}
+
+/**
+ * `dryRun`: check and count exactly as an import would, then write nothing (the console's
+ * preview: the same rows go in, the transaction is rolled back at its end).
+ */
+export async function importLedger(deps: Deps, v: Viewer, file: Buffer, dryRun = false) {
   const communityId = jobsStaffCommunity(v);
   const wb = new ExcelJS.Workbook();
   try {
@@ -151,15 +158,20 @@ export async function importLedger(deps: Deps, v: Viewer, file: Buffer) {
 
   const now = deps.clock();
   let changed = 0;
-  await deps.db.$transaction(async (tx) => {
-    for (const g of good) {
-      const r = await recordSituation(
-        tx,
-        { communityId, householdId: g.resident.householdId, residentId: g.resident.id, recordedById: v.userId, source: 'import', at: now },
-        { status: g.status, employer: g.employer, since: g.since, trades: g.trades, note: g.note },
-      );
-      if (r.changed) changed++;
-    }
-  });
-  return { rows: good.length + errors.length + skipped, imported: changed, unchanged: good.length - changed, withoutStatus: skipped, errors };
+  try {
+    await deps.db.$transaction(async (tx) => {
+      for (const g of good) {
+        const r = await recordSituation(
+          tx,
+          { communityId, householdId: g.resident.householdId, residentId: g.resident.id, recordedById: v.userId, source: 'import', at: now },
+          { status: g.status, employer: g.employer, since: g.since, trades: g.trades, note: g.note },
+        );
+        if (r.changed) changed++;
+      }
+      if (dryRun) throw new DryRun();
+    });
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e;
+  }
+  return { rows: good.length + errors.length + skipped, imported: changed, unchanged: good.length - changed, withoutStatus: skipped, errors, dryRun };
 }

@@ -9,3 +9,7 @@ export { seekingWorkers } from './seekingWorkers.js';
 export { tradeCode, tradeCodes } from './schemas.js';
 export { parseTrades, TRADES, tradesOverlap, type Trade } from './trades.js';
 export { seedEmploymentDemo } from './demoData.js';
+// the 户籍台账 import and export (server/registry/): current statuses of a community, and an import's new ones in batches
+export { currentStatuses, recordStatusesInBulk } from './registryStatuses.js';
+// the oversight views of 街道 and 县 (server/oversight): figures per community or grid, aggregates only
+export { employmentFiguresBy, type EmploymentFigures } from './communityFigures.js';

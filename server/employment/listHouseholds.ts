@@ -19,12 +19,23 @@ export async function listHouseholdEmployment(deps: Deps, v: Viewer, q: Househol
     const page = await zeroEmploymentPage(deps, employmentReach(v), q, year);
     if (!page.ids.length) return { total: page.total, items: [] };
     const items = await householdEmployment(deps, { id: { in: page.ids } }, { year });
+    const at = new Map(page.ids.map((id, i) => [id, i]));
+    items.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
     // (a record written between the two statements could change a flag; an item on this list is always zero-employment)
     return { total: page.total, items: items.filter((h) => h.zeroEmployment).map((h) => presentHouseholdTo(v, h)) };
   }
   // a household is in scope when one of its residents is
-  const where: Prisma.HouseholdWhereInput = { AND: [{ residents: { some: employmentScope(v) } }, q.gridId ? { building: { gridId: q.gridId } } : {}] };
-  const items = await householdEmployment(deps, where, { take: q.limit, year });
-  const total = items.length < q.limit ? items.length : await countHouseholds(deps.db, where);
+  const where: Prisma.HouseholdWhereInput = {
+    AND: [
+      { residents: { some: employmentScope(v) } },
+      q.gridId ? { building: { gridId: q.gridId } } : {},
+      q.buildingId ? { buildingId: q.buildingId } : {},
+      q.room ? { room: { contains: q.room } } : {},
+      q.status ? { residents: { some: { leftAt: null, employment: { some: { current: true, status: q.status } } } } } : {},
+    ],
+  };
+  const items = await householdEmployment(deps, where, { take: q.limit, skip: q.offset, year });
+  // a short first page is the whole list: no count needed
+  const total = q.offset === 0 && items.length < q.limit ? items.length : await countHouseholds(deps.db, where);
   return { total, items: items.map((h) => presentHouseholdTo(v, h)) };
 }

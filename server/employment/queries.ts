@@ -78,11 +78,14 @@ export const ledgerRows = (db: DbTx, communityId: string) =>
 
 // ---- households ----------------------------------------------------------------
 
-const HOUSEHOLD_ORDER: Prisma.HouseholdOrderByWithRelationInput[] = [{ buildingId: 'asc' }, { unitId: 'asc' }, { room: 'asc' }];
+// by place as staff read a ledger (楼栋, 单元, 房号), not by random ids; the zero-employment
+// page's SQL sorts the same way (zeroEmploymentPage)
+const HOUSEHOLD_ORDER: Prisma.HouseholdOrderByWithRelationInput[] = [{ building: { name: 'asc' } }, { unit: { name: 'asc' } }, { room: 'asc' }, { id: 'asc' }];
 
 /** Households matching `where`, in list order, each member with their current record (`take`: the first that many). */
-export const householdsWithSituations = (db: DbTx, where: Prisma.HouseholdWhereInput, take?: number) =>
+export const householdsWithSituations = (db: DbTx, where: Prisma.HouseholdWhereInput, take?: number, skip = 0) =>
   db.household.findMany({
+    ...(skip ? { skip } : {}),
     where,
     include: {
       unit: { select: { name: true } },
@@ -136,6 +139,9 @@ export const gridsOf = (db: DbTx, communityId: string) => db.grid.findMany({ whe
 // Household_pkey only. Written once for both databases: booleans as TRUE
 // (1 on SQLite), no dates compared; written with server/sql.ts.
 
+/** Text to look for inside a LIKE pattern: its own % _ and \\ taken literally (ESCAPE '\\'). */
+const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
 /** Households of the grids (a household belongs to the grid of its building). */
 const householdsOfGrids = (grids: readonly string[]) =>
   sql`SELECT gh.id FROM "Household" gh JOIN "Building" gb ON gb.id = gh."buildingId" WHERE gb."gridId" IN (${join(grids)})`;
@@ -161,11 +167,28 @@ function householdsInReach(reach: EmploymentReach): SqlQuery {
 }
 
 /** The ids of the first `limit` zero-employment households in reach, in list order, and how many there are. */
-export async function zeroEmploymentPage(deps: Pick<Deps, 'sql'>, reach: EmploymentReach, q: { gridId?: string | undefined; limit: number }, year: number) {
-  // (the grid narrows the scope before any household is looked at)
-  const inGrid = q.gridId ? sql`WHERE x.id IN (${householdsOfGrids([q.gridId])})` : empty;
+export async function zeroEmploymentPage(
+  deps: Pick<Deps, 'sql'>,
+  reach: EmploymentReach,
+  q: { gridId?: string | undefined; buildingId?: string | undefined; status?: EmploymentStatus | undefined; room?: string | undefined; offset?: number; limit: number },
+  year: number,
+) {
+  // (the grid and building narrow the scope before any household is looked at)
+  const narrow: SqlQuery[] = [];
+  if (q.gridId) narrow.push(sql`x.id IN (${householdsOfGrids([q.gridId])})`);
+  if (q.buildingId) narrow.push(sql`x.id IN (SELECT bh.id FROM "Household" bh WHERE bh."buildingId" = ${q.buildingId})`);
+  if (q.room) narrow.push(sql`x.id IN (SELECT rh.id FROM "Household" rh WHERE rh.room LIKE ${`%${likeEscaped(q.room)}%`} ESCAPE '\\')`);
+  // a member whose current situation is this one (in a zero-employment household: seeking or unable)
+  if (q.status) {
+    narrow.push(
+      sql`EXISTS (SELECT 1 FROM "Resident" sr JOIN "EmploymentRecord" se ON se."residentId" = sr.id AND se."current" = TRUE WHERE sr."householdId" = x.id AND sr."leftAt" IS NULL AND se.status = ${q.status})`,
+    );
+  }
+  const inGrid = narrow.length ? sql`WHERE ${join(narrow, ' AND ')}` : empty;
   const employed = join(EMPLOYED.map((s) => sql`WHEN ${s} THEN 2`), ' ');
   if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`zeroEmploymentPage: limit must be a positive integer, got ${q.limit}`);
+  const offset = q.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`zeroEmploymentPage: offset must be a whole number, got ${offset}`);
   const query = sql`
     WITH scoped AS MATERIALIZED (
       SELECT DISTINCT x.id FROM (${householdsInReach(reach)}) x ${inGrid}
@@ -183,8 +206,9 @@ export async function zeroEmploymentPage(deps: Pick<Deps, 'sql'>, reach: Employm
     )
     SELECT h.id, COUNT(*) OVER () AS total
     FROM zero JOIN "Household" h ON h.id = zero.id
-    ORDER BY h."buildingId", h."unitId", h.room
-    LIMIT ${raw(String(q.limit))}`;
+    JOIN "Building" b ON b.id = h."buildingId" JOIN "Unit" u ON u.id = h."unitId"
+    ORDER BY b.name, u.name, h.room, h.id
+    LIMIT ${raw(String(q.limit))} OFFSET ${raw(String(offset))}`;
   type Row = { id: string; total: number };
   const rows =
     deps.sql.kind === 'postgres'

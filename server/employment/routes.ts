@@ -14,6 +14,7 @@ import {
   employmentHouseholdPage,
   employmentStatsAnswer,
   householdsQuery,
+  importQuery,
   importResult,
   recordStatusAnswer,
   recordStatusBody,
@@ -65,14 +66,15 @@ export const employmentRoutes = routeGroup('employment', '/api/employment', '就
   route({
     method: 'post',
     path: '/import',
-    summary: 'Staff import the ledger from Excel: good rows go in, bad rows come back with their number and reason',
+    summary: 'Staff import the ledger from Excel: good rows go in, bad rows come back with their number and reason (dryRun: the same answer, nothing written)',
     use: [singleFile(5 * 1024 * 1024)],
     upload: {
       field: 'file',
       description: 'An .xlsx workbook (at most 5 MB): 姓名, 就业状态, and 身份证号 or 楼栋/单元/房号; optionally 就业单位, 开始时间, 意向工种, 备注',
     },
+    query: importQuery,
     response: importResult,
-    handler: ({ deps, viewer, ctx }) => importLedger(deps, viewer, uploadedFile(ctx, 'an .xlsx workbook')),
+    handler: ({ deps, viewer, ctx, query }) => importLedger(deps, viewer, uploadedFile(ctx, 'an .xlsx workbook'), query.dryRun),
   }),
   route({
     method: 'get',

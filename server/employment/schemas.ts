@@ -24,7 +24,19 @@ export const householdsQuery = z.object({
   /** Only 零就业家庭: households with working-age members and nobody in work. */
   zeroEmployment: bool.optional(),
   gridId: id.optional(),
+  buildingId: id.optional(),
+  /** Households with a member whose current situation is this. */
+  status: z.enum(EMPLOYMENT_STATUSES).optional(),
+  /** A room number, or part of one (30 finds 301, 302, 1302…). */
+  room: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, 'digits and letters, like 302').optional(),
+  /** Households to skip: the console's pages (in list order: building, unit, room). */
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const importQuery = z.object({
+  /** Check the sheet and count what it would change, writing nothing (the console's preview). */
+  dryRun: bool.optional(),
 });
 
 // ---- answers -------------------------------------------------------------------
@@ -107,6 +119,8 @@ export const importResult = z.object({
   /** Rows without a 就业状态 (children, elderly members), skipped. */
   withoutStatus: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  /** True when nothing was written (`dryRun`). */
+  dryRun: z.boolean(),
 });
 
 export type RecordStatusBody = z.infer<typeof recordStatusBody>;

@@ -30,6 +30,21 @@ export const postingById = (db: DbTx, id: string) => db.jobPosting.findUniqueOrT
 export const postingsWithCounts = (db: DbTx, where: Prisma.JobPostingWhereInput) =>
   db.jobPosting.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], include: withInterestCount, take: 500 });
 
+/** One page of postings matching `where`, in the order asked (ties newest first), with how many registered, and how many match. */
+export async function postingsPage(db: DbTx, where: Prisma.JobPostingWhereInput, orderBy: Prisma.JobPostingOrderByWithRelationInput, skip: number, take: number) {
+  const [rows, total] = await Promise.all([
+    db.jobPosting.findMany({ where, orderBy: [orderBy, { createdAt: 'desc' }, { id: 'desc' }], include: withInterestCount, skip, take }),
+    db.jobPosting.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+/** How many were hired from each of `jobIds`. */
+export async function hiredCounts(db: DbTx, jobIds: string[]): Promise<Map<string, number>> {
+  const rows = await db.jobInterest.groupBy({ by: ['jobId'], where: { jobId: { in: jobIds }, outcome: 'hired' }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.jobId, r._count._all]));
+}
+
 /** The community's postings open now (no deadline, or one not passed), newest first. */
 export const openPostings = (db: DbTx, communityId: string, now: Date, take: number) =>
   db.jobPosting.findMany({

@@ -7,6 +7,7 @@ import { candidatesForJob } from './candidatesForJob.js';
 import { getJob } from './getJob.js';
 import { listInterests } from './listInterests.js';
 import { listJobs } from './listJobs.js';
+import { managedPostings } from './managedPostings.js';
 import { closeJob, createJob, updateJob } from './managePostings.js';
 import { myInterests } from './myInterests.js';
 import { recordOutcome } from './recordOutcome.js';
@@ -21,6 +22,8 @@ import {
   jobList,
   jobPosting,
   listJobsQuery,
+  managedPostingPage,
+  managePostingsQuery,
   myInterestList,
   outcomeBody,
   outcomeResult,
@@ -44,6 +47,15 @@ export const jobRoutes = routeGroup('jobs', '/api/jobs', '就业岗位: postings
     body: createJobBody,
     response: jobPosting,
     handler: ({ deps, viewer, body }) => createJob(deps, viewer, body),
+  }),
+  // before /:id, which would take "manage" for an id
+  route({
+    method: 'get',
+    path: '/manage',
+    summary: "Staff: the community's postings, open and closed, filtered, searched, sorted and paged (the console's table)",
+    query: managePostingsQuery,
+    response: managedPostingPage,
+    handler: ({ deps, viewer, query }) => managedPostings(deps, viewer, query),
   }),
   // before /:id, which would take "interests" for an id
   route({

@@ -137,3 +137,26 @@ export type CreateJobBody = z.infer<typeof createJobBody>;
 export type UpdateJobBody = z.infer<typeof updateJobBody>;
 export type ListJobsQuery = z.infer<typeof listJobsQuery>;
 export type OutcomeBody = z.infer<typeof outcomeBody>;
+
+// ---- the staff console's list of postings ------------------------------------------
+
+/** The console's table of postings: filtered, searched, sorted and paged on the server. */
+export const managePostingsQuery = z.object({
+  status: jobStatus.optional(),
+  kind: z.enum(JOB_KINDS).optional(),
+  /** Part of the title, employer or place. */
+  // (Prisma's contains passes % and _ through to LIKE on SQLite: they would match anything)
+  q: z.string().trim().min(1).max(40).regex(/^[^%_\\]*$/, 'without % _ \\').optional(),
+  sort: z.enum(['createdAt', 'deadline', 'headcount']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** A page of postings with how many registered and how many were hired. */
+export const managedPostingPage = z.object({
+  total: z.number().int(),
+  items: z.array(jobPosting.extend({ interestedCount: z.number().int(), hiredCount: z.number().int() }).meta({ id: 'ManagedJobPosting' })),
+});
+
+export type ManagePostingsQuery = z.infer<typeof managePostingsQuery>;

@@ -1,11 +1,15 @@
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
+import { acceptRoleInvite } from '../accounts/index.js';
 import { AppError } from '../errors.js';
 import { spendInvite } from '../org/index.js';
 import { mayLinkToResident } from '../policies/index.js';
 
 /** 账号绑定: the signed-in account becomes the resident's whose code it enters. */
 export async function acceptInvite(deps: Deps, v: Viewer, code: string) {
+  // a code for a role (楼栋长, 网格员, staff, reviewer: server/accounts) gives that role instead
+  const role = await acceptRoleInvite(deps, v, code);
+  if (role) return role;
   if (v.resident) throw new AppError('conflict', 'this account is already linked to a resident');
   // refused before the code is spent: the person can still enter it from a second WeChat account
   if (!mayLinkToResident(v)) {
@@ -23,5 +27,5 @@ export async function acceptInvite(deps: Deps, v: Viewer, code: string) {
     if (taken) throw new AppError('conflict', 'this resident already has an account');
     await tx.user.update({ where: { id: v.userId }, data: { residentId: resident.id, displayName: resident.name } });
   });
-  return { linked: true };
+  return { linked: true as const };
 }

@@ -23,6 +23,8 @@ export const roleGrant = z
     communityId: z.string().nullable(),
     gridId: z.string().nullable(),
     buildingId: z.string().nullable(),
+    /** the 县 or 街道 of a region role (COUNTY_*, STREET_*); absent for the others */
+    regionId: z.string().nullable().optional(),
   })
   .meta({ id: 'RoleGrant' });
 
@@ -59,7 +61,14 @@ export const me = z
   })
   .meta({ id: 'Me' });
 
-export const linkedAnswer = z.object({ linked: z.boolean() });
+const namedPlace = z.object({ id: z.string(), name: z.string() });
+/** `role`: the code was a role invitation (server/accounts), and the account now holds that role. */
+export const linkedAnswer = z.object({
+  linked: z.boolean(),
+  role: z
+    .object({ role: z.string(), community: namedPlace, grid: namedPlace.nullable(), building: namedPlace.nullable() })
+    .optional(),
+});
 
 /** 信息更正 (PIPL Art. 46): which item of the copy is wrong, and what is right, in the resident's words. */
 export const correctionBody = z.object({

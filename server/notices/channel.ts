@@ -1,7 +1,6 @@
 // A channel posts a notice into one group. The delivery worker does not care
 // which one a group uses: a Wechaty bot account or a WeCom group robot.
 import type { ChatChannel, NoticeKind } from '@prisma/client';
-import { NOTICE_KIND_LABELS } from '../../shared/words.js';
 
 export interface GroupPost {
   noticeId: string;
@@ -40,10 +39,5 @@ export class ChannelError extends Error {
   }
 }
 
-/** 【惠民政策】title, the body, and where to read more — the way staff used to paste it by hand. */
-export function formatPost(n: { kind: NoticeKind; title: string; body: string; pagePath: string | null }, communityName: string): string {
-  const lines = [`【${NOTICE_KIND_LABELS[n.kind]}】${n.title}`, '', n.body];
-  if (n.pagePath) lines.push('', '👉 详情请打开「e家社区」小程序查看');
-  lines.push('', `—— ${communityName}`);
-  return lines.join('\n');
-}
+// the post's text, shared with the console's preview
+export { formatPost } from '../../shared/noticePost.js';

@@ -8,7 +8,9 @@
 // - A post is recorded before the worker moves on. The claim also sets
 //   `attemptStartedAt` (the sender's slot is taken first, so a claim goes
 //   straight to the send): a lease that ran out with it set means a worker died
-//   mid-send, and that delivery is marked failed rather than posted twice.
+//   mid-send, and that delivery becomes `possibly_sent` (可能已发出) rather than
+//   posted twice; so does a send that timed out. Unlike `failed` (the channel said
+//   no), nothing sends it again unless staff choose that group, knowingly.
 // - Time is deps.clock() and the injected sleep, so tests never really wait.
 import { isUniqueViolation, kindOf } from '../db.js';
 import crypto from 'node:crypto';
@@ -43,7 +45,7 @@ export interface StepResult {
 
 const BATCH = 50;
 
-/** Failure reasons staff read on the progress page. */
+/** Why a delivery is `possibly_sent`, as staff read it on the delivery board. */
 export const REASON_INTERRUPTED = '发送中途中断，无法确认是否已发出（为免重复，不自动重发）';
 export const REASON_TIMEOUT = '发送超时，无法确认是否已发出（为免重复，不自动重发）';
 
@@ -204,9 +206,9 @@ export class DeliveryWorker {
   private async giveUpInterrupted(id: string, attempts: number, now: Date): Promise<boolean> {
     const r = await this.deps.db.noticeDelivery.updateMany({
       where: { id, status: { in: ['pending', 'retrying'] }, attemptStartedAt: { not: null }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { status: 'failed', attempts: attempts + 1, lastError: REASON_INTERRUPTED, claimedBy: null, claimedUntil: null, attemptStartedAt: null, updatedAt: now },
+      data: { status: 'possibly_sent', attempts: attempts + 1, lastError: REASON_INTERRUPTED, claimedBy: null, claimedUntil: null, attemptStartedAt: null, updatedAt: now },
     });
-    if (r.count) this.deps.logger.warn({ deliveryId: id }, 'group post interrupted mid-send: marked failed, not sent again');
+    if (r.count) this.deps.logger.warn({ deliveryId: id }, 'group post interrupted mid-send: marked possibly sent, not sent again');
     return r.count === 1;
   }
 
@@ -248,12 +250,13 @@ export class DeliveryWorker {
       const post = await this.post(c);
       await this.withTimeout(channel.send({ externalId: c.group.externalId, senderId: c.group.senderId, topic: c.group.topic }, post));
     } catch (err) {
-      const permanent = err instanceof SendTimeout || (err as { permanent?: boolean }).permanent === true;
-      const reason = err instanceof SendTimeout ? REASON_TIMEOUT : (err as Error).message || 'send failed';
+      const unknown = err instanceof SendTimeout; // the post may have gone out: never retried on its own
+      const permanent = unknown || (err as { permanent?: boolean }).permanent === true;
+      const reason = unknown ? REASON_TIMEOUT : (err as Error).message || 'send failed';
       const giveUp = permanent || attempts >= config.notices.maxAttempts;
       const now = this.deps.clock();
       await this.finish(c.id, {
-        status: giveUp ? 'failed' : 'retrying',
+        status: unknown ? 'possibly_sent' : giveUp ? 'failed' : 'retrying',
         attempts,
         lastError: reason.slice(0, 300),
         nextAttemptAt: giveUp ? undefined : new Date(now.getTime() + backoffMs(attempts, config.notices.retryBaseMs)),
@@ -267,7 +270,7 @@ export class DeliveryWorker {
 
   private async finish(
     id: string,
-    r: { status: 'sent' | 'retrying' | 'failed'; attempts: number; lastError: string | null; sentAt?: Date; nextAttemptAt?: Date },
+    r: { status: 'sent' | 'retrying' | 'failed' | 'possibly_sent'; attempts: number; lastError: string | null; sentAt?: Date; nextAttemptAt?: Date },
   ) {
     const now = this.deps.clock();
     await this.deps.db.noticeDelivery.update({

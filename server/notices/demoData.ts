@@ -65,7 +65,8 @@ export async function seedNoticesDemo(deps: Deps): Promise<void> {
   const past = [
     { kind: 'policy', days: 6, title: '2026年城乡居民医保开始缴费', body: '2026年度城乡居民基本医疗保险开始缴费，每人380元，低保户、特困人员由政府资助。可在社区服务中心一楼窗口或微信“贵州医保”缴费，截止12月31日。' },
     { kind: 'service', days: 3, title: '本周六义诊和理发进楼栋', body: '本周六上午9点到12点，县医院医生和志愿者在社区广场义诊（量血压、测血糖），免费理发。行动不便的老人请告诉楼栋长，上门服务。' },
-    { kind: 'news', days: 1, title: '平远新城扶贫车间招工', body: '园区服装扶贫车间招收缝纫工20名，计件工资，每月2500元以上，可带孩子上下学。有意者到社区就业服务中心报名。' },
+    // a job notice is a 就业岗位 notice and leads to 找工作, where 我有意向 is one tap
+    { kind: 'job', days: 1, title: '平远新城扶贫车间招工', body: '园区服装扶贫车间招收缝纫工20名，计件工资，每月2500元以上，可带孩子上下学。想去的点下面“去看看”，在“找工作”里点“我有意向”，社区就业服务中心会联系您。', pagePath: 'pages/jobs/index' },
   ] as const;
   for (const p of past) {
     const at = new Date(now.getTime() - p.days * DAY);
@@ -76,7 +77,7 @@ export async function seedNoticesDemo(deps: Deps): Promise<void> {
         title: p.title,
         body: p.body,
         imageId: null,
-        pagePath: null,
+        pagePath: 'pagePath' in p ? p.pagePath : null,
         audience: 'community',
         audienceIds: [],
         buildingIds: huize.buildings.map((b) => b.id),

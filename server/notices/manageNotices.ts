@@ -29,10 +29,33 @@ async function countsFor(deps: Deps, noticeIds: string[]): Promise<Map<string, D
   return out;
 }
 
+const OPEN = { status: { in: ['pending', 'retrying'] } } satisfies Prisma.NoticeDeliveryWhereInput;
+
+/** The state filter in SQL: the same rules as presenter.ts noticeState. */
+function stateWhere(state: NonNullable<ManageNoticesQuery['state']>, now: Date): Prisma.NoticeWhereInput {
+  switch (state) {
+    case 'cancelled':
+      return { cancelledAt: { not: null } };
+    case 'scheduled':
+      return { cancelledAt: null, sendAt: { gt: now } };
+    case 'sending':
+      return { cancelledAt: null, sendAt: { lte: now }, deliveries: { some: OPEN } };
+    case 'done':
+      return { cancelledAt: null, sendAt: { lte: now }, deliveries: { none: OPEN } };
+    case 'attention':
+      // what staff may still act on: plain failures to resend, possibly-sent groups to look at
+      return { cancelledAt: null, deliveries: { some: { status: { in: ['failed', 'possibly_sent'] } } } };
+  }
+}
+
 export async function listManagedNotices(deps: Deps, viewer: Viewer, q: ManageNoticesQuery) {
   const now = deps.clock();
+  const filters: Prisma.NoticeWhereInput[] = [managedScope(viewer)];
+  if (q.kind) filters.push({ kind: q.kind });
+  if (q.state) filters.push(stateWhere(q.state, now));
+  if (q.q) filters.push({ OR: [{ title: { contains: q.q } }, { body: { contains: q.q } }] });
   const rows = await deps.db.notice.findMany({
-    where: managedScope(viewer),
+    where: { AND: filters },
     include: managedNoticeInclude,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: q.limit + 1,
@@ -46,7 +69,7 @@ export async function listManagedNotices(deps: Deps, viewer: Viewer, q: ManageNo
   };
 }
 
-async function findManaged(deps: Deps, viewer: Viewer, id: string) {
+export async function findManaged(deps: Deps, viewer: Viewer, id: string) {
   const n = await deps.db.notice.findFirst({ where: { AND: [{ id }, managedScope(viewer)] }, include: managedNoticeInclude });
   if (!n || !noticePolicy.manage(viewer, n)) throw notFound('notice');
   return n;
@@ -76,7 +99,7 @@ export async function deliveryProgress(deps: Deps, viewer: Viewer, id: string) {
   ]);
   const counts = emptyCounts();
   for (const d of deliveries) counts[d.status]++;
-  const reasons = deliveries.filter((d) => d.status === 'failed' && d.lastError).map((d) => d.lastError!);
+  const reasons = deliveries.filter((d) => d.status === 'failed' && d.lastError).map((d) => d.lastError!); // possibly_sent ones are said apart
   const targetIds = new Set(targets.map((t) => t.building.id));
   return {
     noticeId: n.id,
@@ -117,16 +140,30 @@ export async function cancelNotice(deps: Deps, viewer: Viewer, id: string) {
   return getManagedNotice(deps, viewer, id);
 }
 
-/** Sends the failed deliveries of a notice again (after staff put the bot back into a group, say). */
+/**
+ * Sends the failed deliveries of a notice again (after staff put the bot back into a group, say).
+ * Only plain failures: a group whose send was interrupted (possibly_sent) may have the post
+ * already, and is sent again only one by one, knowingly (resendDelivery.ts).
+ */
 export async function retryFailedDeliveries(deps: Deps, viewer: Viewer, id: string) {
   const n = await findManaged(deps, viewer, id);
   if (n.cancelledAt) throw new AppError('invalid_transition', 'the notice is withdrawn');
   const now = deps.clock();
   const r = await deps.db.noticeDelivery.updateMany({
     where: { noticeId: id, status: 'failed' },
-    data: { status: 'pending', attempts: 0, attemptStartedAt: null, nextAttemptAt: now, updatedAt: now },
+    data: { status: 'pending', attempts: 0, lastError: null, attemptStartedAt: null, nextAttemptAt: now, updatedAt: now },
   });
-  if (!r.count) throw new AppError('invalid_transition', 'no failed deliveries to send again');
+  if (!r.count) {
+    const unsure = await deps.db.noticeDelivery.count({ where: { noticeId: id, status: 'possibly_sent' } });
+    throw new AppError(
+      'invalid_transition',
+      unsure
+        ? `no failed deliveries to send again; ${unsure} may have been posted already and are sent again only one by one (POST /api/notices/:id/deliveries/:deliveryId/resend)`
+        : 'no failed deliveries to send again',
+      undefined,
+      unsure ? 'only_possibly_posted' : 'nothing_failed',
+    );
+  }
   deps.events.emit('notice.queued', { noticeId: id, communityId: n.communityId, sendAt: now });
   return deliveryProgress(deps, viewer, id);
 }

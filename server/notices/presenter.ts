@@ -35,7 +35,9 @@ type ManagedRow = Prisma.NoticeGetPayload<{ include: typeof managedNoticeInclude
 
 export type DeliveryCounts = Record<DeliveryStatus, number>;
 
-export const emptyCounts = (): DeliveryCounts => ({ pending: 0, retrying: 0, sent: 0, failed: 0, cancelled: 0 });
+export const emptyCounts = (): DeliveryCounts => ({ pending: 0, retrying: 0, sent: 0, failed: 0, possibly_sent: 0, cancelled: 0 });
+
+const totalOf = (c: DeliveryCounts) => c.pending + c.retrying + c.sent + c.failed + c.possibly_sent + c.cancelled;
 
 export function noticeState(n: { sendAt: Date; cancelledAt: Date | null }, c: DeliveryCounts, now: Date) {
   if (n.cancelledAt) return 'cancelled' as const;
@@ -46,11 +48,13 @@ export function noticeState(n: { sendAt: Date; cancelledAt: Date | null }, c: De
 
 /** "已发送 87/109 个群，2 个失败：机器人已不在群内" — the line staff read on the notice list. */
 export function progressSummary(c: DeliveryCounts, reasons: string[] = []): string {
-  const total = c.pending + c.retrying + c.sent + c.failed + c.cancelled;
+  const total = totalOf(c);
   if (!total) return '没有楼栋群可发（所选楼栋都还没有关联群）';
   let s = `已发送 ${c.sent}/${total} 个群`;
   if (c.retrying) s += `，${c.retrying} 个重试中`;
   if (c.failed) s += `，${c.failed} 个失败${reasons.length ? `：${[...new Set(reasons)].join('；')}` : ''}`;
+  // apart from the failures: these may well be in the group already (a crash or a timeout mid-send)
+  if (c.possibly_sent) s += `，${c.possibly_sent} 个可能已发出（请到群里看一看）`;
   if (c.cancelled) s += `，${c.cancelled} 个已撤回`;
   return s;
 }
@@ -73,6 +77,6 @@ export function presentManagedNotice(n: ManagedRow, counts: DeliveryCounts, now:
     sendAt: n.sendAt,
     cancelledAt: n.cancelledAt,
     state: noticeState(n, counts, now),
-    delivery: { ...counts, total: counts.pending + counts.retrying + counts.sent + counts.failed + counts.cancelled, summary: progressSummary(counts) },
+    delivery: { ...counts, total: totalOf(counts), summary: progressSummary(counts) },
   };
 }

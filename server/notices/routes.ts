@@ -1,11 +1,15 @@
 // /api/notices: staff write notices for their buildings' groups and the
 // mini-program; residents read them; subscribe messages and automatic notices.
 import { route, routeGroup } from '../http/route.js';
+import { audienceChoices } from './audienceChoices.js';
 import { getAutomation, setAutomation } from './automatic.js';
 import { composeNotice } from './composeNotice.js';
 import { cancelNotice, deliveryProgress, getManagedNotice, listManagedNotices, retryFailedDeliveries } from './manageNotices.js';
 import { getNotice, listNotices, markNoticeRead } from './readNotices.js';
+import { resendDelivery } from './resendDelivery.js';
 import {
+  audienceAnswer,
+  audienceQuery,
   automationAnswer,
   automationBody,
   automationQuery,
@@ -20,6 +24,8 @@ import {
   noticeList,
   optInBody,
   optInsAnswer,
+  resendDeliveryBody,
+  resendDeliveryParams,
 } from './schemas.js';
 import { optInCounts, recordOptIns } from './subscribe.js';
 
@@ -49,6 +55,14 @@ export const noticeRoutes = routeGroup('notices', '/api/notices', '通知: staff
     query: manageNoticesQuery,
     response: managedNoticePage,
     handler: ({ deps, viewer, query }) => listManagedNotices(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
+    path: '/audience',
+    summary: "Staff: the community's grids and buildings with their households and linked groups, to pick a notice's audience",
+    query: audienceQuery,
+    response: audienceAnswer,
+    handler: ({ deps, viewer, query }) => audienceChoices(deps, viewer, query.communityId),
   }),
   route({
     method: 'get',
@@ -124,9 +138,19 @@ export const noticeRoutes = routeGroup('notices', '/api/notices', '通知: staff
   route({
     method: 'post',
     path: '/:id/retry',
-    summary: 'Staff send the failed deliveries again',
+    summary: 'Staff send the failed deliveries again (plain failures only: never a group that may have got the post)',
     params: noticeIdParams,
     response: deliveryProgressAnswer,
     handler: ({ deps, viewer, params }) => retryFailedDeliveries(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/deliveries/:deliveryId/resend',
+    summary:
+      "Staff send one group's post again: a failed one, or a possibly sent one (可能已发出: interrupted mid-send) with confirmPossiblyPosted: true, else 409 possibly_posted",
+    params: resendDeliveryParams,
+    body: resendDeliveryBody,
+    response: deliveryProgressAnswer,
+    handler: ({ deps, viewer, params, body }) => resendDelivery(deps, viewer, params.id, params.deliveryId, body),
   }),
 ]);

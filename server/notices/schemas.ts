@@ -40,10 +40,31 @@ export const listNoticesQuery = z.object({
   cursor: id.optional(),
 });
 
+/** The states of a notice as staff follow it (presenter.ts noticeState); `attention`: some group failed or may have got it. */
+export const NOTICE_STATES = ['scheduled', 'sending', 'done', 'cancelled'] as const;
+
 export const manageNoticesQuery = z.object({
+  state: z.enum([...NOTICE_STATES, 'attention']).optional(),
+  kind: z.enum(NOTICE_KINDS).optional(),
+  /** Words of the title or text. */
+  q: z.string().trim().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: id.optional(),
 });
+
+export const audienceQuery = z.object({ communityId: id.optional() });
+
+export const resendDeliveryParams = z.object({ id, deliveryId: id });
+
+export const resendDeliveryBody = z.object({
+  /**
+   * Required for a group whose earlier send was interrupted (`possibly_sent`): staff say they
+   * looked and the post is not in the group, or that a second copy is acceptable.
+   */
+  confirmPossiblyPosted: z.boolean().optional(),
+});
+
+export type ResendDeliveryBody = z.infer<typeof resendDeliveryBody>;
 
 export type ComposeNoticeBody = z.infer<typeof composeNoticeBody>;
 export type ListNoticesQuery = z.infer<typeof listNoticesQuery>;
@@ -99,7 +120,17 @@ export const notice = z
 
 export const noticeList = paged(notice).extend({ unreadCount: int });
 
-const deliveryCounts = z.object({ pending: int, retrying: int, sent: int, failed: int, cancelled: int });
+const deliveryCounts = z.object({
+  pending: int,
+  retrying: int,
+  sent: int,
+  failed: int,
+  /** 可能已发出: the send was interrupted and its outcome is unknown; not counted as failed, never resent with them */
+  possibly_sent: int,
+  cancelled: int,
+});
+
+export const DELIVERY_STATUSES = ['pending', 'retrying', 'sent', 'failed', 'possibly_sent', 'cancelled'] as const;
 
 /** A notice as staff follow it: where it goes and how far its delivery has got. */
 export const managedNotice = z
@@ -123,7 +154,7 @@ export const managedNotice = z
     createdAt: isoDate,
     sendAt: isoDate,
     cancelledAt: isoDate.nullable(),
-    state: z.enum(['scheduled', 'sending', 'done', 'cancelled']),
+    state: z.enum(NOTICE_STATES),
     delivery: deliveryCounts.extend({ total: int, summary: z.string() }),
   })
   .meta({ id: 'ManagedNotice' });
@@ -142,7 +173,7 @@ export const deliveryProgressAnswer = deliveryCounts
         id: z.string(),
         group: z.object({ id: z.string(), topic: z.string(), channel: chatChannel }),
         buildings: z.array(place),
-        status: z.enum(['pending', 'retrying', 'sent', 'failed', 'cancelled']),
+        status: z.enum(DELIVERY_STATUSES),
         attempts: int,
         lastError: z.string().nullable(),
         nextAttemptAt: isoDate.nullable(),
@@ -158,3 +189,25 @@ export const optInsAnswer = z.object({ order_status: int, emergency_notice: int 
 export const automationAnswer = z
   .object({ communityId: z.string(), jobs: z.boolean(), trainings: z.boolean(), emergencyOrders: z.boolean() })
   .meta({ id: 'NoticeAutomation' });
+
+/** What the audience picker shows: each grid's buildings, their households and the group each is linked to. */
+export const audienceAnswer = z
+  .object({
+    communityId: z.string(),
+    grids: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        buildings: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            households: int,
+            /** The group its notices are posted into; null: not linked, residents read it in the mini-program only */
+            group: z.object({ id: z.string(), topic: z.string(), channel: chatChannel }).nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'NoticeAudienceChoices' });

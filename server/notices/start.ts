@@ -36,7 +36,7 @@ export function startNotices(deps: Deps): { startDelivery(botChannels: Channel[]
   return {
     startDelivery(botChannels) {
       if (!deps.config.notices.worker || worker) return;
-      const w = new DeliveryWorker(deps, { channels: [new WeComWebhookChannel(), ...botChannels] });
+      const w = new DeliveryWorker(deps, { channels: [new WeComWebhookChannel(fetch, deps.config.notices.wecomBaseUrl), ...botChannels] });
       deps.events.on('notice.queued', () => w.wake());
       w.start();
       worker = w;

@@ -8,6 +8,8 @@ import { isUniqueViolation } from '../db.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { DomainEventMap } from '../events.js';
+import { WechatApi } from '../wechatApi.js';
+import { orderAudience } from '../orders/index.js';
 
 export const SUBSCRIBE_TEMPLATES = ['order_status', 'emergency_notice'] as const;
 export type SubscribeTemplate = (typeof SUBSCRIBE_TEMPLATES)[number];
@@ -33,66 +35,23 @@ export interface SubscribeMessenger {
   send(msg: SubscribeSend): Promise<void>;
 }
 
-interface WechatReply {
-  errcode?: number;
-  errmsg?: string;
-  access_token?: string;
-  expires_in?: number;
-}
-
 /**
- * The real API: subscribeMessage.send with the mini-program's access token. The
- * token lives in the database (WechatAccessToken), so every instance uses one;
- * it comes from WeChat's stable_token endpoint, which hands concurrent fetchers
- * the same token instead of revoking each other's.
+ * The real API: subscribeMessage.send with the mini-program's access token (server/wechatApi.ts).
  */
 export class HttpSubscribeMessenger implements SubscribeMessenger {
-  constructor(
-    private deps: Pick<Deps, 'db' | 'clock'>,
-    private appId: string,
-    private secret: string,
-    private fetchImpl: typeof fetch = fetch,
-    private baseUrl = 'https://api.weixin.qq.com',
-  ) {}
+  private api: WechatApi;
 
-  private async call(path: string, body: unknown): Promise<WechatReply> {
-    try {
-      const res = await this.fetchImpl(new URL(path, this.baseUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(5000),
-      });
-      return (await res.json()) as WechatReply;
-    } catch {
-      throw new SubscribeError('WeChat unreachable');
-    }
-  }
-
-  private async accessToken(refresh = false): Promise<string> {
-    const { db } = this.deps;
-    const now = this.deps.clock();
-    if (!refresh) {
-      const kept = await db.wechatAccessToken.findUnique({ where: { appId: this.appId } });
-      if (kept && kept.expiresAt > now) return kept.token;
-    }
-    const r = await this.call('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: this.appId, secret: this.secret, force_refresh: refresh });
-    if (!r.access_token) throw new SubscribeError(`access token refused (${r.errcode})`);
-    // kept for 90 % of WeChat's lifetime: renewed well before it runs out
-    const expiresAt = new Date(now.getTime() + (r.expires_in ?? 7200) * 900);
-    await db.wechatAccessToken.upsert({
-      where: { appId: this.appId },
-      create: { appId: this.appId, token: r.access_token, expiresAt, updatedAt: now },
-      update: { token: r.access_token, expiresAt, updatedAt: now },
-    });
-    return r.access_token;
+  constructor(deps: Pick<Deps, 'db' | 'clock'>, appId: string, secret: string, fetchImpl: typeof fetch = fetch, baseUrl = 'https://api.weixin.qq.com') {
+    this.api = new WechatApi(deps, appId, secret, fetchImpl, baseUrl);
   }
 
   async send(msg: SubscribeSend): Promise<void> {
     const body = { touser: msg.openid, template_id: msg.templateId, page: msg.page, data: msg.data, miniprogram_state: 'formal', lang: 'zh_CN' };
-    let r = await this.call(`/cgi-bin/message/subscribe/send?access_token=${await this.accessToken()}`, body);
-    if (r.errcode === 40001 || r.errcode === 42001) {
-      r = await this.call(`/cgi-bin/message/subscribe/send?access_token=${await this.accessToken(true)}`, body);
+    let r;
+    try {
+      r = await this.api.call('/cgi-bin/message/subscribe/send', body);
+    } catch (e) {
+      throw new SubscribeError(e instanceof Error ? e.message : 'WeChat unreachable');
     }
     if (!r.errcode) return;
     if (r.errcode === 43101) throw new SubscribeError('the user has no subscription left (43101)', true);
@@ -218,12 +177,13 @@ const chinaTime = (d: Date) =>
 /**
  * One message to one user for one cause (`ref`), at most once: the row is
  * written before WeChat is called, so an event handled twice sends once.
+ * `reserve`: opt-ins this message must leave unused (kept for a later message that matters more).
  */
 export async function sendSubscribeMessage(
   deps: Deps,
   messenger: SubscribeMessenger,
   templates: SubscribeTemplates,
-  m: { userId: string; template: SubscribeTemplate; ref: string; page: string; data: Record<string, { value: string }> },
+  m: { userId: string; template: SubscribeTemplate; ref: string; page: string; data: Record<string, { value: string }>; reserve?: number },
 ): Promise<Outcome> {
   const db = deps.db;
   const now = deps.clock();
@@ -242,10 +202,10 @@ export async function sendSubscribeMessage(
   const identity = await db.wechatIdentity.findFirst({ where: { userId: m.userId }, orderBy: { createdAt: 'asc' }, select: { openid: true } });
   if (!identity) return (await record('skipped', 'no WeChat account')) ? 'skipped' : 'duplicate';
   const took = await db.subscribeOptIn.updateMany({
-    where: { userId: m.userId, template: m.template, remaining: { gt: 0 } },
+    where: { userId: m.userId, template: m.template, remaining: { gt: m.reserve ?? 0 } },
     data: { remaining: { decrement: 1 }, updatedAt: now },
   });
-  if (!took.count) return (await record('skipped', 'no opt-in left')) ? 'skipped' : 'duplicate';
+  if (!took.count) return (await record('skipped', m.reserve ? 'opt-in kept for a later step' : 'no opt-in left')) ? 'skipped' : 'duplicate';
   if (!(await record('sent', null))) {
     // someone else is sending it: give the opt-in back
     await db.subscribeOptIn.updateMany({ where: { userId: m.userId, template: m.template }, data: { remaining: { increment: 1 } } });
@@ -276,7 +236,15 @@ const STATUS_LABELS: Partial<Record<DomainEventMap['order.transitioned']['to'], 
   closed: '已评单',
   reopened: '返工处理',
   cancelled: '已取消',
+  merged: '已合并',
 };
+
+/**
+ * The steps a resident most needs to hear of: 已办结 asks them to rate (请评价), 已取消 ends it.
+ * A resident allows one message per tap of 提交 (client/lib/subscribe.ts), so the steps in
+ * between (派单, 接单…) are sent only from a second opt-in on: the last one waits for these.
+ */
+const STATUSES_THAT_MATTER_MOST = new Set<DomainEventMap['order.transitioned']['to']>(['resolved', 'cancelled']);
 
 /** The resident an order is for and whoever filed it, except the person who just acted. */
 export async function notifyOrderStatus(deps: Deps, messenger: SubscribeMessenger, templates: SubscribeTemplates, e: DomainEventMap['order.transitioned']) {
@@ -288,16 +256,55 @@ export async function notifyOrderStatus(deps: Deps, messenger: SubscribeMessenge
   });
   if (!o) return [];
   const users = [...new Set([o.resident.user?.id, o.filedById].filter((u): u is string => !!u && u !== e.actorId))];
+  // households that joined the order (+1) hear as it moves too; they open its brief, not the order
+  const followers = ((await orderAudience(deps, o.id))?.followers ?? []).filter((u) => u !== e.actorId && !users.includes(u));
   const at = chinaTime(deps.clock());
+  const outcomes: Outcome[] = [];
+  for (const userId of [...users, ...followers]) {
+    outcomes.push(
+      await sendSubscribeMessage(deps, messenger, templates, {
+        userId,
+        template: 'order_status',
+        ref: `order:${o.id}:${e.to}:${at}`,
+        reserve: STATUSES_THAT_MATTER_MOST.has(e.to) ? 0 : 1,
+        page: followers.includes(userId) ? `pages/order/index?id=${o.id}&joined=1` : `pages/order/index?id=${o.id}`,
+        data: { thing1: { value: cut(o.title, 20) }, phrase2: { value: label }, time3: { value: at }, thing4: { value: '点击查看办理进度' } },
+      }),
+    );
+  }
+  return outcomes;
+}
+
+const UPDATE_LABELS: Record<DomainEventMap['order.updated']['action'], string> = {
+  comment: '新留言',
+  ask: '待补充',
+  answer: '已补充',
+  join: '又一户反映',
+  merge: '已合并',
+};
+
+/**
+ * Something said on an order (a message, a question for the resident, their answer): the
+ * other side hears it, with the order_status template — the resident's side when a worker
+ * spoke (待补充 asks them to answer), the order's worker when the resident did.
+ */
+export async function notifyOrderUpdate(deps: Deps, messenger: SubscribeMessenger, templates: SubscribeTemplates, e: DomainEventMap['order.updated']) {
+  if (e.action === 'join' || e.action === 'merge') return [];
+  const o = await orderAudience(deps, e.orderId);
+  if (!o) return [];
+  const users = (e.side === 'workers' ? o.requester : o.workers).filter((u) => u !== e.actorId);
+  const what = e.action === 'ask' ? '网格员需要您补充情况' : e.side === 'workers' ? '网格员给您留了言' : '居民留了言';
   const outcomes: Outcome[] = [];
   for (const userId of users) {
     outcomes.push(
       await sendSubscribeMessage(deps, messenger, templates, {
         userId,
         template: 'order_status',
-        ref: `order:${o.id}:${e.to}:${at}`,
-        page: `pages/order/index?id=${o.id}`,
-        data: { thing1: { value: cut(o.title, 20) }, phrase2: { value: label }, time3: { value: at }, thing4: { value: '点击查看办理进度' } },
+        ref: `order-update:${e.eventId}`,
+        // a question (待补充) waits on the resident's answer: it may take the last opt-in; a message may not
+        reserve: e.action === 'ask' ? 0 : 1,
+        page: e.side === 'workers' ? `pages/order/index?id=${o.id}` : `packages/worker/task/index?id=${o.id}`,
+        data: { thing1: { value: cut(o.title, 20) }, phrase2: { value: UPDATE_LABELS[e.action] }, time3: { value: chinaTime(deps.clock()) }, thing4: { value: what } },
       }),
     );
   }
@@ -332,5 +339,6 @@ export async function notifyEmergencyNotice(deps: Deps, messenger: SubscribeMess
 
 export function registerSubscribeMessages(deps: Deps, messenger: SubscribeMessenger, templates: SubscribeTemplates): void {
   deps.events.on('order.transitioned', (e) => notifyOrderStatus(deps, messenger, templates, e).then(() => undefined));
+  deps.events.on('order.updated', (e) => notifyOrderUpdate(deps, messenger, templates, e).then(() => undefined));
   deps.events.on('notice.queued', (e) => notifyEmergencyNotice(deps, messenger, templates, e.noticeId).then(() => undefined));
 }

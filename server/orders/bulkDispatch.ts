@@ -16,7 +16,8 @@ export async function bulkDispatch(deps: Deps, viewer: Viewer, body: BulkDispatc
   // one after another: a burst of parallel transactions would queue on SQLite's one writer anyway
   for (const orderId of body.orderIds) {
     try {
-      const { description: _d, timeline: _t, ...order } = await dispatchOrder(deps, viewer, orderId, { assigneeId: body.assigneeId, note: body.note });
+      // the summary: what the order page adds (description, timeline, the conversation's counts) left out
+      const { description: _d, timeline: _t, pausedAt: _p, joined: _j, mergedInto: _m, ...order } = await dispatchOrder(deps, viewer, orderId, { assigneeId: body.assigneeId, note: body.note });
       results.push({ orderId, ok: true as const, order });
     } catch (e) {
       // only refusals are per-order results; anything else is a fault and fails the request

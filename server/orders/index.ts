@@ -8,3 +8,9 @@ export { orderDetail } from './schemas.js';
 export { cancelOrder, claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from './transitions.js';
 // retention: photos of orders closed over a year ago (the retention sweeper, server/main.ts)
 export { forgetOldOrderPhotos } from './retention.js';
+// a building moved to another grid, a grid worker who stepped down (server/org, server/accounts), inside their transactions
+export { moveBuildingOrders, returnOrdersOfWorker, suggestWorkerWhereNone } from './gridChanges.js';
+// the oversight views of 街道 and 县 (server/oversight): figures per community or grid, aggregates only
+export { orderFiguresBy, type OrderFigures } from './communityFigures.js';
+// who hears of an order's changes (server/notices/subscribe.ts): its resident, filer, worker and followers
+export { orderAudience } from './audience.js';

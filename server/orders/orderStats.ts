@@ -48,10 +48,25 @@ export async function orderStats(deps: Deps, v: Viewer, days: number) {
       satisfiedShare: rated.length ? Math.round((rated.filter((o) => o.satisfied).length / rated.length) * 1000) / 1000 : null,
     };
   };
+  // the community's own calendar days (NOTICE_TIMEZONE, Asia/Shanghai), not the server's
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.notices.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const byDay = new Map<string, { date: string; filed: Record<OrderStatusName, number>; resolved: number }>();
+  for (let t = since.getTime(); t <= now.getTime(); t += 86_400_000) {
+    const date = dayOf.format(new Date(t));
+    byDay.set(date, { date, filed: Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatusName, number>, resolved: 0 });
+  }
+  byDay.set(dayOf.format(now), byDay.get(dayOf.format(now)) ?? { date: dayOf.format(now), filed: Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatusName, number>, resolved: 0 });
+  for (const o of orders) {
+    const d = byDay.get(dayOf.format(o.createdAt));
+    if (d) d.filed[o.status]++;
+    const r = o.resolvedAt && byDay.get(dayOf.format(o.resolvedAt));
+    if (r) r.resolved++;
+  }
   return {
     days,
     since,
     byStatus: Object.fromEntries(ORDER_STATUSES.map((s) => [s, orders.filter((o) => o.status === s).length])) as Record<OrderStatusName, number>,
+    byDay: [...byDay.values()].sort((a, b) => a.date.localeCompare(b.date)),
     community: summarise(orders),
     grids: grids.map((g) => ({ ...g, ...summarise(orders.filter((o) => o.gridId === g.id)) })),
   };

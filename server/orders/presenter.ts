@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/index.js';
-import { mustReveal, relationsToOrder, reveal, sees } from '../policies/index.js';
+import { mustReveal, orderPolicy, photoShownTo, relationsToOrder, reveal, sees } from '../policies/index.js';
 import { signedUploadUrl } from '../uploads/index.js';
 import type { OrderDetailRow, OrderRow } from './queries.js';
 import { overdueFlags } from './sla.js';
@@ -41,20 +41,31 @@ export function presentOrder(o: OrderRow, viewer: Viewer, now: Date) {
 }
 
 export function presentOrderDetail(o: OrderDetailRow, viewer: Viewer, now: Date, secret: string) {
-  const photoUrl = (uploadId: string) => ({ id: uploadId, url: signedUploadUrl(secret, uploadId, now) });
+  const photosOf = (photos: Array<{ uploadId: string; verdict: string | null }>): Array<{ id: string; url: string; flagged?: true }> =>
+    photos.flatMap((p) => {
+      const shown = photoShownTo(viewer, o.communityId, p.verdict);
+      if (shown === 'hidden') return [];
+      if (shown === 'flagged') return [{ id: p.uploadId, url: signedUploadUrl(secret, p.uploadId, now, 'flagged'), flagged: true as const }];
+      return [{ id: p.uploadId, url: signedUploadUrl(secret, p.uploadId, now) }];
+    });
+  // a neighbour who joined (+1) is named to the working side only: the household that filed it is not told who
+  const namesJoiners = orderPolicy.ask(viewer, o);
   return {
     ...presentOrder(o, viewer, now),
     description: o.description,
+    pausedAt: o.pausedAt,
+    joined: o.joined,
+    mergedInto: o.mergedIntoId,
     timeline: o.events.map((e) => ({
       id: e.id,
       action: e.action,
       from: e.fromStatus,
       to: e.toStatus,
-      actor: person(e.actor),
+      actor: e.action === 'join' && !namesJoiners ? null : person(e.actor),
       note: e.note,
       ...(e.rating !== null ? { rating: e.rating, satisfied: e.satisfied } : {}),
       ...(e.assigneeId ? { assigneeId: e.assigneeId } : {}),
-      photos: e.photos.map((p) => photoUrl(p.uploadId)),
+      photos: photosOf(e.photos),
       at: e.createdAt,
     })),
   };

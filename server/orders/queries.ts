@@ -25,7 +25,9 @@ export interface OrderRow extends Order {
 }
 
 export interface OrderDetailRow extends OrderRow {
-  events: Array<OrderEvent & { actor: Person | null; photos: Array<{ uploadId: string }> }>;
+  /** households following it (OrderFollower): "N 户也反映了" */
+  joined: number;
+  events: Array<OrderEvent & { actor: Person | null; photos: Array<{ uploadId: string; verdict: string | null }> }>;
 }
 
 type Flat = Order & {
@@ -89,6 +91,9 @@ const toRow = (x: Flat): OrderRow => ({
   satisfied: x.satisfied,
   rating: x.rating,
   reopenCount: x.reopenCount,
+  pausedFrom: x.pausedFrom,
+  pausedAt: x.pausedAt,
+  mergedIntoId: x.mergedIntoId,
   createdAt: x.createdAt,
   updatedAt: x.updatedAt,
   category: { code: x.c_code, name: x.c_name, icon: x.c_icon },
@@ -138,19 +143,23 @@ export async function findOrders(db: SqlClient, arms: SqlQuery[], filters: SqlQu
 export async function findOrderDetail(db: SqlClient, where: SqlQuery): Promise<OrderDetailRow | undefined> {
   const flat = await db.one<Flat>(withDetails(sql`SELECT o.* FROM "Order" o WHERE ${where} LIMIT 1`));
   if (!flat) return undefined;
-  const [events, photos] = await Promise.all([
+  const [events, photos, followers] = await Promise.all([
     db.all<OrderEvent & { actor_name: string | null }>(sql`
       SELECT e.*, u."displayName" AS actor_name FROM "OrderEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
       WHERE e."orderId" = ${flat.id} ORDER BY e."createdAt", e.id`),
-    db.all<{ eventId: string; uploadId: string }>(sql`
-      SELECT "eventId", "uploadId" FROM "OrderPhoto" WHERE "orderId" = ${flat.id} ORDER BY "createdAt", id`),
+    // with WeChat's verdict on each (server/wechat): a risky photo shows to staff only
+    db.all<{ eventId: string; uploadId: string; verdict: string | null }>(sql`
+      SELECT op."eventId", op."uploadId", mc.verdict FROM "OrderPhoto" op LEFT JOIN "MediaCheck" mc ON mc."uploadId" = op."uploadId"
+      WHERE op."orderId" = ${flat.id} ORDER BY op."createdAt", op.id`),
+    db.one<{ n: number | string }>(sql`SELECT COUNT(*) AS n FROM "OrderFollower" WHERE "orderId" = ${flat.id}`),
   ]);
   return {
     ...toRow(flat),
+    joined: Number(followers?.n ?? 0),
     events: events.map(({ actor_name, ...e }) => ({
       ...e,
       actor: e.actorId ? { id: e.actorId, displayName: actor_name! } : null,
-      photos: photos.filter((p) => p.eventId === e.id).map((p) => ({ uploadId: p.uploadId })),
+      photos: photos.filter((p) => p.eventId === e.id).map((p) => ({ uploadId: p.uploadId, verdict: p.verdict })),
     })),
   };
 }
@@ -267,7 +276,9 @@ export async function insertOrder(db: Sql, o: NewOrder, photos: { uploadIds: str
 export const findScopedOrder = (tx: SqlClient, id: string, scope: SqlQuery) =>
   tx.one<Order>(sql`SELECT o.* FROM "Order" o WHERE o.id = ${id} AND ${scope}`);
 
-export type OrderChange = Partial<Pick<Order, 'assigneeId' | 'dispatchedAt' | 'claimedAt' | 'resolvedAt' | 'closedAt' | 'satisfied' | 'rating' | 'responseDueAt' | 'resolveDueAt'>> & {
+export type OrderChange = Partial<
+  Pick<Order, 'assigneeId' | 'dispatchedAt' | 'claimedAt' | 'resolvedAt' | 'closedAt' | 'satisfied' | 'rating' | 'responseDueAt' | 'resolveDueAt' | 'pausedFrom' | 'pausedAt' | 'mergedIntoId'>
+> & {
   /** Add one to reopenCount. */
   reopened?: boolean;
 };

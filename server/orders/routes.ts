@@ -3,12 +3,20 @@ import { routeGroup, route } from '../http/route.js';
 import { viewerOf } from '../auth/index.js';
 import { rateLimit } from '../rateLimit.js';
 import { bulkDispatch } from './bulkDispatch.js';
+import { addOrderUpdate, askForInfo } from './conversation.js';
+import { getOrderBrief, joinOrder, mergeOrders, similarOrders } from './duplicates.js';
 import { exportOrders } from './exportOrders.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';
 import { orderPlaces } from './orderPlaces.js';
 import { orderStats } from './orderStats.js';
 import {
+  askBody,
+  mergeBody,
+  orderBrief,
+  orderUpdateBody,
+  similarOrdersAnswer,
+  similarOrdersQuery,
   bulkDispatchAnswer,
   bulkDispatchBody,
   cancelBody,
@@ -98,6 +106,14 @@ export const orderRoutes = routeGroup('orders', '/api/orders', '四单: resident
   }),
   route({
     method: 'get',
+    path: '/similar',
+    summary: '是不是这件事？ Open orders of the same building and category from the last 14 days whose description is alike (before filing), as a neighbour may see them',
+    query: similarOrdersQuery,
+    response: similarOrdersAnswer,
+    handler: ({ deps, viewer, query }) => similarOrders(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
     path: '/:id',
     summary: 'One order with its timeline',
     params: orderIdParams,
@@ -148,6 +164,50 @@ export const orderRoutes = routeGroup('orders', '/api/orders', '四单: resident
     body: reviewBody,
     response: orderDetail,
     handler: ({ deps, viewer, params, body }) => reviewOrder(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/updates',
+    summary: "A message (and photos) on the order, from the resident's side or the workers'; while 待补充, the resident's answer resumes it",
+    status: 201,
+    params: orderIdParams,
+    body: orderUpdateBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => addOrderUpdate(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/ask',
+    summary: '待补充: a worker or staff asks the resident for more; the deadlines pause until they answer',
+    params: orderIdParams,
+    body: askBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => askForInfo(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'get',
+    path: '/:id/brief',
+    summary: 'What a neighbour who joined (or was offered) the order sees of it: no person, description, photos or conversation',
+    params: orderIdParams,
+    response: orderBrief,
+    handler: ({ deps, viewer, params }) => getOrderBrief(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/join',
+    summary: "我也遇到了 (+1): the resident's household follows a neighbour's open order instead of filing the same",
+    params: orderIdParams,
+    response: orderBrief,
+    handler: ({ deps, viewer, params }) => joinOrder(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/merge',
+    summary: 'Staff merge a duplicate into the original: the duplicate closes (merged, with a pointer), its people follow the original',
+    params: orderIdParams,
+    body: mergeBody,
+    response: orderDetail,
+    handler: ({ deps, viewer, params, body }) => mergeOrders(deps, viewer, params.id, body),
   }),
   route({
     method: 'post',

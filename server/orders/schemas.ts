@@ -44,7 +44,7 @@ export const reviewBody = z.object({
 
 export const cancelBody = z.object({ reason: z.string().trim().max(500).optional() });
 
-export const ORDER_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
+export const ORDER_STATUSES = ['submitted', 'dispatched', 'accepted', 'resolved', 'reopened', 'closed', 'cancelled', 'awaiting_info', 'merged'] as const;
 
 /** What the order list, its Excel export and the console's filters narrow by (all ANDed). */
 const orderFilters = {
@@ -98,7 +98,12 @@ export const orderStatsQuery = z.object({ days: z.coerce.number().int().min(1).m
 
 const status = z.enum(ORDER_STATUSES);
 const urgency = z.enum(['normal', 'emergency']);
-const photo = z.object({ id: z.string(), url: z.string() });
+const photo = z.object({
+  id: z.string(),
+  url: z.string(),
+  /** WeChat's content check found it risky: shown to community staff only, marked */
+  flagged: z.literal(true).optional(),
+});
 
 /** An order in a list: what every role in scope sees, the resident's phone only for whoever acts on it. */
 export const orderSummary = z
@@ -130,7 +135,7 @@ export const orderSummary = z
 
 export const timelineEntry = z.object({
   id: z.string(),
-  action: z.enum(['submit', 'dispatch', 'claim', 'resolve', 'feedback', 'review_pass', 'review_fail', 'cancel', 'escalate', 'reopen']),
+  action: z.enum(['submit', 'dispatch', 'claim', 'resolve', 'feedback', 'review_pass', 'review_fail', 'cancel', 'escalate', 'reopen', 'comment', 'ask', 'answer', 'join', 'merge']),
   from: status.nullable(),
   to: status,
   actor: personRef.nullable(),
@@ -143,7 +148,18 @@ export const timelineEntry = z.object({
 });
 
 /** One order with its description and timeline (photos as signed URLs). */
-export const orderDetail = orderSummary.extend({ description: z.string(), timeline: z.array(timelineEntry) }).meta({ id: 'OrderDetail' });
+export const orderDetail = orderSummary
+  .extend({
+    description: z.string(),
+    timeline: z.array(timelineEntry),
+    /** 待补充: since when the deadlines are paused (they move on by the time paused when the resident answers) */
+    pausedAt: isoDate.nullable(),
+    /** Other households that reported the same thing (joined, or their duplicate was merged in): "N 户也反映了" */
+    joined: z.number().int(),
+    /** merged: the order this duplicate was merged into */
+    mergedInto: z.string().nullable(),
+  })
+  .meta({ id: 'OrderDetail' });
 
 export const orderPage = paged(orderSummary);
 
@@ -181,9 +197,74 @@ export const orderStatsAnswer = z.object({
   days: z.number().int(),
   since: isoDate,
   byStatus: z.record(status, z.number().int()),
+  /** each local day of the window, oldest first: orders filed that day by where they are now, and how many of the window’s orders were resolved that day */
+  byDay: z.array(z.object({ date: z.string(), filed: z.record(status, z.number().int()), resolved: z.number().int() })),
   community: summaryFigures,
   grids: z.array(summaryFigures.extend({ id: z.string(), name: z.string() })),
 });
+
+// ---- the conversation, duplicates (server/orders/conversation.ts, duplicates.ts) ----------
+
+/** A message on an order, with photos: text, photos or both. */
+export const orderUpdateBody = z
+  .object({
+    text: z.string().trim().max(ORDER_LIMITS.updateText, `at most ${ORDER_LIMITS.updateText} characters`).default(''),
+    photos,
+  })
+  .refine((b) => b.text.length > 0 || b.photos.length > 0, { path: ['text'], message: 'say something or add a photo' });
+
+/** 待补充: what the worker needs from the resident. */
+export const askBody = z.object({
+  question: z.string().trim().min(2, 'say what you need to know').max(ORDER_LIMITS.updateText),
+  photos,
+});
+
+export const mergeBody = z.object({
+  /** The original: the order this one duplicates. */
+  into: id,
+  note: z.string().trim().max(200).optional(),
+});
+
+/** 是不是这件事？ Filed orders like the one about to be filed. */
+export const similarOrdersQuery = z.object({
+  category: z.string().trim().min(1, 'required').max(40),
+  description: z.string().trim().min(2, 'say a few words about the problem').max(ORDER_LIMITS.description.max),
+  /** Filing for a resident: compare with their building's orders. */
+  onBehalfOf: id.optional(),
+});
+
+/**
+ * What anyone offered, or following, an order of another household sees of it: what
+ * the order is about and how far it has got. No name, room, phone, description,
+ * photos or conversation (docs/domains.md, "Duplicates").
+ */
+export const orderBrief = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    category: z.object({ code: z.string(), name: z.string(), icon: z.string() }),
+    building: z.object({ id: z.string(), name: z.string() }),
+    status,
+    createdAt: isoDate,
+    updatedAt: isoDate,
+    /** other households that reported the same thing */
+    joined: z.number().int(),
+    /** the viewer's own household's order (or one they filed): nothing to join, open it instead */
+    yours: z.boolean(),
+    /** the viewer's household already joined it */
+    joinedByMe: z.boolean(),
+    mergedInto: z.string().nullable(),
+    /** the steps it went through (no notes, people or photos) */
+    steps: z.array(z.object({ action: timelineEntry.shape.action, to: status, at: isoDate })),
+  })
+  .meta({ id: 'OrderBrief' });
+
+export const similarOrdersAnswer = z.array(orderBrief.omit({ steps: true }).extend({ similarity: z.number() }));
+
+export type OrderUpdateBody = z.infer<typeof orderUpdateBody>;
+export type AskBody = z.infer<typeof askBody>;
+export type MergeBody = z.infer<typeof mergeBody>;
+export type SimilarOrdersQuery = z.infer<typeof similarOrdersQuery>;
 
 export type SubmitOrderBody = z.infer<typeof submitOrderBody>;
 export type DispatchOrderBody = z.infer<typeof dispatchOrderBody>;

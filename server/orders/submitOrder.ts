@@ -1,6 +1,8 @@
 // 群众点单: a resident raises a request, or a building head / grid worker / staff member raises it for them.
 import type { Viewer } from '../auth/index.js';
 import { isReservedCategory } from '../categories/index.js';
+import { SCENE } from '../contentSecurity.js';
+import { checkUserText } from '../wechat/index.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { newId } from '../ids.js';
@@ -48,6 +50,8 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
   // out of the viewer's reach looks the same as not there
   if (!canFileFor(viewer, place)) throw notFound('onBehalfOf: resident');
   if (!found.categoryId || !found.categoryActive) throw badRequest('body.category', `unknown category "${body.category}"`);
+  // what the resident wrote is read by the grid worker and staff: WeChat's content check first
+  await checkUserText(deps, viewer, [{ field: 'body.title', text: body.title }, { field: 'body.description', text: body.description }], SCENE.post);
   // suggest the grid's own worker; the longest-serving one if a grid has several
   const worker = found.workerId ? { id: found.workerId, displayName: found.workerName! } : null;
   const category = { id: found.categoryId, name: found.categoryName!, responseMinutes: found.responseMinutes!, resolveMinutes: found.resolveMinutes! };
@@ -93,6 +97,10 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
     satisfied: null,
     rating: null,
     reopenCount: 0,
+    pausedFrom: null,
+    pausedAt: null,
+    mergedIntoId: null,
+    joined: 0,
     createdAt: now,
     updatedAt: now,
     category: { code: found.categoryCode!, name: category.name, icon: found.categoryIcon! },
@@ -112,7 +120,7 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
         assigneeId: null,
         createdAt: now,
         actor: filedBy,
-        photos: body.photos.map((uploadId) => ({ uploadId })),
+        photos: body.photos.map((uploadId) => ({ uploadId, verdict: null })),
       },
     ],
   };

@@ -7,6 +7,11 @@
 //       │  ▲                   │  ▲                                       │
 //       │  └──(re)dispatch─────┘  └──────────── reopened ◀── unsatisfied feedback / review fail
 //       └──cancel (before claim)──▶ cancelled
+//
+// The conversation's steps are elsewhere: 待补充 (ask → awaiting_info → answer, deadlines
+// paused) in ./conversation.ts, +1 and merging duplicates (→ merged) in ./duplicates.ts.
+import { SCENE } from '../contentSecurity.js';
+import { checkUserText } from '../wechat/index.js';
 import type { Order, OrderAction, OrderStatus } from '@prisma/client';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
@@ -27,7 +32,8 @@ import {
 import type { DispatchOrderBody, FeedbackBody, ResolveOrderBody, ReviewBody } from './schemas.js';
 import { deadlines } from './sla.js';
 
-type StepAction = Exclude<OrderAction, 'submit' | 'escalate' | 'reopen'>;
+// the conversation's steps (comment, ask, answer, join, merge) are in ./conversation.ts and ./duplicates.ts
+type StepAction = Exclude<OrderAction, 'submit' | 'escalate' | 'reopen' | 'comment' | 'ask' | 'answer' | 'join' | 'merge'>;
 
 export const TRANSITIONS: Record<StepAction, { from: OrderStatus[]; policy: OrderPolicyAction; verb: string }> = {
   dispatch: { from: ['submitted', 'dispatched', 'reopened'], policy: 'dispatch', verb: 'dispatch' },
@@ -139,8 +145,10 @@ export const resolveOrder = (deps: Deps, viewer: Viewer, id: string, body: Resol
   }));
 
 /** The resident's word on the result; unsatisfied sends it back to the grid worker. */
-export const giveFeedback = (deps: Deps, viewer: Viewer, id: string, body: FeedbackBody) =>
-  transition(deps, viewer, id, 'feedback', async (order, tx, now) => {
+export const giveFeedback = async (deps: Deps, viewer: Viewer, id: string, body: FeedbackBody) => {
+  // the comment is read by the grid worker and staff: WeChat's content check, outside the transaction
+  await checkUserText(deps, viewer, [{ field: 'body.comment', text: body.comment }], SCENE.comment);
+  return transition(deps, viewer, id, 'feedback', async (order, tx, now) => {
     if (order.satisfied !== null) throw new AppError('invalid_transition', 'feedback was already given for this result');
     const event = { note: body.comment ?? null, rating: body.rating, satisfied: body.satisfied };
     if (body.satisfied) return { to: 'resolved', change: { satisfied: true, rating: body.rating }, event };
@@ -150,6 +158,7 @@ export const giveFeedback = (deps: Deps, viewer: Viewer, id: string, body: Feedb
       event,
     };
   });
+};
 
 // 党组织评单
 export const reviewOrder = (deps: Deps, viewer: Viewer, id: string, body: ReviewBody) =>

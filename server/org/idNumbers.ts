@@ -49,6 +49,30 @@ export function openIdNumber(keys: Keys, stored: string): string {
   }
 }
 
+// an uploaded 户籍台账 workbook holds ID numbers in full: kept (until confirmed) under the same key, bound to what it is
+const FILE_AAD = Buffer.from('RegistryImport.file');
+
+/** A whole file sealed under the current key: `<version>\n` + iv + tag + ciphertext. */
+export function sealFile(keys: Keys, data: Buffer): Buffer {
+  const { version, key } = keys.keys[0]!;
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(FILE_AAD);
+  const ct = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([Buffer.from(`${version}\n`), iv, cipher.getAuthTag(), ct]);
+}
+
+export function openFile(keys: Keys, sealed: Buffer): Buffer {
+  const nl = sealed.indexOf(10);
+  const version = sealed.subarray(0, nl).toString('utf8');
+  const key = keys.keys.find((k) => k.version === version);
+  if (!key) throw new AppError('internal', `a stored workbook is encrypted with key ${version}, which ID_NUMBER_KEYS no longer lists`);
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key.key, sealed.subarray(nl + 1, nl + 13));
+  decipher.setAAD(FILE_AAD);
+  decipher.setAuthTag(sealed.subarray(nl + 13, nl + 29));
+  return Buffer.concat([decipher.update(sealed.subarray(nl + 29)), decipher.final()]);
+}
+
 /** The keyed hash search and the unique index use: equal numbers, equal hashes; without the key, nothing to try guesses against. */
 export const hashIdNumber = (keys: Keys, plain: string) =>
   crypto.createHmac('sha256', keys.hashKey).update(normaliseIdNumber(plain), 'utf8').digest('base64url');

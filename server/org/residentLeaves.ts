@@ -3,6 +3,7 @@
 // history stay, so orders, points entries and employment records still count:
 // the Resident row is kept, anonymised, and off every roster (leftAt).
 import type { LeaveReason } from '@prisma/client';
+import { recordAdminChange } from '../audit/index.js';
 import { forgetResidentAccounts, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
@@ -28,6 +29,13 @@ export async function residentLeaves(deps: Deps, v: Viewer, residentId: string, 
     const accounts = await forgetResidentAccounts(tx, r.id, now, FORGOTTEN_ACCOUNT);
     // codes not yet entered would link a new account to the anonymised row
     const invites = await tx.residentInvite.deleteMany({ where: { residentId: r.id, usedAt: null } });
+    // no name: the entry outlives the anonymisation, and the row it names now reads 已迁出居民
+    await recordAdminChange(tx, {
+      actor: v, action: 'resident.leave', at: now,
+      target: { type: 'resident', id: r.id, communityId: r.communityId },
+      before: { status: '在册' },
+      after: { status: LEFT_NAMES[reason], accountsUnlinked: accounts, invitesDeleted: invites.count },
+    });
     return { id: r.id, name: LEFT_NAMES[reason], leftAt: now, leftReason: reason, accountsUnlinked: accounts, invitesDeleted: invites.count };
   });
 }

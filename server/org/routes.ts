@@ -3,12 +3,20 @@ import { idParams } from '../http/fields.js';
 import { route, routeGroup } from '../http/route.js';
 import { requestIdOf } from '../http/requestId.js';
 import { limitInviting, perUser, rateLimit } from '../rateLimit.js';
+import { createGrid, listGrids, moveBuilding, renameGrid } from './grids.js';
 import { inviteResident } from './inviteResident.js';
 import { listGridWorkers } from './listGridWorkers.js';
 import { listHouseholds } from './listHouseholds.js';
 import { residentLeaves } from './residentLeaves.js';
 import { revealIdNumber } from './revealIdNumber.js';
 import {
+  buildingMoved,
+  createGridBody,
+  gridList,
+  gridsQuery,
+  gridWithBuildings,
+  moveBuildingBody,
+  renameGridBody,
   gridWorkerList,
   householdPage,
   listHouseholdsQuery,
@@ -82,5 +90,40 @@ export const orgRoutes = routeGroup('org', '/api/org', '社区—网格—楼栋
     query: listHouseholdsQuery,
     response: householdPage,
     handler: ({ deps, viewer, query }) => listHouseholds(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
+    path: '/grids',
+    summary: "网格划分: the community's grids with their buildings and workers (staff, the community's administrators)",
+    query: gridsQuery,
+    response: gridList,
+    handler: ({ deps, viewer, query }) => listGrids(deps, viewer, query),
+  }),
+  route({
+    method: 'post',
+    path: '/grids',
+    summary: 'A new grid, empty until buildings are moved into it (staff, administrators)',
+    status: 201,
+    body: createGridBody,
+    response: gridWithBuildings,
+    handler: ({ deps, viewer, body }) => createGrid(deps, viewer, body),
+  }),
+  route({
+    method: 'patch',
+    path: '/grids/:id',
+    summary: 'Rename a grid (staff, administrators)',
+    params: idParams,
+    body: renameGridBody,
+    response: gridWithBuildings,
+    handler: ({ deps, viewer, params, body }) => renameGrid(deps, viewer, params.id, body.name),
+  }),
+  route({
+    method: 'post',
+    path: '/buildings/:id/move',
+    summary: "Move a building to another grid of its community: its open orders and the notices still going out to a grid follow, in one transaction (staff, administrators)",
+    params: idParams,
+    body: moveBuildingBody,
+    response: buildingMoved,
+    handler: ({ deps, viewer, params, body }) => moveBuilding(deps, viewer, params.id, body.gridId),
   }),
 ]);

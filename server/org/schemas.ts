@@ -9,6 +9,8 @@ const householdTag = z.enum(HouseholdTagKind);
 export const listHouseholdsQuery = z.object({
   buildingId: id.optional(),
   gridId: id.optional(),
+  /** Part of a member's name or of a room (302, 1单元). */
+  q: z.string().trim().min(1).max(20).optional(),
   /** Refused (403) for a tag the viewer does not see on every household they reach. */
   tag: householdTag.optional(),
   ...pageQuery(200, 50),
@@ -89,7 +91,46 @@ export const residentLeft = z
 
 export const gridWorkerList = z.array(gridWorker);
 export const residentChoices = z.array(residentChoice);
-export const householdPage = paged(household);
+/** In the order people walk a building: 1栋 before 2栋 before 10栋, 1单元 before 2单元, 302 before 1101; `buildings`: those the viewer looks after, for a building filter. */
+export const householdPage = paged(household).extend({ buildings: z.array(place) });
 
 export type ListHouseholdsQuery = z.infer<typeof listHouseholdsQuery>;
 export type ListResidentsQuery = z.infer<typeof listResidentsQuery>;
+
+// ---- 网格划分: grids as sets of buildings (./grids.ts) ---------------------------------
+
+const gridName = z.string().trim().min(1, 'required').max(30);
+
+/** Staff: their own community unless they name one; an administrator of several names it. */
+export const gridsQuery = z.object({ communityId: id.optional() });
+export const createGridBody = z.object({ communityId: id.optional(), name: gridName });
+export const renameGridBody = z.object({ name: gridName });
+export const moveBuildingBody = z.object({ gridId: id });
+
+export const gridWithBuildings = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /** by name, the way people count (2栋 before 10栋) */
+    buildings: z.array(place),
+    /** the grid's 网格员, longest-serving first (the one new orders are suggested to) */
+    workers: z.array(place),
+  })
+  .meta({ id: 'GridWithBuildings' });
+export const gridList = z.array(gridWithBuildings);
+
+export const buildingMoved = z
+  .object({
+    building: place,
+    from: place,
+    to: place,
+    /** open orders that moved with it (their grid and suggested worker) */
+    ordersMoved: z.number().int(),
+    /** group posts of notices still going out: added for the new grid's, cancelled for the old grid's */
+    deliveriesAdded: z.number().int(),
+    deliveriesCancelled: z.number().int(),
+  })
+  .meta({ id: 'BuildingMoved' });
+
+export type GridsQuery = z.infer<typeof gridsQuery>;
+export type CreateGridBody = z.infer<typeof createGridBody>;

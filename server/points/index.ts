@@ -8,3 +8,5 @@ export { dayLabel, periodStart } from './calendar.js';
 export { DEMO_RULES, seedPointsDemo } from './demoData.js';
 // for the shop: a redemption spends points and a cancellation refunds them, on this one ledger
 export { bookEntry, lockHouseholdAccount } from './ledger.js';
+// the oversight views of 街道 and 县 (server/oversight): points issued and redeemed per community
+export { pointsFiguresBy, type PointsFigures } from './communityFigures.js';

@@ -6,6 +6,7 @@ import { adjustPoints } from './adjustPoints.js';
 import { awardPoints } from './awardPoints.js';
 import { leaderboard } from './leaderboard.js';
 import { monthlyTotals } from './monthlyTotals.js';
+import { pointsHouseholds } from './pointsHouseholds.js';
 import { householdLedger, myPoints } from './readLedger.js';
 import { createRule, listRules, updateRule } from './rules.js';
 import {
@@ -20,6 +21,8 @@ import {
   ledgerQuery,
   monthlyQuery,
   monthlyTotalsAnswer,
+  pointsHouseholdPage,
+  pointsHouseholdsQuery,
   pointsRuleList,
   pointsSettings,
   settingsBody,
@@ -36,6 +39,14 @@ export const pointsRoutes = routeGroup('points', '/api/points', '积分: househo
     query: ledgerQuery,
     response: householdLedgerAnswer,
     handler: ({ deps, viewer, query }) => myPoints(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
+    path: '/households',
+    summary: "Staff: the community's households with their balance, by building and room, sorted and paged (the console's 户积分)",
+    query: pointsHouseholdsQuery,
+    response: pointsHouseholdPage,
+    handler: ({ deps, viewer, query }) => pointsHouseholds(deps, viewer, query),
   }),
   route({
     method: 'get',

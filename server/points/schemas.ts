@@ -145,3 +145,35 @@ export type UpdateRuleBody = z.infer<typeof updateRuleBody>;
 export type AwardBody = z.infer<typeof awardBody>;
 export type AdjustBody = z.infer<typeof adjustBody>;
 export type LedgerQuery = z.infer<typeof ledgerQuery>;
+
+// ---- the staff console's 户积分 ------------------------------------------------------
+
+/** The community's households with their balance: found by building and room, sorted and paged on the server. */
+export const pointsHouseholdsQuery = z.object({
+  buildingId: id.optional(),
+  /** A room number, or part of one. */
+  room: z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, 'digits and letters, like 302').optional(),
+  sort: z.enum(['address', 'balance']).default('address'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const pointsHouseholdPage = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z
+      .object({
+        id: z.string(),
+        building: z.object({ id: z.string(), name: z.string() }),
+        /** 1单元 302 */
+        room: z.string(),
+        /** The head of the household, where the visibility table shows names to the viewer. */
+        head: z.string().nullable().optional(),
+        balance: z.number().int(),
+      })
+      .meta({ id: 'PointsHousehold' }),
+  ),
+});
+
+export type PointsHouseholdsQuery = z.infer<typeof pointsHouseholdsQuery>;

@@ -4,10 +4,21 @@ import type { Viewer } from '../auth/viewer.js';
 import { isAdmin } from './roles.js';
 
 /** The roles that use the staff console: a resident or building head has no business there (they use the mini-program). */
-const CONSOLE_ROLES: readonly Role[] = ['GRID_WORKER', 'STAFF', 'REVIEWER', 'ADMIN'];
+const CONSOLE_ROLES: readonly Role[] = [
+  'GRID_WORKER', 'STAFF', 'REVIEWER', 'ADMIN',
+  // 县/街道 officials work at a PC: the oversight views, the audit log, their regions
+  'COUNTY_ADMIN', 'COUNTY_OVERSIGHT', 'STREET_ADMIN', 'STREET_OVERSIGHT',
+];
 
 /** Holds a staff-side role: may have a console password. */
 export const mayHaveConsolePassword = (v: Viewer) => v.roles.some((r) => CONSOLE_ROLES.includes(r.role));
+
+/**
+ * 扫码登录: may sign a browser in to the console by scanning its code, and (checked
+ * again when the browser picks the session up) may hold that session. The same
+ * staff-side roles: a resident's or building head's WeChat opens nothing there.
+ */
+export const mayUseConsole = (v: Viewer) => v.roles.some((r) => CONSOLE_ROLES.includes(r.role));
 
 /**
  * Enabling password sign-in and setting a first password is a platform

@@ -12,3 +12,6 @@ export * from './notices.js';
 export * from './bot.js';
 export * from './jobs.js';
 export * from './auth.js';
+export * from './audit.js';
+export * from './regions.js';
+export * from './accounts.js';

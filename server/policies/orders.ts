@@ -42,6 +42,25 @@ const ownsOrder = (v: Viewer, o: OrderFacts) => v.resident?.householdId === o.ho
 const worksOrder = (v: Viewer, o: OrderFacts) =>
   o.assigneeId ? o.assigneeId === v.userId : gridsWorkedBy(v).includes(o.gridId);
 
+/** The working side of an order's conversation: its worker, the workers of its grid, the community's staff. */
+const worksOnOrder = (v: Viewer, o: OrderFacts) =>
+  o.assigneeId === v.userId || gridsWorkedBy(v).includes(o.gridId) || isStaffOf(v, o.communityId);
+
+/** Whether the viewer speaks for the requester on this order (the household, or who filed it): their updates answer a 待补充. */
+export const speaksForRequester = (v: Viewer, o: OrderFacts) => ownsOrder(v, o);
+
+/**
+ * 是不是这件事？ A resident may be offered, and join (+1), open orders of their own building
+ * in the same category: not their own household's (those they already see).
+ */
+export const mayJoinOrder = (v: Viewer, o: Pick<Order, 'communityId' | 'buildingId' | 'householdId'>) =>
+  !!v.resident && v.resident.buildingId === o.buildingId && v.resident.householdId !== o.householdId;
+
+/** The stock replies (常用回复) of a community: read by whoever works its orders, edited by its staff. */
+export const mayReadStockReplies = (v: Viewer, communityId: string) =>
+  isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER', 'GRID_WORKER']).includes(communityId);
+export const mayEditStockReplies = (v: Viewer, communityId: string) => isStaffOf(v, communityId);
+
 /**
  * The worker who handled the order. Feedback and review are given on a resolved
  * order, and there its assignee is who claimed and resolved it: a claim makes the
@@ -58,6 +77,14 @@ export const orderPolicy = {
   feedback: (v: Viewer, o: OrderFacts) => ownsOrder(v, o) && !handledOrder(v, o),
   cancel: ownsOrder,
   review: (v: Viewer, o: OrderFacts) => isReviewerOf(v, o.communityId) && !handledOrder(v, o),
+  // the conversation on an order (server/orders/conversation.ts): the requester's side (household, filer)
+  // and the working side (the worker it is with, any worker of its grid, staff); reviewers read it only
+  update: (v: Viewer, o: OrderFacts) => ownsOrder(v, o) || worksOnOrder(v, o),
+  // 待补充: the working side asks, the requester's side answers
+  ask: (v: Viewer, o: OrderFacts) => worksOnOrder(v, o),
+  answer: ownsOrder,
+  // merging a duplicate into another order: staff
+  merge: (v: Viewer, o: OrderFacts) => isStaffOf(v, o.communityId),
   // what a viewer sees of the resident an order is for, their phone among it, is the
   // visibility table's (relationsToOrder, server/policies/visibility.ts): filing for
   // a neighbour does not earn their phone

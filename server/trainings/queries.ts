@@ -3,7 +3,7 @@
 // conditional update on seatsTaken, so simultaneous sign-ups never exceed
 // capacity. The roster joins the people it names (residents) from the org
 // domain's tables; nothing here writes those.
-import type { Enrolment, Prisma, TrainingSession } from '@prisma/client';
+import type { Enrolment, EnrolmentStatus, Prisma, TrainingSession } from '@prisma/client';
 import type { DbTx } from '../db.js';
 
 // ---- courses ---------------------------------------------------------------------
@@ -18,6 +18,23 @@ export const findSession = (db: DbTx, id: string, communityId: string) => db.tra
 /** Courses matching `where`, soonest first (at most 500). */
 export const sessionsWhere = (db: DbTx, where: Prisma.TrainingSessionWhereInput) =>
   db.trainingSession.findMany({ where, orderBy: [{ startsAt: 'asc' }, { id: 'asc' }], take: 500 });
+
+/** One page of courses matching `where`, in the order asked (ties by id), and how many match. */
+export async function sessionsPage(db: DbTx, where: Prisma.TrainingSessionWhereInput, orderBy: Prisma.TrainingSessionOrderByWithRelationInput, skip: number, take: number) {
+  const [rows, total] = await Promise.all([
+    db.trainingSession.findMany({ where, orderBy: [orderBy, { id: 'asc' }], skip, take }),
+    db.trainingSession.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+/** How many places of each course are in each state: training id → status → count. */
+export async function enrolmentCounts(db: DbTx, trainingIds: string[]): Promise<Map<string, Partial<Record<EnrolmentStatus, number>>>> {
+  const rows = await db.enrolment.groupBy({ by: ['trainingId', 'status'], where: { trainingId: { in: trainingIds } }, _count: { _all: true } });
+  const out = new Map<string, Partial<Record<EnrolmentStatus, number>>>();
+  for (const r of rows) out.set(r.trainingId, { ...out.get(r.trainingId), [r.status]: r._count._all });
+  return out;
+}
 
 /** The community's courses still open for sign-up, soonest first. */
 export const sessionsOpenForSignup = (db: DbTx, communityId: string, now: Date, take: number) =>

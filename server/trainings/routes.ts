@@ -7,6 +7,7 @@ import { completeTraining } from './completeTraining.js';
 import { enrol } from './enrol.js';
 import { getTraining } from './getTraining.js';
 import { listTrainings } from './listTrainings.js';
+import { managedTrainings } from './managedTrainings.js';
 import { recordAttendance } from './recordAttendance.js';
 import { listEnrolments } from './roster.js';
 import { createTraining } from './scheduleTraining.js';
@@ -19,6 +20,8 @@ import {
   enrolBody,
   enrolment,
   listTrainingsQuery,
+  managedTrainingPage,
+  manageTrainingsQuery,
   roster,
   trainingForViewer,
   trainingList,
@@ -44,6 +47,15 @@ export const trainingRoutes = routeGroup('trainings', '/api/trainings', '技能�
     body: createTrainingBody,
     response: trainingWithJobs,
     handler: ({ deps, viewer, body }) => createTraining(deps, viewer, body),
+  }),
+  // before /:id, which would take "manage" for an id
+  route({
+    method: 'get',
+    path: '/manage',
+    summary: "Staff: the community's courses, past and cancelled too, filtered, searched, sorted and paged (the console's table)",
+    query: manageTrainingsQuery,
+    response: managedTrainingPage,
+    handler: ({ deps, viewer, query }) => managedTrainings(deps, viewer, query),
   }),
   route({
     method: 'get',

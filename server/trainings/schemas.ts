@@ -118,3 +118,30 @@ export const completeResult = z.object({ completed: z.number().int(), pointsAwar
 export type CreateTrainingBody = z.infer<typeof createTrainingBody>;
 export type ListTrainingsQuery = z.infer<typeof listTrainingsQuery>;
 export type AttendanceBody = z.infer<typeof attendanceBody>;
+
+// ---- the staff console's list of courses ----------------------------------------------
+
+/** The console's table of courses: filtered, searched, sorted and paged on the server. */
+export const manageTrainingsQuery = z.object({
+  status: z.enum(['open', 'cancelled', 'finished']).optional(),
+  trade: tradeCode.optional(),
+  /** Part of the course's name or place. */
+  // (Prisma's contains passes % and _ through to LIKE on SQLite: they would match anything)
+  q: z.string().trim().min(1).max(40).regex(/^[^%_\\]*$/, 'without % _ \\').optional(),
+  sort: z.enum(['startsAt', 'signupDeadline', 'createdAt']).default('startsAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** A page of courses, each with how many hold a seat, wait, and completed. */
+export const managedTrainingPage = z.object({
+  total: z.number().int(),
+  items: z.array(
+    training
+      .extend({ enrolled: z.number().int(), waitlisted: z.number().int(), completed: z.number().int() })
+      .meta({ id: 'ManagedTraining' }),
+  ),
+});
+
+export type ManageTrainingsQuery = z.infer<typeof manageTrainingsQuery>;

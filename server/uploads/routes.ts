@@ -42,7 +42,7 @@ export const uploadRoutes = routeGroup('uploads', '/api/uploads', 'Photos: check
       // readUploadQuery asks for exp whenever sig is there
       const image =
         query.sig !== undefined && query.exp !== undefined
-          ? await readSignedUpload(deps, params.id, query.exp, query.sig)
+          ? await readSignedUpload(deps, params.id, query.exp, query.sig, query.p)
           : await readVisibleUpload(deps, await authenticate(ctx), params.id);
       ctx.type = image.mime;
       ctx.set('Cache-Control', 'private, max-age=3600');

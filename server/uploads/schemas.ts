@@ -10,6 +10,7 @@ export const readUploadQuery = z
   .object({
     exp: z.coerce.number().int().optional().meta({ description: 'Signed URL: when it stops working (Unix seconds)' }),
     sig: z.string().min(1).max(64).optional().meta({ description: 'Signed URL: its signature' }),
+    p: z.enum(['f', 'c']).optional().meta({ description: 'Signed URL: what it is for (f: a flagged photo shown to staff, c: WeChat\'s content check)' }),
   })
   .superRefine((q, ctx) => {
     if (q.sig !== undefined && q.exp === undefined) ctx.addIssue({ code: 'custom', path: ['exp'], message: 'required with sig' });

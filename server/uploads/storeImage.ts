@@ -2,6 +2,8 @@
 // file name or the client's Content-Type), and every image is re-encoded, which
 // drops EXIF (GPS position, device) and anything hidden after the image data.
 import crypto from 'node:crypto';
+import { requestPhotoCheck } from '../wechat/index.js';
+import { checkUploadUrl } from './urls.js';
 import sharp, { type OutputInfo } from 'sharp';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
@@ -76,5 +78,7 @@ export async function storeImage(deps: Deps, viewer: Viewer, input: Buffer) {
       createdAt: now,
     },
   });
+  // WeChat's content check of the photo (its verdict comes later, by push: server/wechat)
+  await requestPhotoCheck(deps, { uploadId: id, ownerId: viewer.userId, communityId, checkUrl: checkUploadUrl(deps.config.sessionSecret, id, now) });
   return presentUpload(upload, deps.config.sessionSecret, now);
 }

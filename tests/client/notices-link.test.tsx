@@ -5,8 +5,8 @@ import { api } from '../../client/api/index.js';
 import type { RedemptionPage, RedemptionsQuery } from '../../client/api/types.js';
 import { NoticeCard } from '../../client/components/NoticeCard.js';
 import { pageOfNotice } from '../../client/lib/workspaces.js';
-import { GroupCode } from '../../client/pages/link/GroupCode.js';
-import { LinkForm } from '../../client/pages/link/LinkForm.js';
+import { GroupCode } from '../../client/packages/link/GroupCode.js';
+import { LinkForm } from '../../client/packages/link/LinkForm.js';
 import { NoticeView } from '../../client/pages/notices/NoticeView.js';
 import { findReserved, HandoverForm } from '../../client/packages/staff/HandoverForm.js';
 import { settle, tap, type } from './support/dom.js';
@@ -42,13 +42,13 @@ describe('notices', () => {
     const { rerender } = render(<NoticeView notice={notice({ id: 'n-3', kind: 'job', kindLabel: '就业岗位', pagePath: 'pages/jobs/detail?id=j-7' })} go={go} />);
     expect(document.querySelector('.notice__body')!.textContent).toContain('义诊。\n行动不便');
     await tap('去看看 ›');
-    expect(go).toHaveBeenCalledWith('/pages/jobs/detail?id=j-7');
+    expect(go).toHaveBeenCalledWith('/packages/jobs/detail?id=j-7');
     rerender(<NoticeView notice={notice({ id: 'n-3', pagePath: 'pages/unknown/index' })} go={go} />);
     expect(screen.queryByText('去看看 ›')).toBeNull();
   });
 
   it('know the pages a notice may lead to', () => {
-    expect(pageOfNotice('pages/trainings/detail?id=t-1')).toBe('/pages/trainings/detail?id=t-1');
+    expect(pageOfNotice('pages/trainings/detail?id=t-1')).toBe('/packages/trainings/detail?id=t-1');
     expect(pageOfNotice('/pages/order/index?id=o-1')).toBe('/pages/order/index?id=o-1');
     expect(pageOfNotice('pages/orders/new')).toBeNull();
     expect(pageOfNotice(null)).toBeNull();

@@ -3,7 +3,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SubscribeOptIns } from '../../client/components/SubscribeOptIns.js';
-import { Leaderboard } from '../../client/pages/points/RankBoard.js';
+import { Leaderboard } from '../../client/packages/points/RankBoard.js';
 import { AwardForm, awardWords } from '../../client/packages/staff/points/AwardForm.js';
 import { settle, settleAll, tap, tapLabel, type } from './support/dom.js';
 import { household, ORDER_STATS } from './support/fixtures.js';

@@ -57,7 +57,7 @@ describe('raising a request (群众点单)', () => {
     await tap('房屋漏水');
     await type('比如：厨房水管漏水，地上都是水', '漏');
     await tap('提交');
-    expect(screen.getByText('请多写几个字，说说是什么事。')).toBeTruthy();
+    expect(screen.getByText('请点一个常见问题，或者写几个字说说是什么事。')).toBeTruthy();
     expect(submit).not.toHaveBeenCalled();
   });
 

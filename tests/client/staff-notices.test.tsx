@@ -30,7 +30,7 @@ describe('the notices staff wrote', () => {
       'GET /api/notices/manage': {
         items: [
           managedNotice({ id: 'n-2', kind: 'emergency', kindLabel: '紧急通知', title: '今晚停水', audience: { type: 'community', ids: [], buildings: 9 } }),
-          managedNotice({ id: 'n-1', state: 'scheduled', title: '下周一体检', sendAt: new Date(Date.now() + 86_400_000).toISOString(), delivery: { pending: 3, retrying: 0, sent: 0, failed: 0, cancelled: 0, total: 3, summary: '已发送 0/3 个群' } }),
+          managedNotice({ id: 'n-1', state: 'scheduled', title: '下周一体检', sendAt: new Date(Date.now() + 86_400_000).toISOString(), delivery: { pending: 3, retrying: 0, sent: 0, failed: 0, possibly_sent: 0, cancelled: 0, total: 3, summary: '已发送 0/3 个群' } }),
         ],
         nextCursor: null,
       },

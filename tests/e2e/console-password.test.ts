@@ -73,6 +73,8 @@ describe.sequential('password sign-in to the console', () => {
   it('locks the account after 5 wrong passwords and says so', async () => {
     await givePassword('demo-staff', 'huize.staff');
     await page.goto(`${backend.url}/console/`);
+    // 扫码登录 is the first tab; the password tab, once chosen, is what this PC opens with next time
+    await page.getByRole('tab', { name: '账号密码登录' }).click();
     await page.getByLabel('用户名').waitFor();
     await shot('console-password-01-sign-in');
     await fillSignIn('huize.staff', 'wrong-password-1');

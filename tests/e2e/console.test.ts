@@ -187,12 +187,15 @@ describe.sequential('the staff console', () => {
 
   it('数据看板 draws the figures, and each chart turns into its table', async () => {
     await page.locator('.ant-menu-item').filter({ hasText: '数据看板' }).click();
-    for (const id of ['chart-status', 'chart-speed', 'chart-quality', 'chart-employment']) await page.getByTestId(id).locator('canvas').first().waitFor();
+    for (const id of ['chart-over-time', 'chart-status', 'chart-speed', 'chart-quality', 'chart-employment', 'chart-points']) await page.getByTestId(id).locator('canvas').first().waitFor();
     await shot('console-07-dashboard');
     const stats = await call<{ byStatus: Record<string, number> }>('demo-staff', 'GET', '/orders/stats?days=30');
     const card = page.getByTestId('chart-status');
     await card.getByText('表格').click();
     await card.locator('tbody tr').filter({ hasText: '已派单' }).getByText(String(stats.byStatus.dispatched), { exact: true }).waitFor();
+    // the day-by-day chart's table: today's row holds today's filings
+    await page.getByTestId('chart-over-time').getByText('表格').click();
+    await page.getByTestId('chart-over-time').locator('tbody tr').last().waitFor();
     await page.getByTestId('chart-employment').getByText('表格').click();
     await page.getByTestId('chart-employment').locator('tbody tr').first().waitFor();
     await shot('console-08-dashboard-tables');

@@ -209,13 +209,14 @@ describe('subscribe messages', () => {
     expect(r.body).toEqual({ order_status: 2, emergency_notice: 1 });
   });
 
-  it('an order status change is sent while opt-ins last, then skipped (not failed); never for one’s own step', async () => {
+  it('an order status change is sent while opt-ins last, the last one kept for 办结 (请评价); never for one’s own step', async () => {
     messenger.sent.length = 0;
     const o = await raiseOrder(cast.resident, {});
     await settle();
     expect(messenger.sent).toEqual([]); // the resident raised it themselves
-    await advanceOrder(cast, o.id, 'accepted'); // dispatched, accepted: uses both opt-ins
-    expect(await afterListeners(async () => messenger.sent.length)).toBe(2);
+    // two opt-ins: 已派单 uses one, 已接单 may not take the last, which waits for 已办结
+    await advanceOrder(cast, o.id, 'accepted');
+    expect(await afterListeners(async () => messenger.sent.length)).toBe(1);
     expect(messenger.sent[0]).toMatchObject({
       openid: 'demo-resident',
       templateId: 'tpl-order',
@@ -223,15 +224,24 @@ describe('subscribe messages', () => {
       data: { phrase2: { value: '已派单' }, thing1: { value: expect.any(String) } },
     });
     expect([...messenger.sent[0]!.data.thing1!.value].length).toBeLessThanOrEqual(20);
-    expect(messenger.sent[1]!.data.phrase2!.value).toBe('已接单');
-    expect((await cast.resident.get('/api/notices/subscriptions')).body.order_status).toBe(0);
+    expect((await cast.resident.get('/api/notices/subscriptions')).body.order_status).toBe(1);
 
     expect((await cast.gridWorker.post(`/api/orders/${o.id}/resolve`, { note: '已上门处理好了' })).status).toBe(200);
     const rows = await afterListeners(() =>
       s.deps.db.subscribeMessage.findMany({ where: { userId: cast.resident.userId, ref: { startsWith: `order:${o.id}:` } }, orderBy: { createdAt: 'asc' } }),
     );
-    expect(rows.map((r) => r.outcome)).toEqual(['sent', 'sent', 'skipped']);
-    expect(rows[2]!.reason).toBe('no opt-in left');
+    // (the fake clock stands still: the rows are told apart by their step, not their time)
+    const byStep = Object.fromEntries(rows.map((r) => [r.ref.split(':')[2], [r.outcome, r.reason]]));
+    expect(byStep).toEqual({ dispatched: ['sent', null], accepted: ['skipped', 'opt-in kept for a later step'], resolved: ['sent', null] });
+    expect(messenger.sent.map((m) => m.data.phrase2!.value)).toEqual(['已派单', '已办结']);
+    expect((await cast.resident.get('/api/notices/subscriptions')).body.order_status).toBe(0);
+
+    // with none left, the next order's 已办结 is skipped, not failed
+    const next = await raiseOrder(cast.resident, {});
+    await advanceOrder(cast, next.id, 'accepted');
+    expect((await cast.gridWorker.post(`/api/orders/${next.id}/resolve`, { note: '已上门处理好了' })).status).toBe(200);
+    const nextRows = await afterListeners(() => s.deps.db.subscribeMessage.findMany({ where: { ref: { startsWith: `order:${next.id}:resolved` } } }));
+    expect(nextRows.map((r) => [r.outcome, r.reason])).toEqual([['skipped', 'no opt-in left']]);
     expect(messenger.sent).toHaveLength(2);
   });
 
@@ -240,9 +250,10 @@ describe('subscribe messages', () => {
     await cast.resident.post('/api/notices/subscriptions', { accepted: ['order_status'] });
     messenger.refusing.add('demo-resident');
     const o = await raiseOrder(cast.resident, {});
-    await cast.staff.post(`/api/orders/${o.id}/dispatch`, {});
+    await advanceOrder(cast, o.id, 'accepted');
+    expect((await cast.gridWorker.post(`/api/orders/${o.id}/resolve`, { note: '已上门处理好了' })).status).toBe(200);
     // the row is written ('sent') before WeChat is called, and marked skipped when WeChat refuses
-    const rows = await afterListeners(() => s.deps.db.subscribeMessage.findMany({ where: { ref: { startsWith: `order:${o.id}:` } } }));
+    const rows = await afterListeners(() => s.deps.db.subscribeMessage.findMany({ where: { ref: { startsWith: `order:${o.id}:resolved` } } }));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('43101') });
     expect(messenger.sent).toEqual([]);

@@ -40,6 +40,11 @@ const SEES: Record<Actor, boolean> = {
   residentHuimin: false, // another community
   gridWorkerHuimin: false,
   staffHuimin: false,
+  // 县/街道 roles, over 惠泽: they see figures, never an order itself
+  countyAdmin: false,
+  countyViewer: false,
+  streetAdmin: false,
+  streetViewer: false,
 };
 const MAY: Record<Action, Actor[]> = {
   dispatch: ['staff', 'admin'],

@@ -117,6 +117,17 @@ describe('the dashboard figures', () => {
     expect(grid1.minutesToResolve.median).toBeGreaterThan(0);
     expect(grid1.averageRating).toBeGreaterThanOrEqual(1);
     expect(st.community.satisfiedShare).toBeGreaterThan(0);
+    // over time: one row per local day of the window (31 calendar days for 30 × 24 h), summing to the window's orders
+    expect(st.byDay.length).toBeGreaterThanOrEqual(30);
+    expect(st.byDay.length).toBeLessThanOrEqual(32);
+    expect(st.byDay.map((d: any) => d.date)).toEqual([...st.byDay.map((d: any) => d.date)].sort());
+    const filed = st.byDay.reduce((t: number, d: any) => t + Object.values(d.filed as Record<string, number>).reduce((a, b) => a + b, 0), 0);
+    expect(filed).toBe(st.community.orders);
+    // today, in the community's time zone: the order just resolved counts as filed and resolved today
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(s.now());
+    const row = st.byDay.find((d: any) => d.date === today);
+    expect(row.resolved).toBeGreaterThanOrEqual(1);
+    expect(row.filed.resolved).toBeGreaterThanOrEqual(1);
     expect((await cast.reviewer.get('/api/orders/stats')).status).toBe(200);
     for (const c of [cast.resident, cast.gridWorker, cast.buildingHead]) expect((await c.get('/api/orders/stats')).status).toBe(403);
     expect((await cast.staff.get('/api/orders/stats?days=0')).status).toBe(400);

@@ -42,6 +42,12 @@ const PUBLIC = [
   'POST /api/auth/dev-login',
   'POST /api/auth/password',
   'POST /api/auth/logout',
+  // 扫码登录: a browser asks for a code and polls it (the nonce cookie, not a token, ties them)
+  'POST /api/auth/qr',
+  'GET /api/auth/qr/{ticket}',
+  // WeChat's message push: signed by WeChat with the push token
+  'GET /api/wechat/push',
+  'POST /api/wechat/push',
   // a photo: its signed URL is the credential (auth 'self': the handler checks the signature or a bearer token)
   'GET /api/uploads/{id}',
   // a load balancer's question

@@ -140,6 +140,8 @@ async function fillEveryTable(c: pg.Client, step: number): Promise<string[]> {
               ? false
               : col.data_type.startsWith('timestamp') || col.data_type === 'date'
                 ? new Date()
+                : col.data_type === 'bytea'
+                  ? Buffer.from(text)
                 : col.data_type === 'USER-DEFINED' && firstLabel.has(col.udt_name)
                   ? firstLabel.get(col.udt_name)
                   : undefined;

@@ -18,6 +18,16 @@ export interface FakeWechat {
   refusing: Set<string>;
   requests: Array<{ method: string; path: string; query: Record<string, string>; body: any }>;
   sent: any[];
+  /** msg_sec_check: a text holding one of these is risky, one holding a reviewWord is review, others pass. */
+  riskyWords: Set<string>;
+  reviewWords: Set<string>;
+  /** msg_sec_check and media_check_async answer -1 (system busy) while set. */
+  securityDown: boolean;
+  /** The photos asked to be checked (media_check_async), with the trace id given for each. */
+  mediaChecks: Array<{ traceId: string; mediaUrl: string; openid: string; scene: number }>;
+  /** wxacode.getUnlimited: the codes made ({ scene, page, … } as asked); while codeErrcode is set, it answers that errcode */
+  codes: any[];
+  codeErrcode: number | null;
   close(): Promise<void>;
 }
 
@@ -37,6 +47,12 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
     refusing: new Set(),
     requests: [],
     sent: [],
+    riskyWords: new Set(),
+    reviewWords: new Set(),
+    securityDown: false,
+    mediaChecks: [],
+    codes: [],
+    codeErrcode: null,
   };
 
   const answer = (url: URL, body: any): unknown => {
@@ -58,6 +74,26 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
       if (body.force_refresh === true) generation++;
       return { access_token: `fake-token-${generation}`, expires_in: 7200 };
     }
+    // content security, v2: both want the access token, version 2, an openid and a scene 1–4
+    if (url.pathname === '/wxa/msg_sec_check' || url.pathname === '/wxa/media_check_async') {
+      if (q.access_token !== `fake-token-${generation}`) return { errcode: 40001, errmsg: 'invalid credential' };
+      if (body?.version !== 2) return { errcode: 47001, errmsg: 'data format error: version' };
+      if (typeof body.openid !== 'string' || !body.openid) return { errcode: 40003, errmsg: 'invalid openid' };
+      if (![1, 2, 3, 4].includes(body.scene)) return { errcode: 47001, errmsg: 'data format error: scene' };
+      if (fake.securityDown) return { errcode: -1, errmsg: 'system error' };
+      const trace_id = `trace-${(++n).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+      if (url.pathname === '/wxa/msg_sec_check') {
+        if (typeof body.content !== 'string' || !body.content) return { errcode: 47001, errmsg: 'data format error: content' };
+        if (body.content.length > 2500) return { errcode: 87014, errmsg: 'content too long' };
+        const has = (words: Set<string>) => [...words].some((w) => body.content.includes(w));
+        const suggest = has(fake.riskyWords) ? 'risky' : has(fake.reviewWords) ? 'review' : 'pass';
+        return { errcode: 0, errmsg: 'ok', trace_id, result: { suggest, label: suggest === 'pass' ? 100 : 20001 }, detail: [] };
+      }
+      if (typeof body.media_url !== 'string' || !/^https?:\/\//.test(body.media_url)) return { errcode: 47001, errmsg: 'data format error: media_url' };
+      if (body.media_type !== 2 && body.media_type !== 1) return { errcode: 47001, errmsg: 'data format error: media_type' };
+      fake.mediaChecks.push({ traceId: trace_id, mediaUrl: body.media_url, openid: body.openid, scene: body.scene });
+      return { errcode: 0, errmsg: 'ok', trace_id };
+    }
     if (url.pathname === '/cgi-bin/message/subscribe/send') {
       if (q.access_token !== `fake-token-${generation}`) return { errcode: 40001, errmsg: 'invalid credential' };
       if (typeof body?.touser !== 'string' || !body.touser) return { errcode: 40003, errmsg: 'invalid openid' };
@@ -71,6 +107,17 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
       if (fake.refusing.has(body.touser)) return { errcode: 43101, errmsg: 'user refuse to accept the msg' };
       fake.sent.push(body);
       return { errcode: 0, errmsg: 'ok' };
+    }
+    if (url.pathname === '/wxa/getwxacodeunlimit') {
+      if (q.access_token !== `fake-token-${generation}`) return { errcode: 40001, errmsg: 'invalid credential' };
+      if (fake.codeErrcode) return { errcode: fake.codeErrcode, errmsg: 'refused' };
+      // scene: 1–32 visible characters of WeChat's set; page: an existing page, no leading slash (check_path)
+      if (typeof body?.scene !== 'string' || !/^[A-Za-z0-9!#$&'()*+,/:;=?@._~-]{1,32}$/.test(body.scene)) return { errcode: 40129, errmsg: 'invalid scene' };
+      if (typeof body.page !== 'string' || body.page.startsWith('/')) return { errcode: 41030, errmsg: 'invalid page rid' };
+      if (body.env_version !== undefined && !['release', 'trial', 'develop'].includes(body.env_version)) return { errcode: 40097, errmsg: 'invalid args' };
+      fake.codes.push(body);
+      // the image's bytes, as WeChat answers a made code (a JPEG's magic number is enough for the client)
+      return Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`code:${body.scene}`)]);
     }
     return null;
   };
@@ -87,10 +134,14 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
         body = raw;
       }
       fake.requests.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), body });
-      const wantsPost = url.pathname.startsWith('/cgi-bin/');
+      const wantsPost = /^\/(?:cgi-bin|wxa)\//.test(url.pathname);
       const reply = (req.method === 'POST') === wantsPost ? answer(url, body) : null;
       if (reply === null) {
         res.writeHead(404).end('not found');
+        return;
+      }
+      if (Buffer.isBuffer(reply)) {
+        res.writeHead(200, { 'content-type': 'image/jpeg' }).end(reply);
         return;
       }
       // WeChat answers errors with 200 and an errcode in the body
@@ -103,4 +154,29 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
     url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
+}
+
+/**
+ * WeChat's message push to our server, as WeChat sends it: the query signed with the push
+ * Token, and with an EncodingAESKey (安全模式) the event encrypted with msg_signature.
+ */
+export async function pushToServer(
+  serverUrl: string,
+  keys: { token: string; aesKey?: string; appId: string },
+  event: Record<string, unknown>,
+  opts: { now?: Date; signature?: string; plaintext?: boolean } = {},
+): Promise<{ status: number; text: string }> {
+  const { pushSignature, encryptPush } = await import('../../server/wechat/pushSignature.js');
+  const timestamp = String(Math.floor((opts.now ?? new Date()).getTime() / 1000));
+  const nonce = Math.random().toString(36).slice(2, 12);
+  const q = new URLSearchParams({ signature: opts.signature ?? pushSignature(keys.token, timestamp, nonce), timestamp, nonce });
+  let body: unknown = event;
+  if (keys.aesKey && !opts.plaintext) {
+    const Encrypt = encryptPush(keys.aesKey, keys.appId, JSON.stringify(event));
+    q.set('encrypt_type', 'aes');
+    q.set('msg_signature', pushSignature(keys.token, timestamp, nonce, Encrypt));
+    body = { ToUserName: 'gh_fake', Encrypt };
+  }
+  const res = await fetch(`${serverUrl}/api/wechat/push?${q}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, text: await res.text() };
 }

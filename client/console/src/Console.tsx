@@ -5,8 +5,9 @@ import { Alert, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } fro
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, messageOf, session, type Me } from './api.js';
 import { navigate, useRoute, type Route } from './router.js';
-import { mayDispatch, mayUseConsole, maySeeFigures, ROLE_WORDS, signedIn, signOut } from './signIn.js';
+import { mayDispatch, mayUseConsole, maySeeFigures, mayWorkOrders, ROLE_WORDS, signedIn, signOut } from './signIn.js';
 import { SignIn } from './SignIn.js';
+import { SECTION_ENTRIES, sectionsFor } from './sections.js';
 
 const OrdersPage = lazy(() => import('./pages/Orders.js'));
 const OverduePage = lazy(() => import('./pages/Overdue.js'));
@@ -56,15 +57,25 @@ export function Console() {
 }
 
 function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
-  const route = useRoute();
+  const asked = useRoute();
+  const worksOrders = mayWorkOrders(me);
+  // 县/街道 officials land on 辖区总览: the orders are the communities' work, not theirs
+  const route: Route = worksOrders || (asked.page !== 'orders' && asked.page !== 'overdue') ? asked : { page: 'oversight' };
   const roles = [...new Set(me.roles.map((r) => ROLE_WORDS[r.role]))];
   const items = [
-    { key: 'orders', icon: <UnorderedListOutlined />, label: '工单' },
-    { key: 'overdue', icon: <AlertOutlined />, label: '超时督办' },
-    // 通知, 就业, 积分, 群管理, 账号 appear here as they are built (issue #17)
+    ...(worksOrders
+      ? [
+          { key: 'orders', icon: <UnorderedListOutlined />, label: '工单' },
+          { key: 'overdue', icon: <AlertOutlined />, label: '超时督办' },
+        ]
+      : []),
     ...(maySeeFigures(me) ? [{ key: 'dashboard', icon: <BarChartOutlined />, label: '数据看板' }] : []),
+    ...sectionsFor(me).map(([key, e]) => ({ key, icon: e.icon, label: e.label })),
   ];
+  const section = route.page in SECTION_ENTRIES ? SECTION_ENTRIES[route.page as keyof typeof SECTION_ENTRIES] : null;
+  const SectionPage = section?.page && section.mayOpen(me) ? section.page : null;
   const page =
+    SectionPage ? <SectionPage me={me} route={route} /> :
     route.page === 'dashboard' && maySeeFigures(me) ? <DashboardPage me={me} route={route} /> :
     route.page === 'overdue' ? <OverduePage me={me} route={route} /> :
     <OrdersPage me={me} route={route} />;

@@ -42,6 +42,10 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string | undefined;
             <Descriptions.Item label="提交时间">{time(order.createdAt)}</Descriptions.Item>
             <Descriptions.Item label="响应时限">{time(order.responseDueAt)}</Descriptions.Item>
             <Descriptions.Item label="办结时限">{time(order.resolveDueAt)}</Descriptions.Item>
+            {/* the conversation (issue #21): 待补充 pauses the deadlines; joined households and merges */}
+            {order.pausedAt && <Descriptions.Item label="待补充">{time(order.pausedAt)} 起等居民补充，计时暂停</Descriptions.Item>}
+            {order.joined > 0 && <Descriptions.Item label="也反映了">{order.joined} 户</Descriptions.Item>}
+            {order.mergedInto && <Descriptions.Item label="已合并到">工单 {order.mergedInto.slice(-6)}</Descriptions.Item>}
             <Descriptions.Item label="评价">{order.feedback ? `${order.feedback.satisfied ? '满意' : '不满意'} · ${order.feedback.rating ?? '—'} 星` : '—'}</Descriptions.Item>
             <Descriptions.Item label="描述" span={2}>
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{order.description}</Typography.Paragraph>
@@ -51,7 +55,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string | undefined;
             <Typography.Title level={5}>办理经过</Typography.Title>
             <Timeline
               items={order.timeline.map((e) => ({
-                color: e.action === 'escalate' || e.action === 'review_fail' ? 'red' : e.action === 'review_pass' ? 'green' : 'blue',
+                color: e.action === 'escalate' || e.action === 'review_fail' ? 'red' : e.action === 'review_pass' ? 'green' : e.action === 'ask' || e.action === 'answer' ? 'gold' : e.action === 'comment' ? 'gray' : 'blue',
                 content: (
                   <div data-testid="timeline-entry">
                     <div>
@@ -64,7 +68,13 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string | undefined;
                     {e.photos.length > 0 && (
                       <Image.PreviewGroup>
                         <Space wrap style={{ marginTop: 6 }}>
-                          {e.photos.map((p) => <Image key={p.id} src={p.url} width={96} height={96} style={{ objectFit: 'cover' }} alt="现场照片" />)}
+                          {e.photos.map((p) => (
+                            <Space key={p.id} orientation="vertical" size={2}>
+                              <Image src={p.url} width={96} height={96} style={{ objectFit: 'cover' }} alt="现场照片" />
+                              {/* WeChat's content check found it risky: residents and workers no longer see it */}
+                              {p.flagged && <Tag color="red" style={{ marginInlineEnd: 0 }}>违规 · 仅干部可见</Tag>}
+                            </Space>
+                          ))}
                         </Space>
                       </Image.PreviewGroup>
                     )}

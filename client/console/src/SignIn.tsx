@@ -1,11 +1,14 @@
-// The sign-in page: username and password (accounts an admin enabled), then, for a
-// first password, the change step before anything else. Development and test builds
-// also list the demo accounts. Scan-to-sign-in (扫码登录) comes next (issue #17);
-// signIn.ts is the one module that knows how signing in works.
-import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+// The sign-in page: 扫码登录 first (the code, scanned and confirmed with the mini-program),
+// username and password second (accounts an admin enabled), then, for a first password,
+// the change step before anything else. Development and test builds also list the demo
+// accounts. signIn.ts is the one module that knows how signing in works.
+import { Alert, Button, Card, Divider, Form, Input, Tabs, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { messageOf } from './api.js';
-import { changePassword, DEMO_ACCOUNTS, DEV_SIGN_IN, signIn, signInWithPassword } from './signIn.js';
+import { QrSignIn } from './QrSignIn.js';
+import { changePassword, DEMO_ACCOUNTS, DEV_SIGN_IN, signIn, signInWithPassword, signOut } from './signIn.js';
+
+const TAB_KEY = 'ejia.console.signInTab';
 
 interface Credentials {
   username: string;
@@ -22,6 +25,14 @@ export function SignIn({ onSignedIn, problem }: { onSignedIn: () => void; proble
   const [error, setError] = useState<string | null>(problem);
   // the first password, kept only until it is changed
   const [firstPassword, setFirstPassword] = useState<string | null>(null);
+  // the way this PC signed in last time (a password user is not sent to the code every time)
+  const [tab, setTab] = useState(() => (localStorage.getItem(TAB_KEY) === 'password' ? 'password' : 'qr'));
+  // a scan signed in an account whose first password is still to be changed: that takes the password
+  const mustChangeFirst = useCallback(() => {
+    void signOut();
+    setTab('password');
+    setError('这个账号的初始密码还没改。请先用账号和初始密码登录一次，改好密码后就能扫码登录了。');
+  }, []);
 
   const attempt = async (key: string, work: () => Promise<void>) => {
     setBusy(key);
@@ -78,17 +89,45 @@ export function SignIn({ onSignedIn, problem }: { onSignedIn: () => void; proble
           </>
         ) : (
           <>
-            <Form<Credentials> layout="vertical" onFinish={(v) => void withPassword(v)} requiredMark={false} name="password-sign-in">
-              <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-                <Input autoComplete="username" autoFocus />
-              </Form.Item>
-              <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-                <Input.Password autoComplete="current-password" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block loading={busy === 'password'}>登录</Button>
-            </Form>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
-              账号密码由平台管理员开通。连续输错 5 次将锁定 15 分钟；30 分钟无操作自动退出。微信扫码登录即将上线。
+            <Tabs
+              activeKey={tab}
+              onChange={(k) => {
+                setTab(k);
+                setError(null);
+                localStorage.setItem(TAB_KEY, k);
+              }}
+              centered
+              destroyOnHidden
+              items={[
+                {
+                  key: 'qr',
+                  label: '扫码登录',
+                  children: <QrSignIn onSignedIn={onSignedIn} onMustChangePassword={mustChangeFirst} />,
+                },
+                {
+                  key: 'password',
+                  label: '账号密码登录',
+                  children: (
+                    <>
+                      <Form<Credentials> layout="vertical" onFinish={(v) => void withPassword(v)} requiredMark={false} name="password-sign-in">
+                        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+                          <Input autoComplete="username" autoFocus />
+                        </Form.Item>
+                        <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+                          <Input.Password autoComplete="current-password" />
+                        </Form.Item>
+                        <Button type="primary" htmlType="submit" block loading={busy === 'password'}>登录</Button>
+                      </Form>
+                      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+                        账号密码由平台管理员开通。连续输错 5 次将锁定 15 分钟。
+                      </Typography.Paragraph>
+                    </>
+                  ),
+                },
+              ]}
+            />
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
+              30 分钟无操作会自动退出，用完请点“退出”。
             </Typography.Paragraph>
             {DEV_SIGN_IN && (
               <>

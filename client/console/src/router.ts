@@ -4,10 +4,16 @@ import { useEffect, useState } from 'react';
 
 export const BASE = '/console';
 
+/** The console's sections beyond orders, each a page file of its own under pages/ (sections.tsx). */
+export const SECTIONS = ['notices', 'employment', 'points', 'groups', 'accounts', 'registry', 'settings', 'oversight', 'audit'] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export type Route =
   | { page: 'orders'; orderId?: string }
   | { page: 'overdue'; orderId?: string }
-  | { page: 'dashboard' };
+  | { page: 'dashboard' }
+  /** `sub`: the rest of the path (a notice's id, a tab), the section's own business */
+  | { page: Section; sub?: string };
 
 export function parse(pathname: string): Route {
   const p = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
@@ -16,11 +22,17 @@ export function parse(pathname: string): Route {
   const o = /^\/overdue(?:\/([^/]+))?$/.exec(p);
   if (o) return o[1] ? { page: 'overdue', orderId: decodeURIComponent(o[1]) } : { page: 'overdue' };
   if (p === '/dashboard') return { page: 'dashboard' };
+  const s = /^\/([a-z]+)(?:\/(.+))?$/.exec(p);
+  if (s && (SECTIONS as readonly string[]).includes(s[1]!)) {
+    const page = s[1] as Section;
+    return s[2] ? { page, sub: decodeURIComponent(s[2]) } : { page };
+  }
   return { page: 'orders' };
 }
 
 export function href(r: Route): string {
   if (r.page === 'dashboard') return `${BASE}/dashboard`;
+  if (r.page !== 'orders' && r.page !== 'overdue') return `${BASE}/${r.page}${'sub' in r && r.sub ? `/${encodeURIComponent(r.sub)}` : ''}`;
   const id = r.orderId ? `/${encodeURIComponent(r.orderId)}` : '';
   return r.page === 'overdue' ? `${BASE}/overdue${id}` : `${BASE}/orders${id}`;
 }

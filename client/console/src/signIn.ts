@@ -4,8 +4,9 @@
 //   `csrf` cookie, whose value goes with every write as X-CSRF-Token (the server's
 //   CSRF check). A first password must be changed before anything else.
 // - Development and test builds also sign in as a demo account (dev-login, a bearer token).
-// Scan-to-sign-in (扫码登录) lands here next and ends in the same cookie session.
-import { api, fetchTransport, session, type Me, type RoleName } from './api.js';
+// - 扫码登录: a code the staff member scans with the mini-program and confirms there; the
+//   browser's poll that sees the confirmation gets the same cookie session.
+import { api, fetchTransport, session, type Me, type QrPoll, type QrTicket, type RoleName } from './api.js';
 import { installTransport, request, type Transport } from '../../api/core.js';
 import type { RouteWords } from '../../api/errors.js';
 
@@ -18,6 +19,10 @@ export const DEMO_ACCOUNTS: Array<{ openid: string; who: string }> = [
   { openid: 'demo-gridworker', who: '网格员 · 惠泽 第1网格' },
   { openid: 'demo-admin', who: '平台管理员' },
   { openid: 'demo-staff-huimin', who: '社区干部 · 惠民社区' },
+  { openid: 'demo-street-admin', who: '街道管理员 · 惠民街道' },
+  { openid: 'demo-street-viewer', who: '街道督查 · 惠民街道' },
+  { openid: 'demo-county-admin', who: '县级管理员 · 织金县' },
+  { openid: 'demo-county-viewer', who: '县级督查 · 织金县' },
 ];
 
 /** The csrf cookie's value (`__Host-` prefixed in production): present while a console session is. */
@@ -69,6 +74,33 @@ export async function signInWithPassword(username: string, password: string): Pr
   return { mustChangePassword: r.mustChangePassword };
 }
 
+// ---- 扫码登录 -------------------------------------------------------------------------
+
+const QR_WORDS: RouteWords = {
+  rate_limited: '刷新得太频繁了，请一分钟后再试。',
+  wechat_refused: '暂时拿不到登录二维码（微信那边没有响应），请稍后刷新，或用账号密码登录。',
+  wechat_unreachable: '暂时拿不到登录二维码（连不上微信），请稍后刷新，或用账号密码登录。',
+  not_found: '这个二维码已经失效，请刷新。',
+};
+
+export type QrCode = Pick<QrTicket, 'ticket' | 'image' | 'seconds'>;
+
+/** POST /api/auth/qr: a code for this browser (the server binds it with an httpOnly cookie). */
+export async function newQrCode(): Promise<QrCode> {
+  const r = await request<QrTicket>('POST', '/auth/qr', { body: {}, words: QR_WORDS });
+  return { ticket: r.ticket, image: r.image, seconds: r.seconds };
+}
+
+/**
+ * GET /api/auth/qr/:ticket: what happened to the code. `confirmed` means this answer
+ * started the console session (its cookies): a demo token would be sent instead, so none is kept.
+ */
+export async function pollQrCode(ticket: string): Promise<QrPoll> {
+  const r = await request<QrPoll>('GET', `/auth/qr/${encodeURIComponent(ticket)}`, { words: QR_WORDS });
+  if (r.status === 'confirmed') session.set(undefined);
+  return r;
+}
+
 /** The first password (or any) changed; the session goes on. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   await request<void>('POST', '/auth/password/change', { body: { currentPassword, newPassword }, words: CHANGE_WORDS });
@@ -93,8 +125,11 @@ export async function signOut(): Promise<void> {
 export const signedIn = () => !!session.token() || !!csrfToken();
 
 /** The roles that work in the console; a resident's account has none of them. */
-const CONSOLE_ROLES: RoleName[] = ['STAFF', 'REVIEWER', 'ADMIN', 'GRID_WORKER'];
+const CONSOLE_ROLES: RoleName[] = ['STAFF', 'REVIEWER', 'ADMIN', 'GRID_WORKER', 'COUNTY_ADMIN', 'COUNTY_OVERSIGHT', 'STREET_ADMIN', 'STREET_OVERSIGHT'];
 export const mayUseConsole = (me: Me) => me.roles.some((r) => CONSOLE_ROLES.includes(r.role));
+/** 工单 and 超时督办 are the communities' work: 县/街道 officials (region roles only) oversee instead (辖区总览). */
+const REGION_ROLES: RoleName[] = ['COUNTY_ADMIN', 'COUNTY_OVERSIGHT', 'STREET_ADMIN', 'STREET_OVERSIGHT'];
+export const mayWorkOrders = (me: Me) => me.roles.some((r) => CONSOLE_ROLES.includes(r.role) && !REGION_ROLES.includes(r.role));
 /** 派单 is for community staff (the server's dispatch policy decides each order; this only hides the button). */
 export const mayDispatch = (me: Me) => me.roles.some((r) => r.role === 'STAFF' || r.role === 'ADMIN');
 /** The dashboard's figures: staff and reviewers (GET /api/orders/stats says so too). */
@@ -107,4 +142,8 @@ export const ROLE_WORDS: Record<RoleName, string> = {
   GRID_WORKER: '网格员',
   BUILDING_HEAD: '楼栋长',
   RESIDENT: '居民',
+  COUNTY_ADMIN: '县级管理员',
+  COUNTY_OVERSIGHT: '县级督查',
+  STREET_ADMIN: '街道管理员',
+  STREET_OVERSIGHT: '街道督查',
 };

@@ -14,6 +14,8 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
   reopened: 'volcano',
   closed: 'default',
   cancelled: 'default',
+  awaiting_info: 'gold',
+  merged: 'default',
 };
 
 /** The states an order can be dispatched from (server/orders/transitions.ts). */
@@ -34,4 +36,9 @@ export const ACTION_WORDS: Record<string, string> = {
   cancel: '撤销',
   escalate: '超时督办',
   reopen: '重新办理',
+  comment: '留言',
+  ask: '请居民补充',
+  answer: '居民已补充',
+  join: '又一户反映',
+  merge: '合并重复工单',
 };

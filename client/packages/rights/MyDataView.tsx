@@ -15,6 +15,10 @@ const ROLE_WORDS: Record<RoleName, string> = {
   STAFF: '社区干部',
   REVIEWER: '党组织评单',
   ADMIN: '平台管理员',
+  COUNTY_ADMIN: '县级管理员',
+  COUNTY_OVERSIGHT: '县级督查',
+  STREET_ADMIN: '街道管理员',
+  STREET_OVERSIGHT: '街道督查',
 };
 
 /** How many of a long list the page shows; the saved copy has them all. */

@@ -57,6 +57,7 @@ export const DELIVERY_WORDS: Record<DeliveryStatus, string> = {
   retrying: '重试中',
   sent: '已发送',
   failed: '发送失败',
+  possibly_sent: '可能已发出',
   cancelled: '已撤回',
 };
 
@@ -65,5 +66,6 @@ export const DELIVERY_TONE: Record<DeliveryStatus, 'wait' | 'work' | 'done' | 'o
   retrying: 'work',
   sent: 'done',
   failed: 'warn',
+  possibly_sent: 'warn',
   cancelled: 'off',
 };

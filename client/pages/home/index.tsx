@@ -10,11 +10,12 @@ import { useRefresh, useSession } from '../../lib/pageHooks.js';
 import { useAppState } from '../../lib/store.js';
 import { useRemote } from '../../lib/useRemote.js';
 import { PAGES } from '../../lib/workspaces.js';
+import { LargeTextOnHome } from './LargeText.js';
 
 /** A resident's (and building head's) home: a few big buttons, nothing to read through, then the building's latest notices. */
 export default function Home() {
   const me = useSession();
-  const { workspace } = useAppState();
+  const { workspace, largeText } = useAppState();
   const linked = me?.linked === true;
   const notices = useRemote(() => api.notices.list({ limit: NOTICES_ON_HOME }), [], linked);
   useRefresh(notices.reload);
@@ -35,6 +36,7 @@ export default function Home() {
     <Page tab="home">
       <Text className="greeting">{name}，您好！</Text>
       <Text className="muted">{[me.community?.name, me.building?.name, me.room].filter(Boolean).join(' ')}</Text>
+      <LargeTextOnHome largeText={largeText} />
       <View className="subtitle" />
       {alarm ? <NoticeCard notice={alarm} onOpen={() => openNotice(alarm.id)} /> : null}
       {linked ? (

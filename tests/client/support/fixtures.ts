@@ -65,7 +65,7 @@ export function order(over: Partial<OrderSummary> & { id: string }): OrderSummar
 }
 
 export function detail(over: Partial<OrderDetail> & { id: string }): OrderDetail {
-  return { ...order(over), description: '厨房水管漏水，地上都是水', timeline: [], ...over };
+  return { ...order(over), description: '厨房水管漏水，地上都是水', timeline: [], pausedAt: null, joined: 0, mergedInto: null, ...over };
 }
 
 // ---- 积分超市, jobs and training, notices ------------------------------------------
@@ -176,7 +176,8 @@ const gridOrders = (over: Partial<OrderStats['grids'][number]> & { id: string; n
 export const ORDER_STATS: OrderStats = {
   days: 30,
   since: at(-30 * 1440),
-  byStatus: { submitted: 3, dispatched: 2, accepted: 4, resolved: 5, reopened: 1, closed: 20, cancelled: 1 },
+  byStatus: { submitted: 3, dispatched: 2, accepted: 4, resolved: 5, reopened: 1, closed: 20, cancelled: 1, awaiting_info: 0, merged: 0 },
+  byDay: [],
   community: gridOrders({
     id: 'c',
     name: '惠泽社区',
@@ -250,7 +251,7 @@ export function managedNotice(over: Partial<ManagedNotice> & { id: string }): Ma
     sendAt: at(0),
     cancelledAt: null,
     state: 'sending',
-    delivery: { pending: 1, retrying: 0, sent: 1, failed: 1, cancelled: 0, total: 3, summary: '已发送 1/3 个群，1 个失败：机器人已不在该群（可能被移出），请把它拉回群后重发' },
+    delivery: { pending: 1, retrying: 0, sent: 1, failed: 1, possibly_sent: 0, cancelled: 0, total: 3, summary: '已发送 1/3 个群，1 个失败：机器人已不在该群（可能被移出），请把它拉回群后重发' },
     ...over,
   };
 }
@@ -261,6 +262,7 @@ export function progress(over: Partial<DeliveryProgress> & { noticeId: string })
     retrying: 0,
     sent: 1,
     failed: 1,
+    possibly_sent: 0,
     cancelled: 0,
     total: 3,
     summary: '已发送 1/3 个群，1 个失败：机器人已不在该群（可能被移出），请把它拉回群后重发',

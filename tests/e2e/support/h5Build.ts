@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withBuildLock } from '../../../scripts/build-web.js';
 
 export const H5_TEST_DIR = path.resolve('dist/h5-test');
 const SOURCES = ['client', 'shared', 'config', 'babel.config.cjs', 'package.json'];
@@ -20,9 +21,13 @@ function newestMtime(p: string): number {
 /** Builds dist/h5-test if needed; returns how long the build took (0 when it was up to date). */
 export function ensureH5Build(): number {
   const index = path.join(H5_TEST_DIR, 'index.html');
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(...SOURCES.map(newestMtime));
-  if (built > sources) return 0;
+  const fresh = () => (fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0) > Math.max(...SOURCES.map(newestMtime));
+  if (fresh()) return 0;
+  // one builder at a time across processes; another may have built it while this one waited
+  return withBuildLock('h5-test', () => (fresh() ? 0 : buildH5Test(index)));
+}
+
+function buildH5Test(index: string): number {
   const start = performance.now();
   const r = spawnSync(process.execPath, [path.resolve('node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--mode', 'test'], {
     stdio: ['ignore', 'pipe', 'pipe'],

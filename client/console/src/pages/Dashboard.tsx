@@ -3,7 +3,7 @@
 import { App, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, messageOf, type EmploymentStats, type OrderStats, type OrderStatus } from '../api.js';
+import { api, messageOf, type EmploymentStats, type OrderStats, type OrderStatus, type PointsMonth } from '../api.js';
 import { Chart, type ChartOption } from '../Chart.js';
 import type { PageProps } from '../Console.js';
 import { minutesWords, percentWords, STATUS_SHORT } from '../words.js';
@@ -32,6 +32,7 @@ export default function DashboardPage(_: PageProps) {
   const [days, setDays] = useState(30);
   const [orders, setOrders] = useState<OrderStats | null>(null);
   const [employment, setEmployment] = useState<EmploymentStats | null | 'none'>(null);
+  const [points, setPoints] = useState<PointsMonth[] | null | 'none'>(null);
 
   useEffect(() => {
     setOrders(null);
@@ -40,6 +41,8 @@ export default function DashboardPage(_: PageProps) {
   useEffect(() => {
     // reviewers see the order figures but not the employment ledger's
     api.employment.stats().then(setEmployment, () => setEmployment('none'));
+    // the 积分超市's months: staff only (reviewers are refused, and see no card)
+    api.points.monthly(6).then(setPoints, () => setPoints('none'));
   }, []);
 
   const cards = useMemo(() => {
@@ -65,7 +68,34 @@ export default function DashboardPage(_: PageProps) {
       yAxis: { type: 'value', name: unit },
       series: series.map((s) => ({ ...s, type: 'bar', barMaxWidth: 36, label: { show: true, position: 'top' } })),
     });
+    // orders over time: each day's filings stacked by where they stand now, and the day's resolutions as a line
+    const shown = statuses.filter((st) => orders.byDay.some((d) => d.filed[st]));
+    const dayLabel = (date: string) => date.slice(5).replace('-', '/');
+    const overTime: Row[] = orders.byDay.map((d) => ({
+      key: d.date, date: d.date, total: Object.values(d.filed).reduce((a, b) => a + b, 0), resolved: d.resolved,
+      ...Object.fromEntries(shown.map((st) => [st, d.filed[st] ?? 0])),
+    }));
     return [
+      <ChartCard
+        key="time" testId="chart-over-time" title={`近 ${days} 天每天的工单（按现在的状态）与办好的工单`} rows={overTime}
+        columns={[
+          { title: '日期', dataIndex: 'date' }, { title: '新工单', dataIndex: 'total' },
+          ...shown.map((st) => ({ title: STATUS_SHORT[st], dataIndex: st })),
+          { title: '当天办好', dataIndex: 'resolved' },
+        ]}
+        option={{
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0 },
+          grid: { left: 40, right: 16, top: 48, bottom: 32 },
+          xAxis: { type: 'category', data: orders.byDay.map((d) => dayLabel(d.date)) },
+          yAxis: { type: 'value', name: '件', minInterval: 1 },
+          series: [
+            ...shown.map((st) => ({ name: STATUS_SHORT[st], type: 'bar', stack: 'filed', barMaxWidth: 24, data: orders.byDay.map((d) => d.filed[st] ?? 0) })),
+            // straight segments: a smoothed line overshoots below zero between days
+            { name: '当天办好', type: 'line', data: orders.byDay.map((d) => d.resolved), showSymbol: false },
+          ],
+        }}
+      />,
       <ChartCard
         key="status" testId="chart-status" title={`近 ${days} 天工单 · 按状态`} rows={byStatus}
         columns={[{ title: '状态', dataIndex: 'state' }, { title: '工单数', dataIndex: 'orders' }]}
@@ -128,6 +158,30 @@ export default function DashboardPage(_: PageProps) {
     );
   }, [employment]);
 
+  const shop = useMemo((): ReactNode => {
+    if (points === null) return <Card title="积分"><Skeleton active /></Card>;
+    if (points === 'none') return null;
+    // the server answers newest first; a chart reads left to right
+    const rows: Row[] = [...points].reverse().map((m) => ({ key: m.month, month: m.month, earned: m.earned, redeemed: m.redeemed, expired: m.expired }));
+    return (
+      <ChartCard
+        testId="chart-points" title="近 6 个月积分发放与兑换" rows={rows}
+        columns={[{ title: '月份', dataIndex: 'month' }, { title: '发放', dataIndex: 'earned' }, { title: '兑换', dataIndex: 'redeemed' }, { title: '过期', dataIndex: 'expired' }]}
+        option={{
+          tooltip: { trigger: 'axis' },
+          legend: { top: 0 },
+          grid: { left: 48, right: 16, top: 36, bottom: 32 },
+          xAxis: { type: 'category', data: rows.map((r) => r.month) },
+          yAxis: { type: 'value', name: '分', minInterval: 1 },
+          series: [
+            { name: '发放', type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.earned), label: { show: true, position: 'top' } },
+            { name: '兑换', type: 'bar', barMaxWidth: 28, data: rows.map((r) => r.redeemed), label: { show: true, position: 'top' } },
+          ],
+        }}
+      />
+    );
+  }, [points]);
+
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
@@ -149,6 +203,7 @@ export default function DashboardPage(_: PageProps) {
       <Row gutter={[16, 16]}>
         {cards?.map((c, i) => <Col key={i} xs={24} xl={12}>{c}</Col>)}
         {jobs && <Col xs={24} xl={12}>{jobs}</Col>}
+        {shop && <Col xs={24} xl={12}>{shop}</Col>}
       </Row>
     </Space>
   );

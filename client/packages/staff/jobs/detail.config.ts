@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '岗位报名', enablePullDownRefresh: true });
+// navigationStyle 'default' (WeChat's own) also turns on Taro's H5 bar: a detail page's title and back button in the browser
+export default definePageConfig({ navigationStyle: 'default', navigationBarTitleText: '岗位报名', enablePullDownRefresh: true });

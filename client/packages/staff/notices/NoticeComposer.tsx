@@ -1,4 +1,5 @@
 import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { FormProblem } from '../../../api/errors.js';
 import { api } from '../../../api/index.js';
@@ -15,6 +16,8 @@ import { dayOf, localTime } from '../Field.js';
 import { NOTICE_LIMITS } from '../../../../shared/limits.js';
 
 type AudienceType = NoticeAudience['type'];
+/** The form's fields a problem is shown under (not under 发送, a screen away on a phone). */
+type FieldName = 'title' | 'body' | 'audience' | 'time';
 
 function toggled(set: string[], id: string): string[] {
   return set.includes(id) ? set.filter((x) => x !== id) : [...set, id];
@@ -63,14 +66,22 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
   const [day, setDay] = useState(dayOf(tomorrow));
   const [time, setTime] = useState('08:00');
   const grids = useRemote(loadGrids, []);
+  const [problem, setProblem] = useState<{ field: FieldName; message: string } | null>(null);
+  /** Marks the field, scrolls to it, and stops the send with a pointer to it under the button. */
+  const fieldProblem = (field: FieldName, message: string): never => {
+    setProblem({ field, message });
+    void Promise.resolve(Taro.pageScrollTo({ selector: `#notice-${field}`, duration: 200 })).catch(() => undefined);
+    throw new FormProblem('请先改好上面标红的地方。');
+  };
+  const problemUnder = (field: FieldName) => (problem?.field === field ? <Text className="error-note field-error">{problem.message}</Text> : null);
 
   const audienceBody = (): NoticeAudience => {
     if (audience === 'grids') {
-      if (!gridIds.length) throw new FormProblem('请至少选一个网格。');
+      if (!gridIds.length) fieldProblem('audience', '请至少选一个网格。');
       return { type: 'grids', gridIds };
     }
     if (audience === 'buildings') {
-      if (!buildingIds.length) throw new FormProblem('请至少选一栋楼。');
+      if (!buildingIds.length) fieldProblem('audience', '请至少选一栋楼。');
       return { type: 'buildings', buildingIds };
     }
     return { type: 'community' };
@@ -85,13 +96,14 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
   const send = async () => {
     const t = title.trim();
     const b = body.trim();
-    if (t.length < NOTICE_LIMITS.title.min) throw new FormProblem(`标题至少写 ${NOTICE_LIMITS.title.min} 个字。`);
-    if (t.length > NOTICE_LIMITS.title.max) throw new FormProblem(`标题最多 ${NOTICE_LIMITS.title.max} 个字。`);
-    if (b.length < NOTICE_LIMITS.body.min) throw new FormProblem('请写通知的内容。');
+    setProblem(null);
+    if (t.length < NOTICE_LIMITS.title.min) fieldProblem('title', `标题至少写 ${NOTICE_LIMITS.title.min} 个字。`);
+    if (t.length > NOTICE_LIMITS.title.max) fieldProblem('title', `标题最多 ${NOTICE_LIMITS.title.max} 个字。`);
+    if (b.length < NOTICE_LIMITS.body.min) fieldProblem('body', '请写通知的内容。');
     const input: ComposeNoticeInput = { kind: emergency ? 'emergency' : kind, title: t, body: b, audience: audienceBody() };
     if (later) {
       const at = localTime(day, time);
-      if (at.getTime() <= now().getTime()) throw new FormProblem('定时发送的时间已经过了，请重新选。');
+      if (at.getTime() <= now().getTime()) fieldProblem('time', '定时发送的时间已经过了，请重新选。');
       input.sendAt = at.toISOString();
     }
     const yes = await confirm({
@@ -127,12 +139,20 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
         </View>
       )}
 
-      <Text className="field-label">标题</Text>
-      <Input className="input" value={title} maxlength={NOTICE_LIMITS.title.max} placeholder="比如：本周六义诊进楼栋" onInput={(e) => setTitle(e.detail.value)} />
-      <Text className="field-label">内容</Text>
-      <Textarea className="textarea" value={body} maxlength={NOTICE_LIMITS.body.max} placeholder="写清楚什么时间、什么地点、要做什么" onInput={(e) => setBody(e.detail.value)} />
+      <Text className="field-label" id="notice-title">
+        标题
+      </Text>
+      <Input className={cx('input', problem?.field === 'title' && 'input--bad')} value={title} maxlength={NOTICE_LIMITS.title.max} placeholder="比如：本周六义诊进楼栋" onInput={(e) => setTitle(e.detail.value)} />
+      {problemUnder('title')}
+      <Text className="field-label" id="notice-body">
+        内容
+      </Text>
+      <Textarea className={cx('textarea', problem?.field === 'body' && 'input--bad')} value={body} maxlength={NOTICE_LIMITS.body.max} placeholder="写清楚什么时间、什么地点、要做什么" onInput={(e) => setBody(e.detail.value)} />
+      {problemUnder('body')}
 
-      <Text className="field-label">发给谁</Text>
+      <Text className="field-label" id="notice-audience">
+        发给谁
+      </Text>
       {(
         [
           ['community', '全社区', '每一栋楼的微信群'],
@@ -176,8 +196,9 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
           )}
         </ListState>
       ) : null}
+      {problemUnder('audience')}
 
-      <View className={cx('switch-row', later && 'switch-row--on')}>
+      <View className={cx('switch-row', later && 'switch-row--on')} id="notice-time">
         <View>
           <Text className="text">定时发送</Text>
           <Text className="muted">不打开就是现在发</Text>
@@ -198,6 +219,7 @@ export function NoticeComposer({ onSent, confirm = askToConfirm, now = () => new
           </Picker>
         </View>
       ) : null}
+      {problemUnder('time')}
 
       {/* two buttons rather than one whose words change: each keeps its own busy state */}
       {later ? (

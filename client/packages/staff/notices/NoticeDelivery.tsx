@@ -19,7 +19,7 @@ export const POLL_MS = 5000;
 
 function DeliveryRow({ d }: { d: Delivery }) {
   return (
-    <View className={cx('delivery', d.status === 'failed' && 'delivery--failed')}>
+    <View className={cx('delivery', (d.status === 'failed' || d.status === 'possibly_sent') && 'delivery--failed')}>
       <View className="delivery__head">
         <Text className="delivery__group">💬 {d.group.topic}</Text>
         <Text className={cx('badge', `badge--${DELIVERY_TONE[d.status]}`)}>{DELIVERY_WORDS[d.status]}</Text>
@@ -64,6 +64,11 @@ export function DeliveryView({ notice: n, progress: p }: { notice: ManagedNotice
           <Figure value={String(waiting)} label="等待发送" />
           <Figure value={String(p.failed)} label="失败" tone={p.failed ? 'red' : undefined} />
         </View>
+        {p.possibly_sent ? (
+          <Text className="hint">
+            有 {p.possibly_sent} 个群发送时中断了，可能已经发出。请先到群里看一看；确实没收到的，在电脑上的工作台里逐个重发。
+          </Text>
+        ) : null}
         {waiting && n.state === 'sending' ? <Text className="muted">正在一个群一个群地发（每个群隔几秒），这一页会自己更新。</Text> : null}
       </View>
 

@@ -1,6 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../api/index.js';
 import type { Household, TagKind } from '../../../api/types.js';
 import { ListHead } from '../../../components/ListHead.js';
@@ -26,11 +26,25 @@ const FILTERS: Array<TagKind | null> = [null, 'EMPTY_NEST_ELDERLY', 'LEFT_BEHIND
 export default function Households() {
   useSession();
   const [tag, setTag] = useState<TagKind | null>(null);
+  const [building, setBuilding] = useState<string | null>(null);
+  // what is typed, and what is searched for once typing pauses
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(typed.trim()), 400);
+    return () => clearTimeout(t);
+  }, [typed]);
+  const filter = { ...(tag ? { tag } : {}), ...(building ? { buildingId: building } : {}), ...(search ? { q: search } : {}) };
   const [extra, setExtra] = useState<{ items: Household[]; cursor: string | null; loading: boolean; error: string | null } | null>(null);
   const first = useRemote(async () => {
     setExtra(null);
-    return api.org.households({ limit: 30, ...(tag ? { tag } : {}) });
-  }, [tag]);
+    return api.org.households({ limit: 30, ...filter });
+  }, [tag, building, search]);
+  // the building chips stay as the first answer gave them, whatever is filtered since
+  const [buildings, setBuildings] = useState<Array<{ id: string; name: string }>>([]);
+  useEffect(() => {
+    if (first.data && !buildings.length) setBuildings(first.data.buildings);
+  }, [first.data, buildings.length]);
   useRefresh(first.reload);
   const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
   const cursor = extra ? extra.cursor : (first.data?.nextCursor ?? null);
@@ -39,7 +53,7 @@ export default function Households() {
     if (!cursor) return;
     setExtra((x) => ({ items: x?.items ?? [], cursor, loading: true, error: null }));
     try {
-      const page = await api.org.households({ limit: 30, cursor, ...(tag ? { tag } : {}) });
+      const page = await api.org.households({ limit: 30, cursor, ...filter });
       setExtra((x) => ({ items: [...(x?.items ?? []), ...page.items], cursor: page.nextCursor, loading: false, error: null }));
     } catch (e) {
       setExtra((x) => ({ items: x?.items ?? [], cursor, loading: false, error: messageOf(e) }));
@@ -49,6 +63,16 @@ export default function Households() {
   return (
     <Page tab="households">
       <ListHead title="网格住户" loading={first.loading} onRefresh={() => void first.reload()} />
+      <Input className="input" value={typed} placeholder="搜姓名或门牌号，比如 302" confirmType="search" onInput={(e) => setTyped(e.detail.value)} />
+      {buildings.length > 1 ? (
+        <View className="filters">
+          {[null, ...buildings].map((b) => (
+            <Text key={b?.id ?? 'all'} className={cx('chip', (b?.id ?? null) === building && 'chip--on')} onClick={() => setBuilding(b?.id ?? null)}>
+              {b ? b.name : '全部楼栋'}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <View className="filters">
         {FILTERS.map((t) => (
           <Text key={t ?? 'all'} className={cx('chip', t === tag && 'chip--on')} onClick={() => setTag(t)}>
@@ -56,7 +80,7 @@ export default function Households() {
           </Text>
         ))}
       </View>
-      <ListState loading={first.loading} error={first.error} empty={!items.length} emptyText="没有符合的住户" onRetry={() => void first.reload()}>
+      <ListState loading={first.loading} error={first.error} empty={!items.length} emptyText={search ? `没有找到“${search}”` : '没有符合的住户'} onRetry={() => void first.reload()}>
         {items.map((h) => (
           <View key={h.id} className="card">
             <Text className="subtitle">

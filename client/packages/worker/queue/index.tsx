@@ -20,7 +20,8 @@ export default function WorkerQueue() {
   useSession();
   const queue = useRemote(async () => {
     const [mine, urgent] = await Promise.all([
-      api.orders.list({ mine: true, status: ['dispatched', 'accepted', 'reopened'], limit: 100 }),
+      // 待补充 stays on the list: the answer may come any time
+      api.orders.list({ mine: true, status: ['dispatched', 'accepted', 'reopened', 'awaiting_info'], limit: 100 }),
       api.orders.list({ status: ['submitted'], urgency: 'emergency', limit: 50 }),
     ]);
     return sortQueue(mergeById(mine.items, urgent.items));
@@ -33,9 +34,13 @@ export default function WorkerQueue() {
       <ListState loading={queue.loading} error={queue.error} empty={!items.length} emptyText="手上没有要办的事。" onRetry={() => void queue.reload()}>
         {items.map((o) => (
           <OrderCard key={o.id} order={o} showResident onOpen={() => void Taro.navigateTo({ url: `${PAGES.workerTask}?id=${o.id}` })}>
-            <Text className="text">
-              请在 {when(nextDeadline(o))} 前{o.status === 'accepted' ? '办好' : '接单'}
-            </Text>
+            {o.status === 'awaiting_info' ? (
+              <Text className="text">等居民补充情况（计时暂停）</Text>
+            ) : (
+              <Text className="text">
+                请在 {when(nextDeadline(o))} 前{o.status === 'accepted' ? '办好' : '接单'}
+              </Text>
+            )}
           </OrderCard>
         ))}
       </ListState>

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../api/index.js';
 import { ActionButton } from '../../../components/ActionButton.js';
+import { MessageBox, Messages } from '../../../components/Conversation.js';
 import { ListState } from '../../../components/ListState.js';
 import { OrderSummaryCard } from '../../../components/OrderSummaryCard.js';
 import { Page } from '../../../components/Page.js';
@@ -19,6 +21,13 @@ export default function WorkerTask() {
   const o = order.data;
   const claimable = o && (o.status === 'dispatched' || o.status === 'reopened' || (o.status === 'submitted' && o.urgency === 'emergency'));
   const mine = o?.assignee?.id === me?.user.id;
+  // 常用回复 of the order's category: questions for 待补充, words for 办结
+  const replies = useRemote(() => (o ? api.stockReplies({ category: o.category.code }) : Promise.resolve([])), [o?.category.code]);
+  const asks = (replies.data ?? []).filter((r) => r.purpose === 'ask').map((r) => r.text);
+  const resolves = (replies.data ?? []).filter((r) => r.purpose === 'resolve').map((r) => r.text);
+  const open = o && ['submitted', 'dispatched', 'accepted', 'reopened', 'awaiting_info'].includes(o.status);
+  const [sent, setSent] = useState(0);
+  const [asking, setAsking] = useState(false);
   return (
     <Page>
       <ListState loading={order.loading} error={order.error} empty={!o} emptyText="没有找到这件事" onRetry={() => void order.reload()}>
@@ -39,12 +48,51 @@ export default function WorkerTask() {
               </View>
             ) : null}
             {o.status === 'accepted' && mine ? <Text className="ok-note">已接单，请在 {when(o.resolveDueAt)} 前办好。</Text> : null}
+            {/* the job's own step first; the conversation below it */}
             {o.status === 'accepted' && mine ? (
               <ResolveForm
+                suggestions={resolves}
                 onSubmit={async (body) => {
                   order.setData(await api.orders.resolve(id, body));
                 }}
               />
+            ) : null}
+            {o.status === 'awaiting_info' ? <Text className="ok-note">已请居民补充情况，等居民回复。回复前办理时间不算。</Text> : null}
+            <View className="card">
+              <Text className="subtitle">留言</Text>
+              <Messages entries={o.timeline} meId={me?.user.id} />
+            </View>
+            {open && asking ? (
+              <MessageBox
+                key={`ask-${sent}`}
+                title="请居民补充情况"
+                placeholder="比如：请拍一张漏水位置的照片"
+                sendLabel="发给居民"
+                requireText
+                suggestions={asks}
+                onSend={async (body) => {
+                  order.setData(await api.orders.ask(id, { question: body.text, photos: body.photos }));
+                  setAsking(false);
+                  setSent((n) => n + 1);
+                }}
+              />
+            ) : null}
+            {open && !asking ? (
+              <MessageBox
+                key={`msg-${sent}`}
+                title="给居民留言"
+                placeholder="比如：明天上午十点上门"
+                sendLabel="发送"
+                onSend={async (body) => {
+                  order.setData(await api.orders.update(id, body));
+                  setSent((n) => n + 1);
+                }}
+              />
+            ) : null}
+            {open && o.status !== 'awaiting_info' && !asking ? (
+              <ActionButton kind="secondary" onPress={async () => setAsking(true)}>
+                情况不清楚？请居民补充
+              </ActionButton>
             ) : null}
             {o.status === 'resolved' ? <Text className="ok-note">已办好，等居民评价和党组织评单。</Text> : null}
             <View className="card">

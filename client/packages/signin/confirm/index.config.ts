@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '登录社区工作台' });

@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '岗位详情', enablePullDownRefresh: true });

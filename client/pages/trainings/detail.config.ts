@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '培训详情', enablePullDownRefresh: true });

@@ -1,0 +1,2 @@
+-- DeliveryStatus gained the value possibly_sent. SQLite keeps enums as TEXT: nothing to change here
+-- (the PostgreSQL twin alters the enum type).

@@ -1,0 +1,4 @@
+// The accounts domain's public face: the 账号 routes, and spending a role invitation's
+// code for POST /api/me/link (server/me).
+export { accountRoutes } from './routes.js';
+export { acceptRoleInvite } from './roleInvites.js';

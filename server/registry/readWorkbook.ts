@@ -1,0 +1,143 @@
+// Reads a 户籍台账 workbook row by row with exceljs's streaming reader: the
+// parsed workbook is never held whole (a county's 300,000 people would be
+// gigabytes as exceljs objects), only the file's bytes and the current row.
+// Sheets are told apart by their header row, not their names or order: staff
+// rename and reorder sheets, and the hidden 下拉选项 sheet is skipped.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError, badRequest } from '../errors.js';
+import { BUILDING_COLUMNS, PEOPLE_COLUMNS, type BuildingHeader, type PeopleHeader } from './sheets.js';
+
+export type SheetKind = 'buildings' | 'people';
+
+export interface WorkbookRow<H extends string> {
+  sheet: string;
+  row: number;
+  cell: (h: H) => string;
+  /** the ID number was stored as a number (Excel keeps 15 digits: the last ones are lost) */
+  numeric: (h: H) => boolean;
+}
+
+export type AnyRow = { kind: 'buildings'; r: WorkbookRow<BuildingHeader> } | { kind: 'people'; r: WorkbookRow<PeopleHeader> };
+
+/** Stream chunks as UTF-8 text, decoded across chunk boundaries. */
+async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const s = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (s) yield s;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/**
+ * exceljs 4.4's streaming reader decodes each inflated chunk on its own, so a
+ * Chinese character cut by a 16 KB chunk boundary comes out as two U+FFFD
+ * (exceljs issues #2063, #2084; unfixed upstream): one name in a few thousand,
+ * and then "unknown building 五��18栋". Its two XML readers are given text
+ * decoded across chunks instead; the rest of the reader is unchanged.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    entry.setEncoding('utf8');
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings: (e: unknown) => unknown })._parseSharedStrings.call(this, entry);
+  }
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet: (i: unknown, n: string) => unknown })._parseWorksheet.call(this, utf8(iterator), sheetNo);
+  }
+}
+
+/** A cell as text. U+0000 (a workbook may carry it as _x0000_) is dropped: PostgreSQL text cannot hold it. */
+export function cellText(v: ExcelJS.CellValue): string {
+  return cellString(v).replace(/\u0000/g, '').trim();
+}
+
+function cellString(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellString(v.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(v);
+}
+
+const headerSet = (cols: ReadonlyArray<{ header: string }>) => new Set(cols.map((c) => c.header));
+const BUILDING_HEADERS = headerSet(BUILDING_COLUMNS);
+const PEOPLE_HEADERS = headerSet(PEOPLE_COLUMNS);
+
+function kindOf(headers: Map<string, number>): SheetKind | null {
+  if (headers.has('姓名') || headers.has('身份证号')) return 'people';
+  // the hidden 下拉选项 sheet names 网格 and 楼栋 too, beside the people's columns
+  if (headers.has('与户主关系') || headers.has('就业状态')) return null;
+  if (headers.has('网格') || headers.has('层数')) return 'buildings';
+  return null;
+}
+
+function missingColumns(kind: SheetKind, headers: Map<string, number>) {
+  const cols = kind === 'people' ? PEOPLE_COLUMNS : BUILDING_COLUMNS;
+  return cols.filter((c) => 'required' in c && c.required && !headers.has(c.header)).map((c) => c.header);
+}
+
+/**
+ * Every non-blank row of the workbook's 楼栋单元 and 户籍人口 sheets, in file order.
+ * A file that is not an .xlsx workbook is 415; a sheet missing required columns, or
+ * a workbook without a people sheet, is 400 naming them.
+ */
+export async function* readWorkbook(file: Buffer): AsyncGenerator<AnyRow> {
+  const reader = new Utf8WorkbookReader(Readable.from([file]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  let sawPeople = false;
+  try {
+    for await (const sheet of reader) {
+      let headers: Map<string, number> | null = null;
+      let kind: SheetKind | null = null;
+      const sheetName = (sheet as unknown as { name?: string }).name ?? '';
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelJS.CellValue[];
+        if (!headers) {
+          headers = new Map();
+          values.forEach((v, i) => {
+            const h = cellText(v);
+            if (h && (BUILDING_HEADERS.has(h) || PEOPLE_HEADERS.has(h)) && !headers!.has(h)) headers!.set(h, i);
+          });
+          kind = kindOf(headers);
+          if (!kind) continue; // the choices sheet, or a sheet of notes: not ours (read through, not left half-read)
+          const missing = missingColumns(kind, headers);
+          const what = kind === 'people' ? '户籍人口表' : '楼栋单元表';
+          if (missing.length) throw badRequest('body.file', `${what}（第1行表头）缺少这些列：${missing.join('、')}`);
+          if (kind === 'people') sawPeople = true;
+          continue;
+        }
+        if (!kind) continue;
+        if (values.every((v) => !cellText(v))) continue; // a blank line
+        const h = headers;
+        const r = {
+          sheet: sheetName,
+          row: row.number,
+          cell: (name: string) => {
+            const i = h.get(name);
+            return i === undefined ? '' : cellText(values[i]);
+          },
+          numeric: (name: string) => {
+            const i = h.get(name);
+            return i !== undefined && typeof values[i] === 'number';
+          },
+        };
+        yield kind === 'people' ? { kind, r } : { kind, r };
+      }
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('unsupported_media_type', 'file: 不是 Excel 工作簿（.xlsx），请用下载的模板填写后上传');
+  }
+  if (!sawPeople) throw badRequest('body.file', '工作簿里没有户籍人口表：表头要有 楼栋、单元、房号、与户主关系、姓名、身份证号');
+}
