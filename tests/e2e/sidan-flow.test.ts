@@ -84,7 +84,8 @@ describe.sequential('四单 through the mini-program’s H5 build', () => {
     // the suggested worker is preselected
     await visible(page.locator('.choice--on').filter({ hasText: `${suggested}（建议）` })).waitFor();
     await shot(page, '07-staff-dispatch-form');
-    await text(page, '派单').click();
+    // the form's button (the last 派单 on the page: a title bar above may say it too)
+    await page.getByText('派单', { exact: true }).filter({ visible: true }).last().click();
     await text(page, `已派给 ${suggested}，等网格员接单。`).waitFor();
     await shot(page, '08-staff-dispatched');
   });
