@@ -6,23 +6,18 @@
 // whole building) and see its ledger; put goods on the shelf; 核销 a pickup code. Screenshots of every tab:
 // test-results/screenshots/console-employment-… and console-points-….
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
 
 let tmp: string;
 let backend: Backend;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 const tokens = new Map<string, string>();
@@ -61,31 +56,13 @@ async function pick(select: ReturnType<Page['locator']>, option: string | RegExp
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
+let walk: ConsoleWalk;
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-console-ep-'));
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  walk = await startConsoleWalk('ejia-console-ep-', problems);
+  ({ tmp, backend, page } = walk);
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => walk?.stop());
 
 describe.sequential('the console: 就业 and 积分', () => {
   const TITLE = '缝纫工（秋冬订单）';

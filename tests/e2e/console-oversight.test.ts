@@ -4,24 +4,18 @@
 // exports the month's 通报 and reads it back with exceljs, drills down into a community,
 // makes a community under the 街道, and finds that change in 操作日志.
 // Screenshots: test-results/screenshots/oversight-….
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
 
 let tmp: string;
 let backend: Backend;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 
@@ -36,31 +30,13 @@ async function call<T>(openid: string, apiPath: string): Promise<T> {
 const shot = (name: string) => consoleShot(page, name);
 const rankingRows = () => page.locator('[data-testid="ranking"] tbody tr.ant-table-row');
 
+let walk: ConsoleWalk;
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-oversight-'));
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  walk = await startConsoleWalk('ejia-oversight-', problems);
+  ({ tmp, backend, page } = walk);
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => walk?.stop());
 
 describe.sequential('辖区总览 for a 街道 official', () => {
   it('signs in as 街道管理员 and lands on the communities of 惠民街道 side by side, ranked', async () => {

@@ -4,25 +4,19 @@
 // so one is refused and said so), export what the filter shows to Excel and read it back
 // with exceljs, open an order, 超时督办, 数据看板 with a chart turned into its table.
 // Screenshots: test-results/screenshots/console-….
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const PHRASE = '七号声控灯';
 
 let tmp: string;
 let backend: Backend;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 
@@ -43,33 +37,13 @@ async function call<T>(openid: string, method: 'GET' | 'POST', apiPath: string, 
 
 const shot = (name: string) => consoleShot(page, name);
 
+let walk: ConsoleWalk;
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-console-'));
-  // the server serves the test build (demo sign-in compiled in) at /console/, as npm start serves dist/console
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  // a CSP that does not fit the built app shows up here
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  walk = await startConsoleWalk('ejia-console-', problems);
+  ({ tmp, backend, page } = walk);
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => walk?.stop());
 
 const rows = () => page.locator('[data-testid="orders-table"] tbody tr.ant-table-row');
 

@@ -1,0 +1,57 @@
+// A walk through the staff console: the console's test build served by a real backend on a
+// fresh demo database, and a desktop browser on it (1440×900) that records every script
+// error, failed request and console error (a CSP that does not fit the built app shows up
+// there) into `problems`, which each walk asserts empty at its end.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { consoleDir, ensureConsoleTestBuild } from '../../../scripts/build-web.js';
+import { startBackend, type Backend } from './backend.js';
+import { launchChromium } from './browser.js';
+import { SHOTS } from './ui.js';
+
+export const CONSOLE_VIEWPORT = { width: 1440, height: 900 };
+
+export interface ConsoleWalk {
+  /** a folder of the walk's own (downloads), removed at stop */
+  tmp: string;
+  backend: Backend;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function startConsoleWalk(tmpPrefix: string, problems: string[]): Promise<ConsoleWalk> {
+  const ms = ensureConsoleTestBuild();
+  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
+  // the server serves the test build (demo sign-in compiled in) at /console/, as npm start serves dist/console
+  process.env.CONSOLE_DIR = consoleDir('test');
+  const backend = await startBackend(tmp);
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: CONSOLE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  return {
+    tmp,
+    backend,
+    browser,
+    context,
+    page,
+    async stop() {
+      await context.close().catch(() => {});
+      await browser.close();
+      await backend.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
