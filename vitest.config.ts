@@ -61,6 +61,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time even on a 2-core machine (vitest's default is cores − 1 = 1 there): a test
+    // file spends most of its time waiting on its database, its HTTP round trips and Chromium, so a
+    // second file fills the gaps. VITEST_MAX_WORKERS overrides it (1 runs one file at a time).
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
     projects: [
       {
         extends: true,

@@ -12,7 +12,7 @@ export default defineAppConfig({
     'pages/notices/detail',
   ],
   subPackages: [
-    { root: 'packages/worker', pages: ['queue/index', 'task/index', 'households/index'] },
+    { root: 'packages/worker', pages: ['queue/index', 'task/index', 'households/index', 'visits/index', 'visits/record', 'log/index', 'survey/index', 'survey/change'] },
     {
       root: 'packages/staff',
       pages: [
@@ -49,6 +49,8 @@ export default defineAppConfig({
     { root: 'packages/policy', pages: ['privacy/index', 'terms/index'] },
     // 扫码登录: opened by the staff console's sign-in code (wxacode.getUnlimited, scene = the ticket)
     { root: 'packages/signin', pages: ['confirm/index'] },
+    // 楼栋长: 楼道巡查 and 通知告知情况, from 首页 when working as a building head
+    { root: 'packages/head', pages: ['patrol/index', 'told/index'] },
   ],
   // WeChat's privacy checks (WeChat turns them on for every app since 2023-10-17; said here so the
   // pop-up's flow, client/lib/privacy.ts, is what runs in DevTools too). Taro copies the key into app.json.

@@ -127,6 +127,8 @@ const envSchema = z.object({
   LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** Account codes a grid worker or staff member may give out per minute. */
   INVITE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Open311 requests (reads and filings) per API key per minute (server/open311). */
+  OPEN311_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** Notices: the random gap between two group posts of one bot account, in seconds. */
   NOTICE_GAP_MIN_SECONDS: z.coerce.number().min(0).default(2),
   NOTICE_GAP_MAX_SECONDS: z.coerce.number().min(0).default(5),
@@ -160,6 +162,13 @@ const envSchema = z.object({
   BOT_COMMANDS_PER_MINUTE: z.coerce.number().int().positive().default(5),
   /** How long a #绑定 code from the mini-program stays valid. */
   BOT_LINK_CODE_MINUTES: z.coerce.number().int().positive().default(10),
+  /**
+   * The mini-program's 原始ID (gh_…): set it when the puppet sends mini-program cards (pad protocols),
+   * and the bot's group posts are followed by a card opening the notice; unset, they carry a Short Link.
+   */
+  WECHAT_ORIGINAL_ID: z.string().regex(/^gh_[0-9a-f]{12}$/, 'gh_ and 12 hex digits, as the mini-program console shows it').optional(),
+  /** The card's picture (an https address of a 5:4 image); WeChat draws a plain card without one. */
+  BOT_CARD_THUMB_URL: z.string().url().optional(),
   /**
    * Check every JSON answer against its route's declared schema (server/http/route.ts):
    * an answer with a wrong or undeclared field becomes a 500 naming it. Default: on,
@@ -254,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redeemRatePerMinute: c.REDEEM_RATE_PER_MINUTE,
     linkRatePerMinute: c.LINK_RATE_PER_MINUTE,
     inviteRatePerMinute: c.INVITE_RATE_PER_MINUTE,
+    open311RatePerMinute: c.OPEN311_RATE_PER_MINUTE,
     notices: {
       gapMinMs: Math.min(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
       gapMaxMs: Math.max(c.NOTICE_GAP_MIN_SECONDS, c.NOTICE_GAP_MAX_SECONDS) * 1000,
@@ -271,6 +281,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       token: c.WECHATY_PUPPET_SERVICE_TOKEN ?? c.WECHATY_TOKEN,
       commandsPerMinute: c.BOT_COMMANDS_PER_MINUTE,
       linkCodeMs: c.BOT_LINK_CODE_MINUTES * 60_000,
+      /** a mini-program card after each post: needs the AppID and the 原始ID */
+      card:
+        c.WECHAT_ORIGINAL_ID && c.WECHAT_APPID
+          ? { appid: c.WECHAT_APPID, username: c.WECHAT_ORIGINAL_ID, ...(c.BOT_CARD_THUMB_URL ? { thumbUrl: c.BOT_CARD_THUMB_URL } : {}) }
+          : null,
     },
     subscribeTemplates: { order_status: c.WECHAT_SUBSCRIBE_TEMPLATE_ORDER, emergency_notice: c.WECHAT_SUBSCRIBE_TEMPLATE_EMERGENCY },
   };

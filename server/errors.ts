@@ -76,7 +76,7 @@ export function errorMiddleware(logger: Logger): Koa.Middleware {
     try {
       await next();
       if (ctx.body === undefined) {
-        if (ctx.status === 404 && ctx.path.startsWith('/api')) throw new AppError('not_found', `no route ${ctx.method} ${ctx.path}`);
+        if (ctx.status === 404 && (ctx.path.startsWith('/api') || ctx.path.startsWith('/open311/'))) throw new AppError('not_found', `no route ${ctx.method} ${ctx.path}`);
         // the routers' allowedMethods: a known path with another method (405), or a method no router knows (501);
         // both are the caller's mistake, answered in the usual error body (the Allow header stays)
         if (ctx.status === 405 || ctx.status === 501) throw new AppError('method_not_allowed', `${ctx.method} is not allowed on ${ctx.path}`);

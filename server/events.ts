@@ -11,11 +11,29 @@ export interface DomainEventMap {
    * or the working side (workers, staff); the other side is told.
    */
   'order.updated': { orderId: string; communityId: string; eventId: string; action: 'comment' | 'ask' | 'answer' | 'join' | 'merge'; side: 'requester' | 'workers'; actorId: string };
-  'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution'; dueAt: Date; urgency: 'normal' | 'emergency' };
+  /**
+   * A missed deadline, raised once (server/orders/escalateOverdueOrders.ts): not claimed, not resolved, an emergency
+   * still unclaimed 20 minutes in (`response_second`), a resolution not reviewed by the party branch in time (`review`).
+   */
+  'order.escalated': { orderId: string; communityId: string; gridId: string; stage: 'response' | 'resolution' | 'response_second' | 'review'; dueAt: Date; urgency: 'normal' | 'emergency' };
+  /** The day's digest of a community's overdue orders, claimed once per community and day (server/orders/overdueDigest.ts). */
+  'orders.overdueDigest': {
+    communityId: string;
+    day: string;
+    /** overdue orders by what is late */
+    counts: { response: number; resolution: number; review: number };
+    /** the oldest few: no names or phones, the group sees the building */
+    oldest: Array<{ orderId: string; title: string; building: string; late: 'response' | 'resolution' | 'review'; dueAt: Date }>;
+  };
   /** A job posting was published (server/jobs). */
   'job.posted': { jobId: string; communityId: string; title: string; employer: string; kind: string; createdById: string };
   /** A training session was scheduled (server/trainings). */
   'training.scheduled': { trainingId: string; communityId: string; course: string; startsAt: Date; createdById: string };
+  /**
+   * The group bot stopped being logged in (logged out, or waiting for a scan of its login QR), once per
+   * outage however many QR refreshes follow (server/bot/botState.ts): staff are alerted (server/notices/botAlerts.ts).
+   */
+  'bot.out': { since: Date; state: 'waiting_scan' | 'logged_out'; accountName: string | null };
   /** Deliveries were queued (a notice written, failed ones sent again): wakes an idle delivery worker. */
   'notice.queued': { noticeId: string; communityId: string; sendAt: Date };
 }

@@ -11,13 +11,14 @@ import { buildDeps } from './deps.js';
 import { createLogger } from './logger.js';
 import { DatabaseLockedError, migrateDatabase } from './migrate.js';
 import { databaseIsEmpty, seedDemo } from './demo/index.js';
-import { escalateOverdueOrders, forgetOldOrderPhotos } from './orders/index.js';
+import { escalateOverdueOrders, forgetOldOrderPhotos, sendOverdueDigests } from './orders/index.js';
 import { forgetOldAccessLog } from './accessLog/index.js';
 import { FakeWechatClient } from './auth/index.js';
 import { startGroupBot } from './bot/index.js';
 import { startNotices } from './notices/index.js';
 import { startBackgroundTasks } from './background.js';
 import { expirePoints } from './points/index.js';
+import { generateMonthlySurveys } from './employment/index.js';
 import { resealIdNumbers } from './org/index.js';
 
 async function main() {
@@ -57,7 +58,11 @@ async function main() {
   const stopTasks = startBackgroundTasks(
     [
       { name: 'sla-escalation', everyMs: config.slaSweepMs, run: () => escalateOverdueOrders(deps) },
+      // 超时工单日报 at 08:30 local time, once per community and day (an OverdueDigest row each)
+      { name: 'overdue-digest', everyMs: config.slaSweepMs, run: () => sendOverdueDigests(deps) },
       { name: 'points-expiry', everyMs: config.pointsExpirySweepMs, run: () => expirePoints(deps) },
+      // 就业摸底: this month's survey of every community, generated once the month begins (on the 1st); hourly, and a no-op once generated
+      { name: 'employment-survey', everyMs: 3600_000, run: () => generateMonthlySurveys(deps) },
       // retention (shared/retention.ts): order photos a year after the order closed, access-log entries after three years
       { name: 'retention', everyMs: config.retentionSweepMs, run: async () => ({ orderPhotos: await forgetOldOrderPhotos(deps), accessLogEntries: await forgetOldAccessLog(deps) }) },
     ],

@@ -8,7 +8,7 @@ import type { AppCustom, AppContext, AppState, Deps } from './context.js';
 import { AppError } from './errors.js';
 import { sql } from './sql.js';
 
-export type RateBucket = 'login' | 'password' | 'order' | 'redeem' | 'bot' | 'link' | 'invite' | 'reveal';
+export type RateBucket = 'login' | 'password' | 'order' | 'redeem' | 'bot' | 'link' | 'invite' | 'reveal' | 'open311';
 
 export interface RateLimit {
   bucket: RateBucket;

@@ -17,6 +17,7 @@ import { botRoutes } from './bot/index.js';
 import { jobRoutes } from './jobs/index.js';
 import { trainingRoutes } from './trainings/index.js';
 import { employmentRoutes } from './employment/index.js';
+import { gridLogRoutes } from './gridLog/index.js';
 import { accessLogRoutes } from './accessLog/index.js';
 import { auditRoutes } from './audit/index.js';
 import { regionRoutes } from './regions/index.js';
@@ -24,8 +25,11 @@ import { oversightRoutes } from './oversight/index.js';
 import { accountRoutes } from './accounts/index.js';
 import { registryRoutes } from './registry/index.js';
 import { wechatRoutes } from './wechat/index.js';
+import { visitRoutes } from './visits/index.js';
+import { open311KeyRoutes, open311Routes } from './open311/index.js';
+import { patrolRoutes } from './patrols/index.js';
 
-const domains: RouteGroup[] = [healthRoutes, authRoutes, uploadRoutes, meRoutes, categoryRoutes, orgRoutes, orderRoutes, pointsRoutes, shopRoutes, noticeRoutes, botRoutes, jobRoutes, trainingRoutes, employmentRoutes, accessLogRoutes, auditRoutes, regionRoutes, oversightRoutes, accountRoutes, registryRoutes, wechatRoutes];
+const domains: RouteGroup[] = [healthRoutes, authRoutes, uploadRoutes, meRoutes, categoryRoutes, orgRoutes, orderRoutes, pointsRoutes, shopRoutes, noticeRoutes, botRoutes, jobRoutes, trainingRoutes, employmentRoutes, gridLogRoutes, accessLogRoutes, auditRoutes, regionRoutes, oversightRoutes, accountRoutes, registryRoutes, wechatRoutes, visitRoutes, patrolRoutes, open311Routes, open311KeyRoutes];
 
 /** The domains' routes and the document that describes them. */
 export const routeGroups: RouteGroup[] = [...domains, docsRoutes(domains)];

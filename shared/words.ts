@@ -44,6 +44,20 @@ export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, string> = {
   unable: '无劳动能力',
 };
 
+/** 民情日志: what kind of thing a grid worker saw or heard. */
+export const GRID_LOG_KINDS = ['sentiment', 'dispute', 'hazard', 'policy', 'other'] as const;
+export type GridLogKind = (typeof GRID_LOG_KINDS)[number];
+export const GRID_LOG_KIND_LABELS: Record<GridLogKind, string> = {
+  sentiment: '民情',
+  dispute: '矛盾纠纷',
+  hazard: '安全隐患',
+  policy: '政策咨询',
+  other: '其他',
+};
+
+/** 就业摸底: a household's survey task of the month. */
+export const SURVEY_TASK_STATUS_LABELS = { pending: '待摸底', unchanged: '无变化', changed: '有变化' } as const;
+
 export const NOTICE_KINDS = ['policy', 'service', 'news', 'job', 'training', 'activity', 'emergency'] as const;
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -3,6 +3,45 @@
 import { ApiError, ROUTE_WORDS as W } from './errors.js';
 import { request, upload } from './core.js';
 import type {
+  GridLogEntry,
+  GridLogPage,
+  GridLogQuery,
+  SurveyChangeInput,
+  SurveyGenerated,
+  SurveyProgress,
+  SurveyTaskDone,
+  SurveyTaskPage,
+  SurveyTasksQuery,
+  WriteGridLogInput,
+} from './types.js';
+import type {
+  RecordedVisit,
+  RecordVisitInput,
+  VisitCoverage,
+  VisitHousehold,
+  VisitOverdue,
+  VisitOverride,
+  VisitPairing,
+  VisitPairings,
+  VisitRules,
+  VisitsDue,
+} from './types.js';
+import type {
+  NoticeReach,
+  NoticeReachBoard,
+  PatrolBuildings,
+  PatrolCheckInput,
+  PatrolChecklist,
+  PatrolChecklistInput,
+  PatrolDetail,
+  PatrolHistory,
+  PatrolProblemInput,
+  ToldHow,
+} from './types.js';
+import type { CategoryPatch as CategoryChange, ManagedCategory, ManagedCategoryList, NewCategoryBody } from '../../server/categories/schemas.js';
+import type { Wire } from './types.js';
+import type {
+  AuditItem,
   AskInput,
   OrderBrief,
   OrderUpdateInput,
@@ -12,6 +51,7 @@ import type {
   AccountsQuery,
   AssignedRole,
   AssignRoleInput,
+  BotBanner,
   BotStatus,
   BuildingMoved,
   ChatGroup,
@@ -98,6 +138,7 @@ import type {
   LinkCode,
   LinkResult,
   LoginResult,
+  ConsoleSignedIn,
   QrDecision,
   QrScan,
   ConsentKind,
@@ -136,6 +177,11 @@ export const api = {
     devLogin: (openid: string) => {
       if (!EJIA_DEV_LOGIN) throw new ApiError(404, 'not_found', 'demo sign-in is not in production builds');
       return request<LoginResult>('POST', '/auth/dev-login', { body: { openid } });
+    },
+    /** The console's demo sign-in (test builds): a cookie session, as a password or a scan gives. */
+    devConsoleLogin: (openid: string) => {
+      if (!EJIA_DEV_LOGIN) throw new ApiError(404, 'not_found', 'demo sign-in is not in production builds');
+      return request<ConsoleSignedIn>('POST', '/auth/dev-login/console', { body: { openid } });
     },
     logout: () => request<void>('POST', '/auth/logout', { body: {} }),
     /** 扫码登录: the phone's side (the console's side is client/console/src/signIn.ts) */
@@ -198,6 +244,8 @@ export const api = {
     /** 群管理 (staff): the groups the bot is in and the WeCom robots, with what each is linked to. */
     groups: () => request<ChatGroup[]>('GET', '/bot/groups'),
     status: () => request<BotStatus>('GET', '/bot/status'),
+    /** The console's banner while the bot is logged out or waiting for a scan (staff and platform admins). */
+    banner: () => request<BotBanner>('GET', '/bot/banner'),
     /** The group a building's notices go to; null unlinks. */
     linkBuilding: (buildingId: string, groupId: string | null) =>
       request<GroupLink>('PUT', `/bot/buildings/${encodeURIComponent(buildingId)}/group`, { body: { groupId }, words: W.groups }),
@@ -290,6 +338,20 @@ export const api = {
     /** Staff: 就业率 and zero-employment households, the community's and each grid's. */
     stats: () => request<EmploymentStats>('GET', '/employment/stats'),
     households: (q: EmploymentHouseholdsQuery = {}) => request<EmploymentHouseholdPage>('GET', '/employment/households', { query: q }),
+    /** 就业摸底 (staff): generate a month's tasks (this month when none is named); again adds only new households. */
+    generateSurvey: (month?: string) => request<SurveyGenerated>('POST', '/employment/surveys', { body: month ? { month } : {} }),
+    surveyProgress: (month: string) => request<SurveyProgress>('GET', `/employment/surveys/${encodeURIComponent(month)}`),
+    /** The month's household tasks: the grid worker's grid, or the community for staff. */
+    surveyTasks: (month: string, q: SurveyTasksQuery = {}) => request<SurveyTaskPage>('GET', `/employment/surveys/${encodeURIComponent(month)}/tasks`, { query: q }),
+    /** "无变化" in one tap: nothing is written to the ledger. */
+    surveyUnchanged: (taskId: string) => request<SurveyTaskDone>('POST', `/employment/survey-tasks/${encodeURIComponent(taskId)}/unchanged`, { body: {} }),
+    surveyChanges: (taskId: string, changes: SurveyChangeInput[]) => request<SurveyTaskDone>('POST', `/employment/survey-tasks/${encodeURIComponent(taskId)}/changes`, { body: { changes } }),
+  },
+  /** 民情日志: the grid's running log (workers write, staff read and export). */
+  gridLog: {
+    write: (body: WriteGridLogInput) => request<GridLogEntry>('POST', '/grid-log', { body }),
+    list: (q: GridLogQuery = {}) => request<GridLogPage>('GET', '/grid-log', { query: q }),
+    get: (id: string) => request<GridLogEntry>('GET', `/grid-log/${encodeURIComponent(id)}`),
   },
   registry: {
     /** Administrators: the communities whose 户籍台账 they may import and export. */
@@ -331,6 +393,51 @@ export const api = {
     optIns: () => request<OptIns>('GET', '/notices/subscriptions'),
     /** After wx.requestSubscribeMessage: the templates accepted (one message each). */
     optIn: (accepted: SubscribeTemplate[]) => request<OptIns>('POST', '/notices/subscriptions', { body: { accepted } }),
+    /** 告知情况: per building of the notice, households read / told by the head / not reached. */
+    reach: (id: string) => request<NoticeReach>('GET', `/notices/${encodeURIComponent(id)}/reach`),
+    reachBoard: (id: string, buildingId: string) => request<NoticeReachBoard>('GET', `/notices/${encodeURIComponent(id)}/reach/buildings/${encodeURIComponent(buildingId)}`),
+    /** The building head marks a household 已告知. */
+    tell: (id: string, householdId: string, how: ToldHow = 'in_person') =>
+      request<NoticeReachBoard>('PUT', `/notices/${encodeURIComponent(id)}/reach/households/${encodeURIComponent(householdId)}`, { body: { how }, words: { notice_cancelled: '这条通知已经撤回了，不用再告知。' } }),
+    untell: (id: string, householdId: string) =>
+      request<NoticeReachBoard>('DELETE', `/notices/${encodeURIComponent(id)}/reach/households/${encodeURIComponent(householdId)}`),
+    /** 全部已告知: every household of the building not yet reached. */
+    tellAll: (id: string, buildingId: string, how: ToldHow = 'in_person') =>
+      request<NoticeReachBoard>('POST', `/notices/${encodeURIComponent(id)}/reach/all`, { body: { buildingId, how }, words: { notice_cancelled: '这条通知已经撤回了，不用再告知。' } }),
+  },
+  /** 楼道巡查: the community's checklist, the building head's patrols, and staff following every building. */
+  patrols: {
+    checklist: (communityId?: string) => request<PatrolChecklist>('GET', '/patrols/checklist', { query: { communityId } }),
+    setChecklist: (body: PatrolChecklistInput) => request<PatrolChecklist>('PUT', '/patrols/checklist', { body }),
+    buildings: (communityId?: string) => request<PatrolBuildings>('GET', '/patrols/buildings', { query: { communityId } }),
+    history: (buildingId: string) => request<PatrolHistory>('GET', '/patrols', { query: { buildingId } }),
+    start: (buildingId: string) => request<PatrolDetail>('POST', '/patrols', { body: { buildingId } }),
+    get: (id: string) => request<PatrolDetail>('GET', `/patrols/${encodeURIComponent(id)}`),
+    mark: (id: string, itemId: string, body: PatrolCheckInput) =>
+      request<PatrolDetail>('PUT', `/patrols/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}`, { body, words: { order_filed: '这一项已经报过事了，到“报事进度”里看办理情况。' } }),
+    /** One tap: the problem becomes an order, for the head's own household unless `onBehalfOf` says whom. */
+    fileProblem: (id: string, itemId: string, body: PatrolProblemInput = {}) =>
+      request<PatrolDetail>('POST', `/patrols/${encodeURIComponent(id)}/items/${encodeURIComponent(itemId)}/order`, {
+        body,
+        words: { order_filed: '这一项已经报过事了。', not_a_problem: '只有“有问题”的项目才能报事。' },
+      }),
+  },
+  /** 走访: the worker's due list, recording a visit (need → order), staff's coverage, frequencies and 1+X pairs. */
+  visits: {
+    due: (gridId?: string) => request<VisitsDue>('GET', '/visits/due', { query: { gridId } }),
+    record: (body: RecordVisitInput) => request<RecordedVisit>('POST', '/visits', { body }),
+    household: (householdId: string) => request<VisitHousehold>('GET', `/visits/households/${encodeURIComponent(householdId)}`),
+    coverage: (q: { month?: string; communityId?: string } = {}) => request<VisitCoverage>('GET', '/visits/coverage', { query: q }),
+    overdue: (communityId?: string) => request<VisitOverdue>('GET', '/visits/overdue', { query: { communityId } }),
+    rules: (communityId?: string) => request<VisitRules>('GET', '/visits/rules', { query: { communityId } }),
+    setRule: (tag: string, intervalDays: number | null, communityId?: string) =>
+      request<VisitRules>('PUT', `/visits/rules/${encodeURIComponent(tag)}`, { body: { intervalDays, ...(communityId ? { communityId } : {}) } }),
+    setOverride: (householdId: string, intervalDays: number | null, note?: string) =>
+      request<VisitOverride>('PUT', `/visits/overrides/${encodeURIComponent(householdId)}`, { body: { intervalDays, ...(note ? { note } : {}) } }),
+    removeOverride: (householdId: string) => request<void>('DELETE', `/visits/overrides/${encodeURIComponent(householdId)}`),
+    pairings: (communityId?: string) => request<VisitPairings>('GET', '/visits/pairings', { query: { communityId } }),
+    pair: (householdId: string, userId: string) => request<VisitPairing>('POST', '/visits/pairings', { body: { householdId, userId } }),
+    unpair: (id: string) => request<void>('DELETE', `/visits/pairings/${encodeURIComponent(id)}`),
   },
   /** 县/街道 and their communities and officials (platform, 县 and 街道 officials; issue #19). */
   regions: {
@@ -351,6 +458,31 @@ export const api = {
     communities: (q: OversightQuery = {}) => request<OversightCompare>('GET', '/oversight/communities', { query: q }),
     community: (id: string, month?: string) => request<CommunityFigures>('GET', `/oversight/communities/${encodeURIComponent(id)}`, { query: { month } }),
   },
+  /** 社区设置 (issue #19): categories, 常用回复 and notice switches of a community, with their history (server/policies/settings.ts). */
+  settings: {
+    categories: (communityId?: string) => request<ManagedCategoryList>('GET', '/categories/manage', { query: { communityId } }),
+    addCategory: (body: NewCategoryInput) => request<ManagedCategory>('POST', '/categories/manage', { body, words: SETTINGS_WORDS }),
+    changeCategory: (id: string, body: CategoryChange) => request<ManagedCategory>('PATCH', `/categories/manage/${encodeURIComponent(id)}`, { body, words: SETTINGS_WORDS }),
+    removeCategory: (id: string) => request<void>('DELETE', `/categories/manage/${encodeURIComponent(id)}`, { words: SETTINGS_WORDS }),
+    reorderCategories: (ids: string[], communityId?: string) => request<ManagedCategoryList>('PUT', '/categories/manage/order', { body: { ids, communityId }, words: SETTINGS_WORDS }),
+    replies: (q: { communityId?: string; category?: string; purpose?: 'ask' | 'resolve' }) => request<StockReply[]>('GET', '/categories/replies', { query: q }),
+    addReply: (body: { communityId?: string; category?: string | null; purpose: 'ask' | 'resolve'; text: string; sort?: number }) => request<StockReply>('POST', '/categories/replies', { body, words: SETTINGS_WORDS }),
+    changeReply: (id: string, body: { text?: string; purpose?: 'ask' | 'resolve'; category?: string | null }) => request<StockReply>('PATCH', `/categories/replies/${encodeURIComponent(id)}`, { body, words: SETTINGS_WORDS }),
+    removeReply: (id: string) => request<void>('DELETE', `/categories/replies/${encodeURIComponent(id)}`),
+    reorderReplies: (ids: string[], communityId?: string) => request<StockReply[]>('PUT', '/categories/replies/order', { body: { ids, communityId } }),
+    automation: (communityId?: string) => request<NoticeAutomation>('GET', '/notices/automation', { query: { communityId } }),
+    setAutomation: (body: Partial<Omit<NoticeAutomation, 'communityId'>> & { communityId?: string }) => request<NoticeAutomation>('PUT', '/notices/automation', { body }),
+    history: (q: { communityId?: string; target?: 'category' | 'stock_reply' | 'notice_automation'; targetId?: string; limit?: number }) =>
+      request<{ items: AuditItem[] }>('GET', '/categories/history', { query: q }),
+  },
+  /** 对接 (Open311 GeoReport v2): a community's integration keys (server/open311). */
+  integrations: {
+    keys: (communityId?: string) => request<{ items: IntegrationKey[] }>('GET', '/open311/keys', { query: { communityId } }),
+    /** the answer's apiKey is shown this once */
+    issue: (body: { communityId?: string; name: string; purpose: IntegrationKey['purpose'] }) =>
+      request<{ key: IntegrationKey; apiKey: string }>('POST', '/open311/keys', { body, words: { '404': '您不能为这个社区发放对接密钥。' } }),
+    revoke: (id: string) => request<IntegrationKey>('POST', `/open311/keys/${encodeURIComponent(id)}/revoke`, { words: { already_revoked: '这个密钥已经吊销了。' } }),
+  },
   /** 操作日志: every administrative change (platform, 县 and 街道 admins). */
   audit: {
     list: (q: AuditQuery = {}) => request<AuditPage>('GET', '/audit', { query: q }),
@@ -359,3 +491,17 @@ export const api = {
 };
 
 export type Api = typeof api;
+/** A new category as the console sends it (the server fills in the defaults). */
+export type NewCategoryInput = Omit<NewCategoryBody, 'emergency'> & { emergency?: boolean };
+/** 通知自动化: which automatic notices a community wants. */
+export type NoticeAutomation = { communityId: string; jobs: boolean; trainings: boolean; emergencyOrders: boolean };
+export type { CategoryChange, ManagedCategory, ManagedCategoryList };
+/** An integration's key as the console lists it (never the key itself). */
+export type IntegrationKey = Wire<Awaited<ReturnType<typeof import('../../server/open311/keys.js').listKeys>>>['items'][number];
+
+/** 社区设置's refusals in plain words. */
+const SETTINGS_WORDS = {
+  code_taken: '这个代码已经有类别在用了，换一个。',
+  has_orders: '这个类别已经有工单了，不能删除，可以把它停用。',
+  '403': '只有社区的管理员（平台、街道、县）可以修改服务类别。',
+};

@@ -66,12 +66,20 @@ export function queryString(q: Query | undefined): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+// What a session other than the bearer token needs on every request: the console's cookie
+// session adds its CSRF header (client/console/src/signIn.ts). Requests made with fetch by hand
+// (uploads with a file name, downloads) get it through authHeaders as the transport's do.
+let sessionHeaders: (h: Record<string, string>) => Record<string, string> = (h) => h;
+export function installSessionHeaders(fn: (h: Record<string, string>) => Record<string, string>): void {
+  sessionHeaders = fn;
+}
+
 export function authHeaders(json: boolean, extra: Record<string, string> = {}): Record<string, string> {
-  return {
+  return sessionHeaders({
     ...(json ? { 'content-type': 'application/json' } : {}),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
     ...extra,
-  };
+  });
 }
 
 /** An answer outside 2xx, with what this route's refusals mean (see errors.ts). */

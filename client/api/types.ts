@@ -10,11 +10,14 @@ import type {
   ReviewBody,
   SubmitOrderBody,
 } from '../../server/orders/schemas.js';
+import type { RecordVisitBody } from '../../server/visits/schemas.js';
 import type { ListHouseholdsQuery, ListResidentsQuery } from '../../server/org/schemas.js';
 import type { RoleGrant } from '../../server/auth/index.js';
 import type { CreateItemBody, ListRedemptionsQuery, RedeemBody, UpdateItemBody } from '../../server/shop/schemas.js';
 import type { CreateJobBody, ListJobsQuery, ManagePostingsQuery } from '../../server/jobs/schemas.js';
 import type { HouseholdsQuery as EmploymentLedgerQuery } from '../../server/employment/schemas.js';
+import type { SurveyChangesBody, SurveyTasksQuery as SurveyTasksQueryBody } from '../../server/employment/schemas.js';
+import type { EntriesQuery, WriteEntryBody } from '../../server/gridLog/schemas.js';
 import type { AttendanceBody, CreateTrainingBody, ManageTrainingsQuery } from '../../server/trainings/schemas.js';
 import type { ComposeNoticeBody, ListNoticesQuery, ManageNoticesQuery, ResendDeliveryBody } from '../../server/notices/schemas.js';
 import type { AwardBody, CreateRuleBody, PointsHouseholdsQuery, UpdateRuleBody } from '../../server/points/schemas.js';
@@ -35,6 +38,7 @@ export type Wire<T> = T extends Date
 type Reply<F extends (...args: never[]) => unknown> = Wire<Awaited<ReturnType<F>>>;
 
 export type LoginResult = Reply<typeof import('../../server/auth/login.js').devLogin>;
+export type ConsoleSignedIn = Reply<typeof import('../../server/auth/login.js').devConsoleLogin>;
 /** 扫码登录 (server/auth/qrSignIn.ts): the console's code, its poll, and the phone's scan and answer. */
 export type QrTicket = Reply<typeof import('../../server/auth/qrSignIn.js').createQrTicket>;
 export type QrPoll = Reply<typeof import('../../server/auth/qrSignIn.js').pollQrTicket>;
@@ -244,6 +248,7 @@ export type BuildingMoved = Reply<typeof import('../../server/org/grids.js').mov
 // ---- 群管理: the bot's groups and state, WeCom robots (server/bot) ---------------------------------
 export type ChatGroup = Reply<typeof import('../../server/bot/groups.js').listGroups>[number];
 export type BotStatus = Reply<typeof import('../../server/bot/botState.js').botStatus>;
+export type BotBanner = Reply<typeof import('../../server/bot/botState.js').botBanner>;
 export type GroupLink = Reply<typeof import('../../server/bot/groups.js').linkBuildingGroup>;
 export type GridGroupLink = Reply<typeof import('../../server/bot/groups.js').linkGridGroup>;
 export type RobotRemoved = Reply<typeof import('../../server/bot/wecomRobots.js').removeRobot>;
@@ -269,3 +274,46 @@ export type AuditItem = AuditPage['items'][number];
 export type AuditActions = Reply<typeof import('../../server/audit/listAudit.js').listActions>;
 /** GET /api/audit's filters; dates as `2026-12-05` (China time) or ISO 8601 */
 export type AuditQuery = { actorId?: string; action?: string; communityId?: string; from?: string; to?: string; limit?: number; cursor?: string };
+// 楼栋长 duties (issue #20): 楼道巡查 and 通知告知情况
+export type PatrolChecklist = Reply<typeof import('../../server/patrols/checklist.js').getChecklist>;
+export type PatrolChecklistInput = Wire<Parameters<typeof import('../../server/patrols/checklist.js').setChecklist>[2]>;
+export type PatrolDetail = Reply<typeof import('../../server/patrols/walkPatrol.js').getPatrol>;
+export type PatrolItemMark = PatrolDetail['items'][number];
+export type PatrolCheckInput = Wire<Parameters<typeof import('../../server/patrols/walkPatrol.js').checkItem>[4]>;
+export type PatrolProblemInput = Partial<Wire<Parameters<typeof import('../../server/patrols/walkPatrol.js').fileProblem>[4]>>;
+export type PatrolBuildings = Reply<typeof import('../../server/patrols/followPatrols.js').patrolBuildings>;
+export type PatrolBuilding = PatrolBuildings['items'][number];
+export type PatrolHistory = Reply<typeof import('../../server/patrols/followPatrols.js').patrolHistory>;
+export type NoticeReach = Reply<typeof import('../../server/notices/noticeReach.js').reachOverview>;
+export type NoticeReachBoard = Reply<typeof import('../../server/notices/noticeReach.js').reachBoard>;
+export type ReachHousehold = NoticeReachBoard['households'][number];
+export type ToldHow = 'in_person' | 'phone';
+// 走访 care visits (issue #20): the due list, a household's visits, staff's coverage, rules and 1+X pairs
+export type VisitsDue = Reply<typeof import('../../server/visits/dueList.js').dueList>;
+export type VisitDueItem = VisitsDue['items'][number];
+export type VisitHousehold = Reply<typeof import('../../server/visits/householdVisits.js').householdVisits>;
+export type VisitRecord = VisitHousehold['visits'][number];
+export type RecordVisitInput = Omit<Wire<RecordVisitBody>, 'order'> & {
+  order?: { category: string; description?: string; urgency?: 'normal' | 'emergency' };
+};
+export type RecordedVisit = Reply<typeof import('../../server/visits/recordVisit.js').recordVisit>;
+export type VisitCoverage = Reply<typeof import('../../server/visits/coverage.js').visitCoverage>;
+export type VisitOverdue = Reply<typeof import('../../server/visits/overdueList.js').overdueList>;
+export type VisitRules = Reply<typeof import('../../server/visits/manageRules.js').visitRules>;
+export type VisitOverride = Reply<typeof import('../../server/visits/manageRules.js').setVisitOverride>;
+export type VisitPairings = Reply<typeof import('../../server/visits/pairings.js').listPairings>;
+export type VisitPairing = VisitPairings['items'][number];
+// 民情日志 and 就业摸底 (issue #20)
+export type GridLogEntry = Reply<typeof import('../../server/gridLog/listEntries.js').getEntry>;
+export type GridLogPage = Reply<typeof import('../../server/gridLog/listEntries.js').listEntries>;
+export type GridLogKind = GridLogEntry['kind'];
+export type WriteGridLogInput = Partial<Wire<WriteEntryBody>> & { kind: GridLogKind; text: string };
+export type GridLogQuery = Partial<Wire<EntriesQuery>>;
+export type SurveyGenerated = Reply<typeof import('../../server/employment/surveys.js').generateSurveyFor>;
+export type SurveyProgress = Reply<typeof import('../../server/employment/surveys.js').surveyProgress>;
+export type SurveyChanged = SurveyProgress['changed'][number];
+export type SurveyTaskPage = Reply<typeof import('../../server/employment/surveys.js').surveyTasks>;
+export type SurveyTask = SurveyTaskPage['items'][number];
+export type SurveyTasksQuery = Partial<Wire<SurveyTasksQueryBody>>;
+export type SurveyTaskDone = Reply<typeof import('../../server/employment/surveys.js').recordChanges>;
+export type SurveyChangeInput = Wire<SurveyChangesBody>['changes'][number];

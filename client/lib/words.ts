@@ -105,8 +105,11 @@ export function withinWords(from: string | Date, until: string | Date): string {
 
 /** What is late about an order, or null. */
 export function overdueWords(o: Pick<OrderSummary, 'overdue'>): string | null {
+  // an emergency unclaimed 20 minutes has been escalated to the community's leaders
+  if (o.overdue.secondAlert) return '20分钟无人接单';
   if (o.overdue.response) return '超时未接单';
   if (o.overdue.resolution) return '超时未办结';
+  if (o.overdue.review) return '超时未评单';
   return null;
 }
 

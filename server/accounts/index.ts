@@ -2,3 +2,5 @@
 // code for POST /api/me/link (server/me).
 export { accountRoutes } from './routes.js';
 export { acceptRoleInvite } from './roleInvites.js';
+// `npm run admin:create` (scripts/create-admin.ts): the first account of a new deployment
+export { createPlatformAdmin } from './createPlatformAdmin.js';

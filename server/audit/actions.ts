@@ -11,6 +11,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'role.invite_withdraw': '撤回任职邀请',
   'role.invite_accept': '领取任职邀请',
   'password.set': '设置登录密码',
+  'totp.reset': '重置两步验证',
   'resident.leave': '居民迁出/去世',
   'registry.import': '导入户籍台账',
   'registry.export': '导出户籍台账',
@@ -18,6 +19,17 @@ export const ACTION_LABELS: Record<string, string> = {
   'grid.rename': '网格改名',
   'building.move': '楼栋换网格',
   'settings.update': '修改社区设置',
+  'integration_key.issue': '发放对接密钥',
+  'integration_key.revoke': '吊销对接密钥',
+  'category.create': '新增服务类别',
+  'category.update': '修改服务类别',
+  'category.delete': '删除服务类别',
+  'category.reorder': '调整服务类别顺序',
+  'stock_reply.create': '新增常用回复',
+  'stock_reply.update': '修改常用回复',
+  'stock_reply.delete': '删除常用回复',
+  'stock_reply.reorder': '调整常用回复顺序',
+  'notice_automation.update': '修改通知自动化',
 };
 
 export const TARGET_LABELS: Record<string, string> = {
@@ -30,6 +42,10 @@ export const TARGET_LABELS: Record<string, string> = {
   grid: '网格',
   registry: '户籍台账',
   role_invite: '任职邀请',
+  integration_key: '对接密钥',
+  category: '服务类别',
+  stock_reply: '常用回复',
+  notice_automation: '通知自动化',
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
@@ -49,8 +65,24 @@ export const FIELD_LABELS: Record<string, string> = {
   username: '登录名',
   mustChangePassword: '首次登录须改密码',
   consoleSessionsEnded: '结束的工作台登录',
+  twoStepEnabled: '两步验证',
+  sessionsEnded: '结束的登录',
   accountsUnlinked: '解除绑定的微信',
   invitesDeleted: '作废的邀请码',
+  code: '代码',
+  icon: '图标',
+  responseMinutes: '响应时限(分钟)',
+  resolveMinutes: '办结时限(分钟)',
+  emergency: '紧急类别',
+  active: '启用',
+  sort: '顺序',
+  order: '排列顺序',
+  text: '内容',
+  purpose: '用途',
+  category: '服务类别',
+  jobs: '招聘自动通知',
+  trainings: '培训自动通知',
+  emergencyOrders: '紧急工单通知网格群',
 };
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;

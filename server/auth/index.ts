@@ -14,3 +14,5 @@ export { endAllSessions } from './sessions.js';
 export { FakeWechatClient, HttpWechatClient, type WechatClient } from './wechat.js';
 // content security and subscribe messages ask WeChat about a user by openid
 export { openidOf } from './identities.js';
+// the first platform administrator, made from the command line (server/accounts/createPlatformAdmin.ts)
+export { setFirstPassword } from './passwords.js';

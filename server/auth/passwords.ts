@@ -1,7 +1,7 @@
 // Password sign-in for the staff console: argon2id hashes, a lockout after
 // repeated wrong passwords, and a first password (set by an admin) that must be
-// changed before anything else. Passwords and hashes never leave this file: not
-// in an answer, not in a log line.
+// changed before anything else; with 两步验证 on, a second step (server/auth/totp.ts).
+// Passwords and hashes never leave this file: not in an answer, not in a log line.
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import type { AppContext, Deps } from '../context.js';
 import { isUniqueViolation } from '../db.js';
@@ -10,13 +10,10 @@ import { recordAdminChange } from '../audit/index.js';
 import { homeCommunity, homeRegion, mayHaveConsolePassword, mayManagePasswords } from '../policies/index.js';
 import { refuseForeignOrigin } from './consoleSession.js';
 import { startConsoleSession } from './consoleSignIn.js';
+import { clearFailures, countFailure, locked } from './lockout.js';
+import { totpChallengeFor } from './totp.js';
 import { endConsoleSessions } from './sessions.js';
 import { loadViewer, type Viewer } from './viewer.js';
-
-/** Wrong passwords in a row before the account is locked… */
-export const MAX_FAILED_ATTEMPTS = 5;
-/** …for this long. */
-export const LOCKOUT_MS = 15 * 60_000;
 
 // argon2id at OWASP's first recommended setting (19 MiB, 2 passes, 1 lane); the
 // parameters are in each PHC string, so raising them later still verifies old hashes
@@ -31,30 +28,6 @@ const dummy = () => (dummyHash ??= hashPassword('not-a-password-of-anyone'));
 export const normalUsername = (u: string) => u.trim().toLowerCase();
 
 const wrong = () => new AppError('unauthenticated', 'wrong username or password', undefined, 'wrong_password');
-
-function locked(until: Date, now: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  return new AppError(
-    'forbidden',
-    `this account is locked after ${MAX_FAILED_ATTEMPTS} wrong passwords; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    undefined,
-    'locked',
-    { 'Retry-After': String(minutes * 60) },
-  );
-}
-
-/** One more wrong password; the one that reaches the limit locks the account (and starts the count again). */
-async function countFailure(deps: Deps, userId: string, now: Date): Promise<Date | null> {
-  const row = await deps.db.passwordCredential.update({
-    where: { userId },
-    data: { failedAttempts: { increment: 1 } },
-    select: { failedAttempts: true },
-  });
-  if (row.failedAttempts < MAX_FAILED_ATTEMPTS) return null;
-  const until = new Date(now.getTime() + LOCKOUT_MS);
-  await deps.db.passwordCredential.update({ where: { userId }, data: { failedAttempts: 0, lockedUntil: until } });
-  return until;
-}
 
 /** POST /api/auth/password: a right password starts a console session (the cookie); the answer holds no token. */
 export async function signInWithPassword(deps: Deps, ctx: AppContext, username: string, password: string) {
@@ -73,12 +46,13 @@ export async function signInWithPassword(deps: Deps, ctx: AppContext, username: 
     const until = await countFailure(deps, cred.userId, now);
     throw until ? locked(until, now) : wrong();
   }
-  if (cred.failedAttempts || cred.lockedUntil) {
-    await deps.db.passwordCredential.update({ where: { userId: cred.userId }, data: { failedAttempts: 0, lockedUntil: null } });
-  }
   const account = await loadViewer(deps.db, cred.userId);
   // a role taken away since the password was set: the console has nothing for this account
   if (!account || !mayHaveConsolePassword(account)) throw forbidden('this account has no staff role any more; ask an administrator');
+  // 两步验证 on: no session yet, a challenge for the code (the failure count goes on until the code is right)
+  const challenge = await totpChallengeFor(deps, ctx, cred);
+  if (challenge) return challenge;
+  await clearFailures(deps, cred);
   return startConsoleSession(deps, ctx, account, cred.mustChange);
 }
 

@@ -2,15 +2,17 @@
 import { route, routeGroup } from '../http/route.js';
 import { idParams } from '../http/fields.js';
 import { rateLimit } from '../rateLimit.js';
-import { devLogin, loginWithWechat } from './login.js';
+import { devConsoleLogin, devLogin, loginWithWechat } from './login.js';
 import { logout } from './logout.js';
 import { sessionIdOf } from './middleware.js';
 import { listMySessions, revokeMySession } from './mySessions.js';
 import { changePassword, normalUsername, setFirstPassword, signInWithPassword } from './passwords.js';
 import { cancelQrTicket, confirmQrTicket, createQrTicket, pollQrTicket, scanQrTicket } from './qrSignIn.js';
+import { completeTotpSignIn, confirmTotp, disableTotp, enrolTotp, resetTotp, twoStepStatus } from './totp.js';
 import {
   changePasswordBody,
   consoleSignedIn,
+  passwordSignedIn,
   devLoginBody,
   passwordSet,
   passwordSignInBody,
@@ -23,6 +25,13 @@ import {
   setPasswordBody,
   setPasswordParams,
   signedIn,
+  totpConfirmBody,
+  totpDisableBody,
+  totpEnabled,
+  totpEnrolment,
+  totpReset,
+  totpSignInBody,
+  twoStepStatus as twoStepStatusAnswer,
   wechatLoginBody,
 } from './schemas.js';
 
@@ -48,6 +57,18 @@ const limitPasswordTries = rateLimit({
   message: 'too many password tries for this username, try again in a minute',
 });
 
+// two-step codes per minute for one challenge's account from one address: the same bucket and pace as passwords
+const limitCodeTries = rateLimit({
+  bucket: 'password',
+  perMinute: () => PASSWORD_TRIES_PER_MINUTE,
+  key: (ctx) => {
+    const c = (ctx.request.body as { challenge?: unknown } | undefined)?.challenge;
+    // the challenge's first part names the account (base64url: nothing to clean)
+    return `${ctx.ip}|totp:${typeof c === 'string' ? (/^[A-Za-z0-9_-]{1,80}/.exec(c)?.[0] ?? '') : ''}`;
+  },
+  message: 'too many two-step codes tried, try again in a minute',
+});
+
 export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, a console password, or a known openid outside production) and out; one\'s sessions', [
   route({
     method: 'post',
@@ -71,14 +92,66 @@ export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, a
   }),
   route({
     method: 'post',
+    path: '/dev-login/console',
+    summary: "Development and tests only: the console's demo sign-in, into the same cookie session as a password (404 in production; 403 no_console_role for a resident's account)",
+    auth: 'public',
+    use: [limitSignIn],
+    body: devLoginBody,
+    response: consoleSignedIn,
+    handler: ({ deps, ctx, body }) => devConsoleLogin(deps, ctx, body.openid),
+  }),
+  route({
+    method: 'post',
     path: '/password',
     summary:
-      'The staff console: sign in with a username and password (accounts an admin enabled). Sets the httpOnly session cookie and the readable csrf cookie, whose value every write sends as X-CSRF-Token. 401 wrong_password; 403 locked (5 wrong in a row: 15 minutes)',
+      'The staff console: sign in with a username and password (accounts an admin enabled). With 两步验证 on the answer is {secondFactor, challenge} and no session: the code goes to /password/totp. Sets the httpOnly session cookie and the readable csrf cookie, whose value every write sends as X-CSRF-Token. 401 wrong_password; 403 locked (5 wrong in a row: 15 minutes)',
     auth: 'public',
     use: [limitSignIn, limitPasswordTries],
     body: passwordSignInBody,
-    response: consoleSignedIn,
+    response: passwordSignedIn,
     handler: ({ deps, ctx, body }) => signInWithPassword(deps, ctx, body.username, body.password),
+  }),
+  // 两步验证 (totp.ts)
+  route({
+    method: 'post',
+    path: '/password/totp',
+    summary:
+      'The second step of a password sign-in with 两步验证 on: the challenge and the authenticator\'s 6-digit code (±30 s, each code once) or a recovery code (once). Sets the console session cookies. 401 wrong_code / wrong_recovery_code / code_used / challenge_expired; wrong codes count toward the password lockout (403 locked)',
+    auth: 'public',
+    use: [limitSignIn, limitCodeTries],
+    body: totpSignInBody,
+    response: consoleSignedIn,
+    handler: ({ deps, ctx, body }) => completeTotpSignIn(deps, ctx, body.challenge, body),
+  }),
+  route({
+    method: 'get',
+    path: '/totp',
+    summary: '两步验证 of the signed-in account: on or off, and how many recovery codes are left',
+    response: twoStepStatusAnswer,
+    handler: ({ deps, viewer }) => twoStepStatus(deps, viewer),
+  }),
+  route({
+    method: 'post',
+    path: '/totp/enrol',
+    summary: 'Start 两步验证: a new secret as a QR code (otpauth://, SHA1, 6 digits, 30 s) and as text, shown this once; not on until confirmed. 409 no_password / already_enabled',
+    response: totpEnrolment,
+    handler: ({ deps, viewer }) => enrolTotp(deps, viewer),
+  }),
+  route({
+    method: 'post',
+    path: '/totp/confirm',
+    summary: 'Turn 两步验证 on with a code from the phone (400 naming body.code when wrong, nothing written); answers the ten one-time recovery codes, shown this once',
+    body: totpConfirmBody,
+    response: totpEnabled,
+    handler: ({ deps, viewer, body }) => confirmTotp(deps, viewer, body.code),
+  }),
+  route({
+    method: 'post',
+    path: '/totp/disable',
+    summary: 'Turn 两步验证 off: the current password and a code (or a recovery code); wrong ones count toward the lockout',
+    body: totpDisableBody,
+    response: null,
+    handler: ({ deps, viewer, body }) => disableTotp(deps, viewer, body.currentPassword, body),
   }),
   // 扫码登录 (qrSignIn.ts): the browser asks for a code and polls it; the phone scans, then confirms or cancels
   route({
@@ -142,6 +215,14 @@ export const authRoutes = routeGroup('auth', '/api/auth', 'Signing in (WeChat, a
     body: setPasswordBody,
     response: passwordSet,
     handler: ({ deps, viewer, params, body }) => setFirstPassword(deps, viewer, params.userId, body.username, body.password),
+  }),
+  route({
+    method: 'post',
+    path: '/accounts/:userId/totp/reset',
+    summary: 'A lost phone: turn off someone\'s 两步验证 (the platform admin, or the 街道/县 admin over every community of the account); every session of the account ends; in the audit log. 409 not_enabled',
+    params: setPasswordParams,
+    response: totpReset,
+    handler: ({ deps, viewer, params }) => resetTotp(deps, viewer, params.userId),
   }),
   route({
     method: 'get',

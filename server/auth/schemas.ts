@@ -125,3 +125,76 @@ export const qrScan = z
   .meta({ id: 'QrScan' });
 
 export const qrDecision = z.object({ status: z.enum(['confirmed', 'refused']) });
+
+// ---- 两步验证: TOTP second factor (server/auth/totp.ts) ---------------------------------
+
+/** What an authenticator shows: 6 digits (spaces typed between them are dropped). */
+const totpCode = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, '6 digits'));
+/** A recovery code as printed (xxxxx-xxxxx); case, spaces and dashes do not matter. */
+const recoveryCode = z.string().trim().min(1, 'required').max(40);
+
+const secondFactor = { code: totpCode.optional(), recoveryCode: recoveryCode.optional() };
+/** Exactly one of a code and a recovery code: a missing one is named as `code`. */
+const oneOf = (b: { code?: string | undefined; recoveryCode?: string | undefined }) => (b.code === undefined) !== (b.recoveryCode === undefined);
+const oneOfMessage = { path: ['code'], message: 'the 6-digit code, or else a recoveryCode (one of the two)' };
+
+export const totpConfirmBody = z.object({ code: totpCode });
+
+export const totpSignInBody = z
+  .object({
+    /** the challenge POST /api/auth/password answered */
+    challenge: z.string().trim().min(1, 'required').max(400),
+    ...secondFactor,
+  })
+  .refine(oneOf, oneOfMessage);
+
+export const totpDisableBody = z.object({ currentPassword: z.string().min(1, 'required').max(128), ...secondFactor }).refine(oneOf, oneOfMessage);
+
+/** A right password of an account with 两步验证 on: no session yet; the code goes to POST /api/auth/password/totp. */
+export const secondStep = z
+  .object({
+    secondFactor: z.literal('totp'),
+    /** signed, good for 5 minutes, and only in this browser (its httpOnly nonce cookie) */
+    challenge: z.string(),
+    expiresAt: isoDate,
+  })
+  .meta({ id: 'SecondStep' });
+
+/** POST /api/auth/password: the console session, or the second step it still needs. */
+export const passwordSignedIn = z.union([consoleSignedIn, secondStep]);
+
+export const twoStepStatus = z
+  .object({
+    /** this account signs in with a password at all (两步验证 guards that sign-in) */
+    passwordSignIn: z.boolean(),
+    enabled: z.boolean(),
+    enabledAt: isoDate.nullable(),
+    /** recovery codes not yet used */
+    recoveryCodesLeft: z.number().int(),
+  })
+  .meta({ id: 'TwoStepStatus' });
+
+/** Shown once, while enrolling: the secret is never sent again. */
+export const totpEnrolment = z
+  .object({
+    /** base32, for typing into the authenticator by hand (grouped by 4 for reading) */
+    secret: z.string(),
+    /** otpauth://totp/… (SHA1, 6 digits, 30 s): what the QR code holds */
+    otpauthUri: z.string(),
+    /** the QR code as a data: URL */
+    qrImage: z.string(),
+  })
+  .meta({ id: 'TotpEnrolment' });
+
+export const totpEnabled = z
+  .object({
+    enabledAt: isoDate,
+    /** ten one-time codes, shown this once (only their hashes are kept) */
+    recoveryCodes: z.array(z.string()),
+  })
+  .meta({ id: 'TotpEnabled' });
+
+export const totpReset = z.object({ userId: z.string(), twoStepEnabled: z.literal(false), sessionsEnded: z.number().int() });

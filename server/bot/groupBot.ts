@@ -8,7 +8,7 @@ import type { Message, Room, Wechaty } from 'wechaty';
 import type { Deps } from '../context.js';
 import { recordBotState } from './botState.js';
 import { answerCommand, isCommand } from './commands.js';
-import { WechatyChannel } from './wechatyChannel.js';
+import { WechatyChannel, type MiniProgramCard } from './wechatyChannel.js';
 
 /** Messages older than this when they arrive are replays (some puppets resend recent history after a login). */
 const STALE_SECONDS = 120;
@@ -16,6 +16,8 @@ const STALE_SECONDS = 120;
 export interface GroupBotOptions {
   /** Shown in the logs: `demo` says nothing reaches WeChat. */
   mode: 'wechat' | 'demo';
+  /** Posts are followed by a mini-program card opening the notice (puppets that can send one). */
+  card?: MiniProgramCard | null;
 }
 
 export class GroupBot {
@@ -28,8 +30,10 @@ export class GroupBot {
     readonly wechaty: Wechaty,
     readonly options: GroupBotOptions,
   ) {
-    this.channel = new WechatyChannel(wechaty);
     const log = deps.logger;
+    this.channel = new WechatyChannel(wechaty, options.card ?? null, (err) =>
+      log.warn({ err }, 'the puppet sent no mini-program card: the post carries its link instead'),
+    );
     // the state goes to the database, so any instance's 群管理 page shows it (./botState.ts); the QR itself is not logged
     wechaty.on('scan', (qrcode) =>
       this.guard('scan', async () => {

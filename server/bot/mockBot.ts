@@ -6,6 +6,7 @@ import { WechatyBuilder } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { Deps } from '../context.js';
 import { GroupBot } from './groupBot.js';
+import type { MiniProgramCard } from './wechatyChannel.js';
 
 export interface MockGroup {
   id: string; // must contain "@", as WeChat room ids do
@@ -31,12 +32,14 @@ export async function startMockBot(
     members?: mock.ContactMock[] | ((mocker: mock.Mocker) => mock.ContactMock[]);
     /** Tests pass a PuppetMock subclass to make WeChat refuse things. */
     puppet?: (mocker: mock.Mocker) => PuppetMock;
+    /** Posts followed by a mini-program card (the mock takes cards without showing them: tests record them in their puppet). */
+    card?: MiniProgramCard | null;
   },
 ): Promise<MockBot> {
   const mocker = new mock.Mocker();
   const puppet = opts.puppet ? opts.puppet(mocker) : new PuppetMock({ mocker });
   const wechaty = WechatyBuilder.build({ puppet });
-  const bot = new GroupBot(deps, wechaty, { mode: opts.mode });
+  const bot = new GroupBot(deps, wechaty, { mode: opts.mode, card: opts.card ?? null });
   await bot.start();
 
   const self = mocker.createContact({ id: opts.selfId, name: opts.selfName });

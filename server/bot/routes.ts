@@ -3,10 +3,11 @@
 import { idParams } from '../http/fields.js';
 import { route, routeGroup } from '../http/route.js';
 import { perUser, rateLimit } from '../rateLimit.js';
-import { botStatus } from './botState.js';
+import { botBanner, botStatus } from './botState.js';
 import { linkBuildingGroup, linkGridGroup, listGroups } from './groups.js';
 import { createLinkCode } from './linkCodes.js';
 import {
+  botBanner as botBannerAnswer,
   botStatus as botStatusAnswer,
   buildingGroupLink,
   buildingIdParams,
@@ -65,6 +66,13 @@ export const botRoutes = routeGroup('bot', '/api/bot', '群机器人: the chat g
     summary: "群管理: the bot account's state (logged in, or waiting for a scan; the login QR to platform admins only) and today's posts against the daily cap",
     response: botStatusAnswer,
     handler: ({ deps, viewer }) => botStatus(deps, viewer),
+  }),
+  route({
+    method: 'get',
+    path: '/banner',
+    summary: "The console's banner while the group bot is logged out or waiting for a scan (staff and platform admins); reading it alerts no one",
+    response: botBannerAnswer,
+    handler: ({ deps, viewer }) => botBanner(deps, viewer),
   }),
   route({
     method: 'post',

@@ -91,6 +91,18 @@ export const botStatus = z
   })
   .meta({ id: 'BotStatus' });
 
+/** The console's banner while the group bot is out (not logged in): no group post goes out meanwhile. */
+export const botBanner = z
+  .object({
+    out: z.boolean(),
+    state: z.enum(['logged_in', 'waiting_scan', 'logged_out', 'not_running']),
+    /** when the outage began */
+    since: isoDate.nullable(),
+    /** what the banner says, in plain words */
+    message: z.string().nullable(),
+  })
+  .meta({ id: 'BotBanner' });
+
 export const robotRemoved = z.object({ id: z.string(), deliveriesCancelled: z.number().int() }).meta({ id: 'RobotRemoved' });
 export const robotTested = z
   .object({ sent: z.boolean(), at: isoDate, /** WeCom's refusal in plain words */ error: z.string().nullable() })

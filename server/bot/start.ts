@@ -16,7 +16,7 @@ export async function startGroupBot(deps: Deps): Promise<GroupBot | null> {
       puppet: bot.puppet as PuppetModuleName,
       ...(bot.token ? { puppetOptions: { token: bot.token } } : {}),
     });
-    const b = new GroupBot(deps, wechaty, { mode: 'wechat' });
+    const b = new GroupBot(deps, wechaty, { mode: 'wechat', card: bot.card });
     await b.start();
     deps.logger.info({ puppet: bot.puppet }, 'group bot started');
     return b;

@@ -6,7 +6,7 @@ import type { HouseholdTagKind, Prisma } from '@prisma/client';
 import { loadViewer, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import type { Db } from '../db.js';
-import { idNumberColumns } from '../org/index.js';
+import { hashIdNumber } from '../org/index.js';
 import { submitOrder } from '../orders/index.js';
 import { seedNoticesDemo } from '../notices/index.js';
 import { seedPointsDemo } from '../points/index.js';
@@ -14,6 +14,8 @@ import { seedShopDemo } from '../shop/index.js';
 import { seedJobsDemo } from '../jobs/index.js';
 import { seedTrainingsDemo } from '../trainings/index.js';
 import { seedEmploymentDemo } from '../employment/index.js';
+import { importDemoRegistry, type DemoRegistry } from '../registry/index.js';
+import { seedVisitsDemo } from '../visits/index.js';
 import { claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from '../orders/index.js';
 import {
   BUILDINGS_PER_GRID,
@@ -93,13 +95,12 @@ export async function seedDemo(deps: Deps): Promise<void> {
   const streetId = id();
 
   const communities: Prisma.CommunityCreateManyInput[] = [];
-  const grids: Prisma.GridCreateManyInput[] = [];
-  const buildings: Prisma.BuildingCreateManyInput[] = [];
-  const units: Prisma.UnitCreateManyInput[] = [];
-  const households: Prisma.HouseholdCreateManyInput[] = [];
-  const residents: Prisma.ResidentCreateManyInput[] = [];
-  const tags: Prisma.HouseholdTagCreateManyInput[] = [];
+  const residentNames = new Map<string, string>();
   const categories: Prisma.ServiceCategoryCreateManyInput[] = [];
+  // what each community's 户籍台账 workbook holds (imported below, as a real community's is)
+  const registries: DemoRegistry[] = [];
+  /** the drawn resident's id → their ID number's hash, which finds them after the import */
+  const hashOf = new Map<string, string>();
 
   COMMUNITIES.forEach((name, ci) => {
     const communityId = id();
@@ -118,38 +119,30 @@ export async function seedDemo(deps: Deps): Promise<void> {
     );
     gridIds.push([]);
     seeded.buildingIds.push([]);
+    const registry: DemoRegistry = { grids: [], households: [] };
+    registries.push(registry);
     for (let g = 0; g < GRIDS_PER_COMMUNITY; g++) {
-      const gridId = id();
-      gridIds[ci]!.push(gridId);
-      grids.push({ id: gridId, communityId, name: `第${g + 1}网格` });
+      // the ids of grids, buildings and households are the import's; these names find them after it
+      gridIds[ci]!.push(`第${g + 1}网格`);
+      const grid: DemoRegistry['grids'][number] = { name: `第${g + 1}网格`, buildings: [] };
+      registry.grids.push(grid);
       for (let b = 0; b < BUILDINGS_PER_GRID; b++) {
         const buildingIdx = g * BUILDINGS_PER_GRID + b;
-        const buildingId = id();
-        seeded.buildingIds[ci]!.push(buildingId);
-        buildings.push({ id: buildingId, communityId, gridId, name: `${name}${buildingIdx + 1}栋`, floors: FLOORS });
+        const buildingName = `${name}${buildingIdx + 1}栋`;
+        seeded.buildingIds[ci]!.push(buildingName);
+        grid.buildings.push({ name: buildingName, floors: FLOORS, units: Array.from({ length: UNITS_PER_BUILDING }, (_, k) => `${k + 1}单元`) });
         for (let u = 1; u <= UNITS_PER_BUILDING; u++) {
-          const unitId = id();
-          units.push({ id: unitId, communityId, buildingId, name: `${u}单元` });
           for (let floor = 1; floor <= FLOORS; floor++) {
             for (let flat = 1; flat <= FLATS_PER_FLOOR; flat++) {
               const room = `${floor}0${flat}`;
-              const householdId = id();
               const surname = r.pick(SURNAMES);
               const headBorn = r.int(1948, 1990);
               const headFemale = r.next() < 0.35;
               const householdTags = TAG_RATES.filter(([, rate]) => r.next() < rate).map(([k]) => k);
               // the ground floor went to families with limited mobility
               if (floor === 1 && !householdTags.includes('DISABLED')) householdTags.push('DISABLED');
-              households.push({
-                id: householdId,
-                communityId,
-                buildingId,
-                unitId,
-                room,
-                originPlace: r.pick(ORIGINS),
-                groundFloor: floor === 1,
-              });
-              for (const kind of householdTags) tags.push({ communityId, householdId, kind });
+              const household: DemoRegistry['households'][number] = { building: buildingName, unit: `${u}单元`, room, originPlace: r.pick(ORIGINS), tags: householdTags, people: [] };
+              registry.households.push(household);
               const headResidentId = id();
               const members: Array<{ relation: string; female: boolean; born: number }> = [
                 { relation: '户主', female: headFemale, born: headBorn },
@@ -165,20 +158,16 @@ export async function seedDemo(deps: Deps): Promise<void> {
               }
               members.forEach((m, k) => {
                 const given = r.pick(m.female ? GIVEN_FEMALE : GIVEN_MALE);
-                residents.push({
-                  id: k === 0 ? headResidentId : id(),
-                  communityId,
-                  householdId,
-                  name: `${m.relation === '配偶' ? r.pick(SURNAMES) : surname}${given}`,
-                  relation: m.relation,
-                  gender: m.female ? '女' : '男',
-                  birthYear: m.born,
-                  ...idNumberColumns(deps.config.idNumbers, uniqueIdNumber(idNumber(m.born, r, m.female))),
-                  phone: m.born < 2008 ? `1${r.pick(['38', '39', '58', '87', '51'])}${String(r.int(0, 99999999)).padStart(8, '0')}` : null,
-                });
+                const residentId = k === 0 ? headResidentId : id();
+                const personName = `${m.relation === '配偶' ? r.pick(SURNAMES) : surname}${given}`;
+                const idNo = uniqueIdNumber(idNumber(m.born, r, m.female));
+                const phone = m.born < 2008 ? `1${r.pick(['38', '39', '58', '87', '51'])}${String(r.int(0, 99999999)).padStart(8, '0')}` : null;
+                residentNames.set(residentId, personName);
+                hashOf.set(residentId, hashIdNumber(deps.config.idNumbers, idNo));
+                household.people.push({ relation: m.relation, name: personName, idNumber: idNo, phone });
               });
               seeded.households.push({
-                id: householdId,
+                id: `${buildingName}\u0001${u}单元\u0001${room}`,
                 communityIdx: ci,
                 buildingIdx,
                 unit: u,
@@ -197,14 +186,33 @@ export async function seedDemo(deps: Deps): Promise<void> {
   await db.region.create({ data: { id: streetId, level: 'STREET', name: DEMO_REGIONS.street, parentId: countyId } });
   await db.community.createMany({ data: communities });
   await db.serviceCategory.createMany({ data: categories });
-  await db.grid.createMany({ data: grids });
-  await db.building.createMany({ data: buildings });
-  await db.unit.createMany({ data: units });
-  await db.household.createMany({ data: households });
-  await db.resident.createMany({ data: residents });
-  await db.householdTag.createMany({ data: tags });
 
-  const residentName = new Map(residents.map((x) => [x.id!, x.name]));
+  // the registry: each community's workbook through the import's dry run and confirm, in the
+  // name of the platform administrator (made first for that), then the drawn names and places
+  // are swapped for the ids the import gave
+  const admin = id();
+  await db.user.create({ data: { id: admin, displayName: '平台管理员' } });
+  await db.wechatIdentity.create({ data: { userId: admin, openid: DEMO_OPENIDS.admin } });
+  await db.userRole.create({ data: { userId: admin, role: 'ADMIN', communityId: null } });
+  const adminViewer = (await loadViewer(db, admin))!;
+  for (let ci = 0; ci < COMMUNITIES.length; ci++) {
+    const imported = await importDemoRegistry(deps, adminViewer, communityIds[ci]!, registries[ci]!);
+    gridIds[ci] = gridIds[ci]!.map(imported.gridId);
+    seeded.buildingIds[ci] = seeded.buildingIds[ci]!.map(imported.buildingId);
+    for (const h of seeded.households.filter((x) => x.communityIdx === ci)) {
+      const [b, u, room] = h.id.split('\u0001') as [string, string, string];
+      h.id = imported.householdId(b, u, room);
+    }
+  }
+  const residentIds = new Map(
+    (await db.resident.findMany({ select: { id: true, idNumberHash: true } })).map((x) => [x.idNumberHash!, x.id]),
+  );
+  const residentName = new Map<string, string>();
+  for (const h of seeded.households) {
+    const drawn = h.headResidentId;
+    h.headResidentId = residentIds.get(hashOf.get(drawn)!)!;
+    residentName.set(h.headResidentId, residentNames.get(drawn)!);
+  }
   const householdAt = (ci: number, buildingIdx: number, unit: number, room: string) =>
     seeded.households.find((h) => h.communityIdx === ci && h.buildingIdx === buildingIdx && h.unit === unit && h.room === room)!;
 
@@ -249,8 +257,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   roles.push({ userId: reviewer, role: 'REVIEWER', communityId: communityIds[0]! });
   const staffHuimin = account(DEMO_OPENIDS.staffHuimin, '石秀兰');
   roles.push({ userId: staffHuimin, role: 'STAFF', communityId: communityIds[1]! });
-  const admin = account(DEMO_OPENIDS.admin, '平台管理员');
-  roles.push({ userId: admin, role: 'ADMIN', communityId: null });
+  // the platform administrator was made before the registry import, in whose name it ran
   // 县/街道 officials: an admin and a read-only oversight account at each level
   roles.push({ userId: account(DEMO_OPENIDS.countyAdmin, '罗志刚'), role: 'COUNTY_ADMIN', regionId: countyId });
   roles.push({ userId: account(DEMO_OPENIDS.countyViewer, '杨晓燕'), role: 'COUNTY_OVERSIGHT', regionId: countyId });
@@ -268,6 +275,7 @@ export async function seedDemo(deps: Deps): Promise<void> {
   await seedJobsDemo(deps);
   await seedTrainingsDemo(deps);
   await seedEmploymentDemo(deps);
+  await seedVisitsDemo(deps);
 }
 
 /** A handful of orders in every state, on 惠泽社区, so each role's screens show something on first start. */

@@ -13,3 +13,5 @@ export { seedEmploymentDemo } from './demoData.js';
 export { currentStatuses, recordStatusesInBulk } from './registryStatuses.js';
 // the oversight views of 街道 and 县 (server/oversight): figures per community or grid, aggregates only
 export { employmentFiguresBy, type EmploymentFigures } from './communityFigures.js';
+// the 就业摸底's monthly task (server/main.ts): this month's survey for every community
+export { generateMonthlySurveys } from './surveys.js';

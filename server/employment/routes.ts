@@ -9,6 +9,7 @@ import { importLedger } from './importLedger.js';
 import { listHouseholdEmployment } from './listHouseholds.js';
 import { myHouseholdEmployment } from './myHousehold.js';
 import { recordStatus, residentHistory } from './residentEmployment.js';
+import { generateSurveyFor, markUnchanged, recordChanges, surveyProgress, surveyTasks } from './surveys.js';
 import {
   employmentHousehold,
   employmentHouseholdPage,
@@ -19,6 +20,14 @@ import {
   recordStatusAnswer,
   recordStatusBody,
   residentHistoryAnswer,
+  generateSurveyAnswer,
+  generateSurveyBody,
+  surveyChangesBody,
+  surveyMonthParams,
+  surveyProgressAnswer,
+  surveyTaskDone,
+  surveyTaskPage,
+  surveyTasksQuery,
 } from './schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,6 +71,49 @@ export const employmentRoutes = routeGroup('employment', '/api/employment', '就
     body: recordStatusBody,
     response: recordStatusAnswer,
     handler: ({ deps, viewer, params, body }) => recordStatus(deps, viewer, params.id, body),
+  }),
+  // --- 就业摸底: the monthly survey ---
+  route({
+    method: 'post',
+    path: '/surveys',
+    summary: "Staff generate a month's 就业摸底 (this month when none is named): a task per household with working-age members; again, only households new since",
+    body: generateSurveyBody,
+    response: generateSurveyAnswer,
+    handler: ({ deps, viewer, body }) => generateSurveyFor(deps, viewer, body.month),
+  }),
+  route({
+    method: 'get',
+    path: '/surveys/:month',
+    summary: "A month's progress per grid (done/total) and the households whose employment changed (staff)",
+    params: surveyMonthParams,
+    response: surveyProgressAnswer,
+    handler: ({ deps, viewer, params }) => surveyProgress(deps, viewer, params.month),
+  }),
+  route({
+    method: 'get',
+    path: '/surveys/:month/tasks',
+    summary: "The month's household tasks in reach (the grid's worker: their grid; staff: the community), by place, 零就业家庭 flagged",
+    params: surveyMonthParams,
+    query: surveyTasksQuery,
+    response: surveyTaskPage,
+    handler: ({ deps, viewer, params, query }) => surveyTasks(deps, viewer, params.month, query),
+  }),
+  route({
+    method: 'post',
+    path: '/survey-tasks/:id/unchanged',
+    summary: '"无变化": the household is as the ledger says; nothing is written to the ledger',
+    params: idParams,
+    response: surveyTaskDone,
+    handler: ({ deps, viewer, params }) => markUnchanged(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/survey-tasks/:id/changes',
+    summary: "What changed in the household: a new ledger record per member (source survey), the old one kept in the history",
+    params: idParams,
+    body: surveyChangesBody,
+    response: surveyTaskDone,
+    handler: ({ deps, viewer, params, body }) => recordChanges(deps, viewer, params.id, body),
   }),
   route({
     method: 'post',

@@ -125,3 +125,86 @@ export const importResult = z.object({
 
 export type RecordStatusBody = z.infer<typeof recordStatusBody>;
 export type HouseholdsQuery = z.infer<typeof householdsQuery>;
+
+// ---- 就业摸底: the monthly survey ------------------------------------------------------
+
+/** A month in China time: 2026-12. */
+export const surveyMonth = z.string().regex(/^20[0-9]{2}-(0[1-9]|1[0-2])$/, 'a month like 2026-12');
+export const surveyMonthParams = z.object({ month: surveyMonth });
+export const generateSurveyBody = z.object({ month: surveyMonth.optional() });
+export const SURVEY_TASK_STATUSES = ['pending', 'unchanged', 'changed'] as const;
+
+export const surveyTasksQuery = z.object({
+  gridId: id.optional(),
+  status: z.enum(SURVEY_TASK_STATUSES).optional(),
+  /** Only 零就业家庭. */
+  zeroEmployment: bool.optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A member's situation found at the survey; trades stay as the ledger has them unless given. */
+export const surveyChangesBody = z.object({
+  changes: z
+    .array(
+      z.object({
+        residentId: id,
+        status: z.enum(EMPLOYMENT_STATUSES),
+        employer: z.string().trim().max(60).nullable().optional(),
+        since: dateTime().nullable().optional(),
+        trades: z.array(tradeCode).max(10).optional(),
+        note: z.string().trim().max(200).nullable().optional(),
+      }),
+    )
+    .min(1, 'at least one member')
+    .max(20),
+});
+
+export const generateSurveyAnswer = z.object({
+  month: z.string(),
+  /** Tasks added now (0 when the month was already generated). */
+  created: z.number().int(),
+  total: z.number().int(),
+});
+
+const surveyCounts = z.object({ total: z.number().int(), done: z.number().int(), changed: z.number().int() });
+
+export const surveyProgressAnswer = z.object({
+  month: z.string(),
+  generated: z.boolean(),
+  community: surveyCounts,
+  grids: z.array(surveyCounts.extend({ id: z.string(), name: z.string() })),
+  /** Households whose employment changed at this month's survey, with what changed. */
+  changed: z.array(
+    z.object({
+      household: employmentHousehold,
+      doneBy: z.string().nullable(),
+      doneAt: isoDate.nullable(),
+      changes: z.array(z.object({ resident: z.object({ id: z.string(), name: z.string() }), before: employmentRecord.nullable(), after: employmentRecord })),
+    }),
+  ),
+});
+
+export const surveyTask = z
+  .object({
+    id: z.string(),
+    status: z.enum(SURVEY_TASK_STATUSES),
+    doneBy: z.string().nullable(),
+    doneAt: isoDate.nullable(),
+    /** The household with its working-age members (and anyone else with a ledger record). */
+    household: employmentHousehold,
+  })
+  .meta({ id: 'EmploymentSurveyTask' });
+
+export const surveyTaskPage = z.object({ month: z.string(), total: z.number().int(), items: z.array(surveyTask) });
+
+export const surveyTaskDone = z.object({
+  id: z.string(),
+  status: z.enum(SURVEY_TASK_STATUSES),
+  doneAt: isoDate.nullable(),
+  /** The ledger records written (none for "无变化"). */
+  records: z.array(employmentRecord.extend({ residentId: z.string() })),
+});
+
+export type SurveyTasksQuery = z.infer<typeof surveyTasksQuery>;
+export type SurveyChangesBody = z.infer<typeof surveyChangesBody>;

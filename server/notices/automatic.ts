@@ -5,13 +5,9 @@
 import { JOB_KIND_LABELS } from '../../shared/words.js';
 import { NOTICE_LIMITS } from '../../shared/limits.js';
 import { isUniqueViolation } from '../db.js';
-import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
-import { forbidden, notFound } from '../errors.js';
 import type { DomainEventMap } from '../events.js';
-import { homeCommunity, noticePolicy } from '../policies/index.js';
 import { createNotice, type NewNotice } from './composeNotice.js';
-import type { AutomationBody } from './schemas.js';
 
 /** A posting's kind in the words residents also read in the mini-program; the event names the kind as a plain string. */
 const JOB_KIND_WORDS: Partial<Record<string, string>> = JOB_KIND_LABELS;
@@ -26,7 +22,7 @@ async function switchedOn(deps: Deps, communityId: string, which: Switch): Promi
 }
 
 /** Writes the notice unless one with the same source exists; wakes the worker. */
-async function createOnce(deps: Deps, n: Omit<NewNotice, 'now' | 'sendAt'>): Promise<string | null> {
+export async function createOnce(deps: Deps, n: Omit<NewNotice, 'now' | 'sendAt'>): Promise<string | null> {
   const now = deps.clock();
   try {
     const id = await deps.db.$transaction((tx) => createNotice(tx, { ...n, sendAt: now, now }));
@@ -80,6 +76,14 @@ export async function noticeForTraining(deps: Deps, e: DomainEventMap['training.
   });
 }
 
+/** What went late, in the group's words (a 评单 past its deadline is not posted: see registerAutomaticNotices). */
+const LATE_WORDS: Record<DomainEventMap['order.escalated']['stage'], string> = {
+  response: '超时未接单',
+  response_second: '20分钟仍无人接单',
+  resolution: '超时未办结',
+  review: '超时未评单',
+};
+
 /** An emergency order, when raised and when a deadline passes, announced in the grid's work group. No names or phones: the group sees the room. */
 export async function alertEmergencyOrder(
   deps: Deps,
@@ -101,7 +105,7 @@ export async function alertEmergencyOrder(
   if (!o || o.urgency !== 'emergency' || !o.grid.chatGroup) return null;
   if (!(await switchedOn(deps, o.communityId, 'emergencyOrders'))) return null;
   const where = `${o.building.name} ${o.household.unit.name} ${o.household.room}`;
-  const late = escalation ? (escalation.stage === 'response' ? '超时未接单' : '超时未办结') : null;
+  const late = escalation ? LATE_WORDS[escalation.stage] : null;
   return createOnce(deps, {
     communityId: o.communityId,
     kind: 'emergency',
@@ -126,34 +130,8 @@ export function registerAutomaticNotices(deps: Deps): void {
   deps.events.on('training.scheduled', (e) => noticeForTraining(deps, e).then(() => undefined));
   // only emergencies are posted: no query at all for the everyday order
   deps.events.on('order.transitioned', (e) => (e.action === 'submit' && e.urgency === 'emergency' ? alertEmergencyOrder(deps, e.orderId, null).then(() => undefined) : undefined));
-  deps.events.on('order.escalated', (e) => (e.urgency === 'emergency' ? alertEmergencyOrder(deps, e.orderId, e).then(() => undefined) : undefined));
+  // the review (评单) is the party branch's business, not the grid's work group
+  deps.events.on('order.escalated', (e) => (e.urgency === 'emergency' && e.stage !== 'review' ? alertEmergencyOrder(deps, e.orderId, e).then(() => undefined) : undefined));
 }
 
-// --- the per-community switches ------------------------------------------------
-
-async function automationCommunity(deps: Deps, viewer: Viewer, communityId: string | undefined): Promise<string> {
-  if (!noticePolicy.automate(viewer)) throw forbidden('only community staff set automatic notices');
-  const id = communityId ?? homeCommunity(viewer);
-  if (!id || !noticePolicy.compose(viewer, id)) throw notFound('community');
-  // an admin may name any community: it must be one
-  if (!(await deps.db.community.findUnique({ where: { id }, select: { id: true } }))) throw notFound('community');
-  return id;
-}
-
-export async function getAutomation(deps: Deps, viewer: Viewer, communityId?: string) {
-  const id = await automationCommunity(deps, viewer, communityId);
-  const row = await deps.db.noticeAutomation.findUnique({ where: { communityId: id } });
-  return { communityId: id, jobs: row?.jobs ?? true, trainings: row?.trainings ?? true, emergencyOrders: row?.emergencyOrders ?? true };
-}
-
-export async function setAutomation(deps: Deps, viewer: Viewer, body: AutomationBody) {
-  const id = await automationCommunity(deps, viewer, body.communityId);
-  const { communityId: _, ...switches } = body;
-  const now = deps.clock();
-  await deps.db.noticeAutomation.upsert({
-    where: { communityId: id },
-    create: { communityId: id, ...switches, updatedAt: now },
-    update: { ...switches, updatedAt: now },
-  });
-  return getAutomation(deps, viewer, id);
-}
+// The per-community switches are set in ./automationSettings.ts (社区设置).

@@ -8,6 +8,13 @@ export interface GroupPost {
   /** The whole text as it appears in the group. */
   text: string;
   image: { bytes: Buffer; mime: string } | null;
+  /**
+   * The notice's page in the mini-program and the link to it (server/notices/miniProgramLink.ts),
+   * already in `text` when there is one; null when nothing opens (a test post). `link` null:
+   * WeChat made none, the post goes without. `textWithoutLink`: the text for a post a
+   * mini-program card follows.
+   */
+  open?: { page: string; query: string; title: string; link: string | null; textWithoutLink: string } | null;
 }
 
 export interface GroupTarget {
@@ -26,6 +33,8 @@ export interface Channel {
   senders(): string[] | 'any';
   /** Fewest milliseconds between two posts of one sender (WeCom: 20 a minute per robot). */
   readonly minGapMs: number;
+  /** The link into the mini-program its posts carry: `short` (#小程序://, opens inside WeChat) or `url` (https, for WeCom). */
+  readonly linkKind?: 'short' | 'url';
   send(target: GroupTarget, post: GroupPost): Promise<void>;
 }
 

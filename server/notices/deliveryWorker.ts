@@ -18,6 +18,7 @@ import os from 'node:os';
 import { Prisma, type ChatChannel } from '@prisma/client';
 import type { Deps } from '../context.js';
 import { formatPost, type Channel, type GroupPost } from './channel.js';
+import { linkForNotice, linksFromConfig, noticePage, type MiniProgramLinks } from './miniProgramLink.js';
 import { backoffMs, gapMs, localDay, nextLocalHour, quietUntil } from './throttle.js';
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
@@ -34,6 +35,8 @@ export interface WorkerOptions {
   sendTimeoutMs?: number;
   /** The longest the worker waits before looking for new work. */
   idleMs?: number;
+  /** Links into the mini-program for the posts; default: WeChat's, when its AppID is set (null: posts without a link). */
+  links?: MiniProgramLinks | null;
 }
 
 export interface StepResult {
@@ -71,6 +74,7 @@ const candidateInclude = {
       title: true,
       body: true,
       pagePath: true,
+      staffOnly: true,
       image: { select: { storageKey: true, mime: true } },
       community: { select: { name: true } },
     },
@@ -89,6 +93,7 @@ export class DeliveryWorker {
   private leaseMs: number;
   private sendTimeoutMs: number;
   private idleMs: number;
+  private links: MiniProgramLinks | null;
   private posts = new Map<string, GroupPost>();
   private stopping = false;
   private wakeUp = new AbortController();
@@ -105,6 +110,7 @@ export class DeliveryWorker {
     this.leaseMs = opts.leaseMs ?? 120_000;
     this.sendTimeoutMs = Math.min(opts.sendTimeoutMs ?? 60_000, this.leaseMs / 2);
     this.idleMs = opts.idleMs ?? 5_000;
+    this.links = opts.links === undefined ? linksFromConfig(deps) : opts.links;
   }
 
   /** Groups this worker can post into right now. */
@@ -247,7 +253,7 @@ export class DeliveryWorker {
     const channel = this.channels.get(c.group.channel)!;
     const attempts = attemptsBefore + 1;
     try {
-      const post = await this.post(c);
+      const post = await this.post(c, channel);
       await this.withTimeout(channel.send({ externalId: c.group.externalId, senderId: c.group.senderId, topic: c.group.topic }, post));
     } catch (err) {
       const unknown = err instanceof SendTimeout; // the post may have gone out: never retried on its own
@@ -298,22 +304,39 @@ export class DeliveryWorker {
     return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
   }
 
-  /** The text (and image) of a notice, built once per notice rather than once per group. */
-  private async post(c: Candidate): Promise<GroupPost> {
-    let post = this.posts.get(c.noticeId);
+  /**
+   * The text (and image, and link into the mini-program) of a notice, built once per notice
+   * and kind of link rather than once per group: a broadcast asks WeChat for one link.
+   */
+  private async post(c: Candidate, channel: Channel): Promise<GroupPost> {
+    const key = `${c.noticeId}:${channel.linkKind ?? ''}`;
+    let post = this.posts.get(key);
     if (!post) {
       const n = c.notice;
       const bytes = n.image ? await this.deps.storage.get(n.image.storageKey) : null;
+      const link = await this.link(c, channel);
       post = {
         noticeId: c.noticeId,
         kind: n.kind,
-        text: formatPost(n, n.community.name),
+        text: formatPost(n, n.community.name, link),
         image: bytes && n.image ? { bytes, mime: n.image.mime } : null,
+        open: { ...noticePage({ id: c.noticeId, staffOnly: n.staffOnly }), title: n.title, link, textWithoutLink: formatPost(n, n.community.name) },
       };
       if (this.posts.size > 20) this.posts.clear();
-      this.posts.set(c.noticeId, post);
+      this.posts.set(key, post);
     }
     return post;
+  }
+
+  /** The notice's link for this channel; never a reason not to post (the log says why there is none). */
+  private async link(c: Candidate, channel: Channel): Promise<string | null> {
+    if (!this.links || !channel.linkKind) return null;
+    try {
+      return await linkForNotice(this.deps, this.links, { id: c.noticeId, title: c.notice.title, staffOnly: c.notice.staffOnly }, channel.linkKind);
+    } catch (err) {
+      this.deps.logger.warn({ err, noticeId: c.noticeId }, 'mini-program link failed: the group post goes out without one');
+      return null;
+    }
   }
 
   /** Nothing was sendable now: how long until the earliest thing that could change that. */

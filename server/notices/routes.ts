@@ -2,11 +2,12 @@
 // mini-program; residents read them; subscribe messages and automatic notices.
 import { route, routeGroup } from '../http/route.js';
 import { audienceChoices } from './audienceChoices.js';
-import { getAutomation, setAutomation } from './automatic.js';
+import { getAutomation, setAutomation } from './automationSettings.js';
 import { composeNotice } from './composeNotice.js';
 import { cancelNotice, deliveryProgress, getManagedNotice, listManagedNotices, retryFailedDeliveries } from './manageNotices.js';
 import { getNotice, listNotices, markNoticeRead } from './readNotices.js';
 import { resendDelivery } from './resendDelivery.js';
+import { reachBoard, reachOverview, tellAll, tellHousehold, untellHousehold } from './noticeReach.js';
 import {
   audienceAnswer,
   audienceQuery,
@@ -26,6 +27,12 @@ import {
   optInsAnswer,
   resendDeliveryBody,
   resendDeliveryParams,
+  reachBoardAnswer,
+  reachBuildingParams,
+  reachHouseholdParams,
+  reachOverviewAnswer,
+  tellAllBody,
+  tellBody,
 } from './schemas.js';
 import { optInCounts, recordOptIns } from './subscribe.js';
 
@@ -82,7 +89,7 @@ export const noticeRoutes = routeGroup('notices', '/api/notices', '通知: staff
   route({
     method: 'get',
     path: '/automation',
-    summary: 'Staff: which automatic notices the community wants (job and training postings, emergency orders)',
+    summary: 'Staff and administrators: which automatic notices the community wants (job and training postings, emergency orders)',
     query: automationQuery,
     response: automationAnswer,
     handler: ({ deps, viewer, query }) => getAutomation(deps, viewer, query.communityId),
@@ -90,7 +97,7 @@ export const noticeRoutes = routeGroup('notices', '/api/notices', '通知: staff
   route({
     method: 'put',
     path: '/automation',
-    summary: 'Staff: switch automatic notices on or off',
+    summary: 'Staff and administrators: switch automatic notices on or off (recorded in the audit log)',
     body: automationBody,
     response: automationAnswer,
     handler: ({ deps, viewer, body }) => setAutomation(deps, viewer, body),
@@ -152,5 +159,48 @@ export const noticeRoutes = routeGroup('notices', '/api/notices', '通知: staff
     body: resendDeliveryBody,
     response: deliveryProgressAnswer,
     handler: ({ deps, viewer, params, body }) => resendDelivery(deps, viewer, params.id, params.deliveryId, body),
+  }),
+  // who has been told (noticeReach.ts): read in the mini-program, or told by the building head
+  route({
+    method: 'get',
+    path: '/:id/reach',
+    summary: 'Per building of the notice the viewer follows: households, read in the mini-program, told by the building head, not reached',
+    params: noticeIdParams,
+    response: reachOverviewAnswer,
+    handler: ({ deps, viewer, params }) => reachOverview(deps, viewer, params.id),
+  }),
+  route({
+    method: 'get',
+    path: '/:id/reach/buildings/:buildingId',
+    summary: "One building's households with 已读/已告知/未告知 (an emergency notice: those not reached first)",
+    params: reachBuildingParams,
+    response: reachBoardAnswer,
+    handler: ({ deps, viewer, params }) => reachBoard(deps, viewer, params.id, params.buildingId),
+  }),
+  route({
+    method: 'put',
+    path: '/:id/reach/households/:householdId',
+    summary: 'The building head marks a household 已告知 (in person or by phone)',
+    params: reachHouseholdParams,
+    body: tellBody,
+    response: reachBoardAnswer,
+    handler: ({ deps, viewer, params, body }) => tellHousehold(deps, viewer, params.id, params.householdId, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/:id/reach/households/:householdId',
+    summary: 'The building head takes back a 已告知 marked by mistake',
+    params: reachHouseholdParams,
+    response: reachBoardAnswer,
+    handler: ({ deps, viewer, params }) => untellHousehold(deps, viewer, params.id, params.householdId),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/reach/all',
+    summary: '全部已告知: the building head marks every household of the building not yet reached',
+    params: noticeIdParams,
+    body: tellAllBody,
+    response: reachBoardAnswer,
+    handler: ({ deps, viewer, params, body }) => tellAll(deps, viewer, params.id, body),
   }),
 ]);

@@ -211,3 +211,56 @@ export const audienceAnswer = z
     ),
   })
   .meta({ id: 'NoticeAudienceChoices' });
+
+// --- who has been told (noticeReach.ts): the building head passes a notice on to households ---
+
+export const REACH_STATES = ['read', 'told', 'none'] as const;
+export const TOLD_HOW = ['in_person', 'phone'] as const;
+
+export const reachBuildingParams = z.object({ id, buildingId: id });
+export const reachHouseholdParams = z.object({ id, householdId: id });
+export const tellBody = z.object({ how: z.enum(TOLD_HOW).default('in_person') });
+export const tellAllBody = z.object({ buildingId: id, how: z.enum(TOLD_HOW).default('in_person') });
+
+const reachCounts = z.object({
+  households: z.number().int(),
+  /** someone of the household read it in the mini-program */
+  read: z.number().int(),
+  /** told by the building head (and not read) */
+  told: z.number().int(),
+  notReached: z.number().int(),
+});
+
+const reachNotice = z.object({ id: z.string(), title: z.string(), kind: z.enum(NOTICE_KINDS), sendAt: isoDate, cancelled: z.boolean() });
+
+export const reachOverviewAnswer = z.object({
+  notice: reachNotice,
+  totals: reachCounts,
+  buildings: z.array(reachCounts.extend({ id: z.string(), name: z.string(), mayTell: z.boolean() })),
+});
+
+export const reachHousehold = z.object({
+  id: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  /** 户主's name, as the visibility table shows it to the viewer (never a phone) */
+  headName: z.string().optional(),
+  state: z.enum(REACH_STATES),
+  readAt: isoDate.nullable(),
+  toldAt: isoDate.nullable(),
+  toldBy: z.string().nullable(),
+  how: z.enum(TOLD_HOW).nullable(),
+});
+
+export const reachBoardAnswer = z.object({
+  notice: reachNotice,
+  building: z.object({ id: z.string(), name: z.string() }),
+  counts: reachCounts,
+  /** the viewer heads the building: may mark households 已告知 */
+  mayTell: z.boolean(),
+  /** an emergency notice lists those not yet reached first */
+  households: z.array(reachHousehold),
+});
+
+export type TellBody = z.infer<typeof tellBody>;
+export type TellAllBody = z.infer<typeof tellAllBody>;

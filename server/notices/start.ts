@@ -3,8 +3,10 @@
 // through the WeCom robots and, once it runs, the group bot.
 import type { Deps } from '../context.js';
 import { registerAutomaticNotices } from './automatic.js';
+import { registerBotAlerts } from './botAlerts.js';
 import type { Channel } from './channel.js';
 import { DeliveryWorker } from './deliveryWorker.js';
+import { registerEscalationAlerts } from './escalationAlerts.js';
 import { FakeSubscribeMessenger, HttpSubscribeMessenger, registerSubscribeMessages } from './subscribe.js';
 import { WeComWebhookChannel } from './wecom.js';
 
@@ -12,7 +14,10 @@ function registerNoticeListeners(deps: Deps) {
   registerAutomaticNotices(deps);
   const { appId, secret } = deps.config.wechat;
   if (appId && secret) {
-    registerSubscribeMessages(deps, new HttpSubscribeMessenger(deps, appId, secret), deps.config.subscribeTemplates);
+    const messenger = new HttpSubscribeMessenger(deps, appId, secret);
+    registerSubscribeMessages(deps, messenger, deps.config.subscribeTemplates);
+    registerEscalationAlerts(deps, messenger, deps.config.subscribeTemplates);
+    registerBotAlerts(deps, messenger, deps.config.subscribeTemplates);
   } else {
     // development: the fake takes the messages; every template counts as configured
     const fake = new FakeSubscribeMessenger();
@@ -21,7 +26,10 @@ function registerNoticeListeners(deps: Deps) {
       await send(m);
       deps.logger.info({ template: m.templateId, page: m.page }, '[DEMO] subscribe message (not sent to WeChat)');
     };
-    registerSubscribeMessages(deps, fake, { order_status: 'dev-order-status', emergency_notice: 'dev-emergency-notice' });
+    const devTemplates = { order_status: 'dev-order-status', emergency_notice: 'dev-emergency-notice' };
+    registerSubscribeMessages(deps, fake, devTemplates);
+    registerEscalationAlerts(deps, fake, devTemplates);
+    registerBotAlerts(deps, fake, devTemplates);
   }
 }
 

@@ -165,11 +165,11 @@ export interface SubscribeTemplates {
 type Outcome = 'sent' | 'skipped' | 'failed' | 'duplicate';
 
 /** WeChat's field limits: thing ≤ 20 characters, phrase ≤ 5; no line breaks or other control characters (a notice body has them). */
-const cut = (s: string, n: number) => {
+export const cut = (s: string, n: number) => {
   const flat = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return [...flat].length > n ? [...flat].slice(0, n - 1).join('') + '…' : flat;
 };
-const chinaTime = (d: Date) =>
+export const chinaTime = (d: Date) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
     .format(d)
     .replace(/\//g, '-');

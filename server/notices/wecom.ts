@@ -5,6 +5,9 @@ import crypto from 'node:crypto';
 import { ChannelError, type Channel, type GroupPost, type GroupTarget } from './channel.js';
 
 const TEXT_MAX_BYTES = 2048;
+/** A news article (图文): title ≤ 128 bytes, description ≤ 512 bytes, 1–8 articles, url required. */
+const NEWS_TITLE_MAX_BYTES = 128;
+const NEWS_DESCRIPTION_MAX_BYTES = 512;
 const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 /** 20 messages a minute per robot, and a post with an image is two messages. (Each group has its own robot, so a broadcast is not slowed by this.) */
 export const WECOM_MIN_GAP_MS = 6_000;
@@ -26,9 +29,8 @@ export function webhookKey(input: string): string | null {
 }
 
 /** Cuts text to WeCom's byte limit on a character boundary. */
-export function fitBytes(text: string, max = TEXT_MAX_BYTES): string {
+export function fitBytes(text: string, max = TEXT_MAX_BYTES, tail = '…（全文请在小程序查看）'): string {
   if (Buffer.byteLength(text) <= max) return text;
-  const tail = '…（全文请在小程序查看）';
   let out = '';
   for (const ch of text) {
     if (Buffer.byteLength(out + ch + tail) > max) break;
@@ -37,17 +39,37 @@ export function fitBytes(text: string, max = TEXT_MAX_BYTES): string {
   return out + tail;
 }
 
+/** The post as a WeCom `news` message: its first line the title, the rest the description. */
+export function newsMessage(text: string, url: string) {
+  const [first = '', ...rest] = text.split('\n');
+  const description = rest.join('\n').trim();
+  return {
+    msgtype: 'news',
+    news: {
+      articles: [
+        {
+          title: fitBytes(first, NEWS_TITLE_MAX_BYTES, '…'),
+          ...(description ? { description: fitBytes(description, NEWS_DESCRIPTION_MAX_BYTES, '…（点开查看全文）') } : {}),
+          url,
+        },
+      ],
+    },
+  };
+}
+
 interface WebhookReply {
   errcode: number;
   errmsg: string;
 }
 
 /** Errors a retry cannot fix: the key is wrong or the robot was removed, or the message itself is refused. */
-const PERMANENT = new Set([93000, 40008, 44004, 45002, 40009]);
+const PERMANENT = new Set([93000, 40008, 44004, 44003, 45002, 40009, 40058]);
 
 export class WeComWebhookChannel implements Channel {
   readonly name = 'wecom' as const;
   readonly minGapMs = WECOM_MIN_GAP_MS;
+  /** A news card's url must be https: a URL Link (a Short Link opens only inside WeChat). */
+  readonly linkKind = 'url' as const;
 
   constructor(
     private fetchImpl: typeof fetch = fetch,
@@ -59,7 +81,9 @@ export class WeComWebhookChannel implements Channel {
   }
 
   async send(target: GroupTarget, post: GroupPost): Promise<void> {
-    await this.call(target.externalId, { msgtype: 'text', text: { content: fitBytes(post.text) } });
+    // with a link: a news card (title, the first lines, tapping it opens the notice in the mini-program); without: the whole text
+    if (post.open?.link) await this.call(target.externalId, newsMessage(post.open.textWithoutLink, post.open.link));
+    else await this.call(target.externalId, { msgtype: 'text', text: { content: fitBytes(post.text) } });
     if (post.image && post.image.bytes.length <= IMAGE_MAX_BYTES && /jpe?g|png/.test(post.image.mime)) {
       await this.call(target.externalId, {
         msgtype: 'image',
@@ -97,7 +121,10 @@ export class WeComWebhookChannel implements Channel {
  * messages in a minute from one robot get 45009, over-long text 45002.
  */
 export class FakeWeComApi {
-  readonly received = new Map<string, Array<{ msgtype: string; content?: string; md5?: string; at: number }>>();
+  readonly received = new Map<
+    string,
+    Array<{ msgtype: string; content?: string; md5?: string; articles?: Array<{ title: string; description?: string; url: string; picurl?: string }>; at: number }>
+  >();
   private keys = new Set<string>();
   private recent = new Map<string, number[]>();
 
@@ -121,7 +148,7 @@ export class FakeWeComApi {
     const t = this.now();
     const window = (this.recent.get(key) ?? []).filter((x) => x > t - 60_000);
     if (window.length >= 20) return reply({ errcode: 45009, errmsg: 'api freq out of limit' });
-    let body: { msgtype?: string; text?: { content?: string }; image?: { base64?: string; md5?: string } };
+    let body: { msgtype?: string; text?: { content?: string }; image?: { base64?: string; md5?: string }; news?: { articles?: unknown } };
     try {
       body = JSON.parse(String(init.body));
     } catch {
@@ -136,6 +163,10 @@ export class FakeWeComApi {
       const bytes = Buffer.from(body.image?.base64 ?? '', 'base64');
       if (crypto.createHash('md5').update(bytes).digest('hex') !== body.image?.md5) return reply({ errcode: 40009, errmsg: 'invalid image size' });
       this.received.get(key)!.push({ msgtype: 'image', md5: body.image.md5, at: t });
+    } else if (body.msgtype === 'news') {
+      const problem = newsProblem(body.news?.articles);
+      if (problem) return reply(problem);
+      this.received.get(key)!.push({ msgtype: 'news', articles: body.news!.articles as Array<{ title: string; url: string }>, at: t });
     } else {
       return reply({ errcode: 40008, errmsg: 'invalid message type' });
     }
@@ -143,4 +174,23 @@ export class FakeWeComApi {
     this.recent.set(key, window);
     return reply({ errcode: 0, errmsg: 'ok' });
   };
+}
+
+/**
+ * What the webhook refuses in a news message: 1–8 articles, each with a title (≤ 128 bytes)
+ * and an http(s) url; a description ≤ 512 bytes and a picurl (http(s)) are optional.
+ */
+function newsProblem(articles: unknown): WebhookReply | null {
+  if (!Array.isArray(articles) || articles.length < 1 || articles.length > 8) return { errcode: 40058, errmsg: 'invalid articles size' };
+  const http = (v: unknown) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v);
+  for (const a of articles as Array<Record<string, unknown>>) {
+    if (typeof a?.title !== 'string' || !a.title) return { errcode: 44003, errmsg: 'empty news title' };
+    if (Buffer.byteLength(a.title) > NEWS_TITLE_MAX_BYTES) return { errcode: 45002, errmsg: 'title size exceed limit' };
+    if (a.description !== undefined && (typeof a.description !== 'string' || Buffer.byteLength(a.description) > NEWS_DESCRIPTION_MAX_BYTES)) {
+      return { errcode: 45002, errmsg: 'description size exceed limit' };
+    }
+    if (!http(a.url)) return { errcode: 40058, errmsg: 'invalid news url' };
+    if (a.picurl !== undefined && !http(a.picurl)) return { errcode: 40058, errmsg: 'invalid picurl' };
+  }
+  return null;
 }

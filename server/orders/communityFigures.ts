@@ -32,6 +32,7 @@ const median = (xs: number[]) => {
 };
 const minutes = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 60_000;
 
+export type FigureRow = Row;
 type Row = {
   communityId: string;
   gridId: string;
@@ -46,7 +47,15 @@ type Row = {
   satisfied: boolean | null;
 };
 
-function figures(rows: Row[], now: Date): OrderFigures {
+/**
+ * The figures of a set of orders. A duplicate merged into another (status merged) is not
+ * a request of its own: its people follow the original, which carries the count, the
+ * deadlines and the verdict; left in, it would count twice and, never claimed, as
+ * overdue. The dashboard (orderStats.ts) and the monthly report (monthlyReport.ts) leave
+ * it out the same way.
+ */
+export function orderFigures(all: Row[], now: Date): OrderFigures {
+  const rows = all.filter((o) => o.status !== 'merged');
   const live = rows.filter((o) => o.status !== 'cancelled');
   const late = live.filter((o) => (o.claimedAt ?? now) > o.responseDueAt || (o.resolvedAt ?? now) > o.resolveDueAt);
   const claimed = rows.filter((o) => o.claimedAt);
@@ -83,5 +92,5 @@ export async function orderFiguresBy(
   const key = (r: Row) => (opts.by === 'grid' ? r.gridId : r.communityId);
   const groups = new Map<string, Row[]>(opts.keys.map((k) => [k, []]));
   for (const r of rows) groups.get(key(r))?.push(r);
-  return new Map([...groups].map(([k, rs]) => [k, figures(rs, opts.now)]));
+  return new Map([...groups].map(([k, rs]) => [k, orderFigures(rs, opts.now)]));
 }

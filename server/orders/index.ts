@@ -1,6 +1,10 @@
 // The orders domain's public face: what other folders and the app may use.
 export { orderRoutes } from './routes.js';
 export { escalateOverdueOrders } from './escalateOverdueOrders.js';
+// 超时督办 (issue #20): whom a missed deadline alerts and its timeline entry (server/notices/escalationAlerts.ts), the 08:30 digest
+export { digestAudienceOf, escalationAudienceOf, recordEscalationAlert, type AlertedPerson } from './emergencyAlerts.js';
+export { sendOverdueDigests } from './overdueDigest.js';
+export { REVIEW_DEADLINE_DAYS } from './sla.js';
 export { submitOrder } from './submitOrder.js';
 // for a resident's copy of their data (GET /api/me/data)
 export { ordersOfHousehold } from './getOrder.js';

@@ -29,7 +29,9 @@ export async function orderStats(deps: Deps, v: Viewer, days: number) {
     }),
     deps.db.grid.findMany({ where: { communityId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
   ]);
-  const summarise = (rows: typeof orders) => {
+  // a merged duplicate is not a request of its own (communityFigures.ts orderFigures): out of the figures, still in byStatus
+  const summarise = (all: typeof orders) => {
+    const rows = all.filter((o) => o.status !== 'merged');
     const claimed = rows.filter((o) => o.claimedAt);
     const resolved = rows.filter((o) => o.resolvedAt);
     const rated = rows.filter((o) => o.rating !== null);

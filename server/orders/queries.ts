@@ -241,6 +241,8 @@ export interface NewOrder {
   responseDueAt: Date;
   resolveDueAt: Date;
   at: Date;
+  /** the first timeline step's note: where the order came from (a building patrol…) */
+  note?: string | null;
 }
 
 /**
@@ -250,7 +252,7 @@ export interface NewOrder {
  */
 export async function insertOrder(db: Sql, o: NewOrder, photos: { uploadIds: string[]; ownerId: string }): Promise<string> {
   const eventId = newId();
-  const event: OrderEventInput = { communityId: o.communityId, orderId: o.id, actorId: o.filedById, action: 'submit', fromStatus: null, toStatus: 'submitted', at: o.at };
+  const event: OrderEventInput = { communityId: o.communityId, orderId: o.id, actorId: o.filedById, action: 'submit', fromStatus: null, toStatus: 'submitted', at: o.at, note: o.note ?? null };
   const insert = sql`
     INSERT INTO "Order" (id, "communityId", "gridId", "buildingId", "householdId", "residentId", "filedById", "filedOnBehalf",
                          "categoryId", title, description, urgency, status, "suggestedAssigneeId", "responseDueAt", "resolveDueAt",

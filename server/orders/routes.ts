@@ -6,6 +6,7 @@ import { bulkDispatch } from './bulkDispatch.js';
 import { addOrderUpdate, askForInfo } from './conversation.js';
 import { getOrderBrief, joinOrder, mergeOrders, similarOrders } from './duplicates.js';
 import { exportOrders } from './exportOrders.js';
+import { monthlyReportWorkbook } from './monthlyReport.js';
 import { getOrder } from './getOrder.js';
 import { listOrders } from './listOrders.js';
 import { orderPlaces } from './orderPlaces.js';
@@ -23,6 +24,7 @@ import {
   claimOrderBody,
   dispatchOrderBody,
   exportOrdersQuery,
+  monthlyReportQuery,
   feedbackBody,
   listOrdersQuery,
   orderDetail,
@@ -93,6 +95,20 @@ export const orderRoutes = routeGroup('orders', '/api/orders', '四单: resident
       const data = await exportOrders(deps, viewer, query);
       ctx.type = XLSX;
       ctx.attachment(`工单-${deps.clock().toISOString().slice(0, 10)}.xlsx`);
+      ctx.body = data;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/report/monthly.xlsx',
+    summary: '四单月报: the orders filed in a month (China time) of one community, by stage, on-time, satisfaction and rework; per grid, per category, and its emergencies (staff and reviewers of the community, the 街道/县 over it)',
+    query: monthlyReportQuery,
+    response: null,
+    produces: XLSX,
+    handler: async ({ deps, viewer, query, ctx }) => {
+      const { filename, data } = await monthlyReportWorkbook(deps, viewer, query);
+      ctx.type = XLSX;
+      ctx.attachment(filename);
       ctx.body = data;
     },
   }),

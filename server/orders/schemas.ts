@@ -94,6 +94,13 @@ export const bulkDispatchBody = z.object({
 
 export const orderStatsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) });
 
+/** 四单月报: a month as the communities count it (China time), of the viewer's community or one they oversee. */
+export const monthlyReportQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month like 2026-11'),
+  communityId: id.optional(),
+});
+export type MonthlyReportQuery = z.output<typeof monthlyReportQuery>;
+
 // ---- answers -------------------------------------------------------------------
 
 const status = z.enum(ORDER_STATUSES);
@@ -127,7 +134,14 @@ export const orderSummary = z
     claimedAt: isoDate.nullable(),
     resolvedAt: isoDate.nullable(),
     closedAt: isoDate.nullable(),
-    overdue: z.object({ response: z.boolean(), resolution: z.boolean() }),
+    overdue: z.object({
+      response: z.boolean(),
+      resolution: z.boolean(),
+      /** an emergency still unclaimed 20 minutes in: escalated a second time, to the community's leaders */
+      secondAlert: z.boolean(),
+      /** resolved and waiting for the party branch's review (评单) past its deadline */
+      review: z.boolean(),
+    }),
     feedback: z.object({ satisfied: z.boolean(), rating: z.number().int().nullable() }).nullable(),
     reopenCount: z.number().int(),
   })

@@ -1,12 +1,19 @@
 // Service levels. Each category sets how long until a grid worker must claim an
 // order and until it must be resolved; emergencies must be claimed within 10
-// minutes (the "10分钟应急快速处置" commitment).
+// minutes (the "10分钟应急快速处置" commitment). An emergency still unclaimed 10
+// minutes after that (20 minutes in) is escalated a second time, to the
+// community's leaders; a resolved order waits at most REVIEW_DEADLINE_DAYS for
+// the party branch's review (党组织评单).
 import type { OrderStatus, ServiceCategory, Urgency } from '@prisma/client';
 import { join, sql, type SqlQuery } from '../sql.js';
 
 export const EMERGENCY_RESPONSE_MINUTES = 10;
 /** An emergency is resolved within its category's time or four hours, whichever is sooner. */
 export const EMERGENCY_RESOLVE_MINUTES_CAP = 4 * 60;
+/** The second alert of an unclaimed emergency comes this long after its response deadline (20 minutes in). */
+export const EMERGENCY_SECOND_ALERT_MINUTES = 10;
+/** 党组织评单: a resolved order is reviewed within three days of its resolution. */
+export const REVIEW_DEADLINE_DAYS = 3;
 
 /** States in which the order waits for a grid worker to claim it. */
 export const AWAITING_CLAIM: OrderStatus[] = ['submitted', 'dispatched', 'reopened'];
@@ -14,6 +21,11 @@ export const AWAITING_CLAIM: OrderStatus[] = ['submitted', 'dispatched', 'reopen
 export const UNRESOLVED: OrderStatus[] = [...AWAITING_CLAIM, 'accepted'];
 
 const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
+
+/** When an unclaimed emergency is escalated again: 10 minutes after its response deadline. */
+export const secondAlertDueAt = (responseDueAt: Date) => addMinutes(responseDueAt, EMERGENCY_SECOND_ALERT_MINUTES);
+/** When the party branch's review of a resolution is due. */
+export const reviewDueAt = (resolvedAt: Date) => addMinutes(resolvedAt, REVIEW_DEADLINE_DAYS * 24 * 60);
 
 export function deadlines(
   category: Pick<ServiceCategory, 'responseMinutes' | 'resolveMinutes'>,
@@ -35,11 +47,16 @@ export function overdueSql(now: Date): SqlQuery {
 }
 
 export function overdueFlags(
-  o: { status: OrderStatus; responseDueAt: Date; resolveDueAt: Date },
+  o: { status: OrderStatus; urgency: Urgency; responseDueAt: Date; resolveDueAt: Date; resolvedAt: Date | null },
   now: Date,
 ) {
+  const response = AWAITING_CLAIM.includes(o.status) && o.responseDueAt < now;
   return {
-    response: AWAITING_CLAIM.includes(o.status) && o.responseDueAt < now,
+    response,
     resolution: UNRESOLVED.includes(o.status) && o.resolveDueAt < now,
+    /** an emergency still unclaimed 10 minutes past its deadline: escalated to the community's leaders */
+    secondAlert: response && o.urgency === 'emergency' && secondAlertDueAt(o.responseDueAt) < now,
+    /** resolved, and the party branch's review (评单) is late */
+    review: o.status === 'resolved' && !!o.resolvedAt && reviewDueAt(o.resolvedAt) < now,
   };
 }

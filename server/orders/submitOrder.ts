@@ -16,7 +16,8 @@ import { deadlines } from './sla.js';
 // Filing is the busiest write of the 四单 flow: everything it needs is read in one
 // query before any write, so SQLite's single writer is held only for the inserts
 // (server/orders/queries.ts insertOrder).
-export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderBody, opts: { reservedCategory?: boolean } = {}) {
+// `note`: what the timeline's first step says of where the order came from (a building patrol, a care visit)
+export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderBody, opts: { reservedCategory?: boolean; note?: string } = {}) {
   // 信息更正 and any other kind with its own route is filed there, never through the ordinary picker
   if (!opts.reservedCategory && isReservedCategory(body.category)) throw badRequest('body.category', `unknown category "${body.category}"`);
   const now = deps.clock();
@@ -28,7 +29,7 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
   const found = await deps.sql.one<FilingFacts>(sql`
     SELECT r.id, r.name, r.phone, r."communityId", r."householdId", h."buildingId", h.room, un.name AS unit,
            b.name AS building, b."gridId",
-           c.id AS "categoryId", c.code AS "categoryCode", c.name AS "categoryName", c.icon AS "categoryIcon", c.active AS "categoryActive",
+           c.id AS "categoryId", c.code AS "categoryCode", c.name AS "categoryName", c.icon AS "categoryIcon", c.active AS "categoryActive", c.emergency AS "categoryEmergency",
            c."responseMinutes", c."resolveMinutes",
            (SELECT ur."userId" FROM "UserRole" ur WHERE ur.role = 'GRID_WORKER' AND ur."gridId" = b."gridId"
              ORDER BY ur."createdAt", ur.id LIMIT 1) AS "workerId",
@@ -57,7 +58,9 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
   const category = { id: found.categoryId, name: found.categoryName!, responseMinutes: found.responseMinutes!, resolveMinutes: found.resolveMinutes! };
 
   const orderId = newId();
-  const due = deadlines(category, body.urgency, now);
+  // a category the community marked emergency (燃气泄漏, 老人跌倒) makes every order in it one, whatever the filer chose
+  const urgency = found.categoryEmergency ? 'emergency' : body.urgency;
+  const due = deadlines(category, urgency, now);
   const title = body.title ?? deriveTitle(category.name, body.description);
   const filedOnBehalf = found.id !== viewer.resident?.id;
   const submitted = { communityId: place.communityId, orderId, actorId: viewer.userId, action: 'submit', fromStatus: null, toStatus: 'submitted' } as const;
@@ -70,15 +73,15 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
     categoryId: category.id,
     title,
     description: body.description,
-    urgency: body.urgency,
+    urgency,
     suggestedAssigneeId: worker?.id ?? null,
     ...due,
   };
-  const eventId = await insertOrder(deps.sql, { ...filed, at: now }, { uploadIds: body.photos, ownerId: viewer.userId });
+  const eventId = await insertOrder(deps.sql, { ...filed, at: now, note: opts.note ?? null }, { uploadIds: body.photos, ownerId: viewer.userId });
   deps.events.emit('order.transitioned', {
     orderId,
     communityId: place.communityId,
-    urgency: body.urgency,
+    urgency,
     action: 'submit',
     from: null,
     to: 'submitted',
@@ -114,7 +117,7 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
       {
         id: eventId,
         ...submitted,
-        note: null,
+        note: opts.note ?? null,
         rating: null,
         satisfied: null,
         assigneeId: null,
@@ -139,6 +142,8 @@ interface FilingFacts extends Place {
   categoryName: string | null;
   categoryIcon: string | null;
   categoryActive: boolean | null;
+  /** 0/1 on SQLite */
+  categoryEmergency: boolean | number | null;
   responseMinutes: number | null;
   resolveMinutes: number | null;
   workerId: string | null;

@@ -1,6 +1,6 @@
 // The chat groups the bot and the WeCom robots post into, and the building or
 // grid each one serves.
-import type { Prisma } from '@prisma/client';
+import type { Prisma, Role } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import { noticePolicy } from './notices.js';
 import { communitiesWith, isAdmin, isStaffOf } from './roles.js';
@@ -19,3 +19,11 @@ export const groupLinkPolicy = {
   use: noticePolicy.write,
   link: (v: Viewer, place: { communityId: string }) => isStaffOf(v, place.communityId),
 };
+
+/**
+ * Who hears that the group bot is out (logged out, or waiting for a scan), by subscribe message and
+ * the console's banner: platform admins, who may scan its QR, and community staff, whose notices wait.
+ */
+export const BOT_ALERT_ROLES = ['ADMIN', 'STAFF'] as const satisfies readonly Role[];
+export const botAlertAudience: Prisma.UserRoleWhereInput = { role: { in: [...BOT_ALERT_ROLES] } };
+export const maySeeBotBanner = (v: Viewer) => isAdmin(v) || communitiesWith(v, ['STAFF']).length > 0;

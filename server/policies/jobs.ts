@@ -63,3 +63,18 @@ export function employmentFiguresCommunity(v: Viewer): string {
   if (!communityId || !isStaffOf(v, communityId)) throw forbidden('only community staff see the employment figures');
   return communityId;
 }
+
+// --- 就业摸底: the monthly employment survey ---------------------------------------
+
+/** The survey tasks a viewer works or follows: of the grids they work, the communities they staff (the admin: all). */
+export function surveyTaskScope(v: Viewer): Prisma.EmploymentSurveyTaskWhereInput {
+  const reach = employmentReach(v);
+  if (reach.everyone) return {};
+  const or: Prisma.EmploymentSurveyTaskWhereInput[] = [];
+  if (reach.grids.length) or.push({ gridId: { in: reach.grids } });
+  if (reach.communities.length) or.push({ communityId: { in: reach.communities } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+
+/** The community whose month a viewer generates and whose progress they follow: staff of their home community; 403 for anyone else. */
+export const surveyStaffCommunity = (v: Viewer) => employmentFiguresCommunity(v);

@@ -1,7 +1,7 @@
 // Notices: who reads which, who writes, schedules and follows them.
 import type { Prisma } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
-import { buildingsHeadedBy, communitiesWith, gridsWorkedBy, isAdmin, isStaffOf } from './roles.js';
+import { buildingsHeadedBy, communitiesAdministeredAbove, communitiesWith, gridsWorkedBy, isAdmin, isStaffOf, mayAdministerCommunity } from './roles.js';
 
 /** Notices a viewer may read: their home building's, the buildings they head, the grids they work, the communities they staff. */
 export function noticeScope(v: Viewer): Prisma.NoticeWhereInput {
@@ -24,8 +24,10 @@ export const noticePolicy = {
   /** Writing notices at all; `compose` then says for which community. */
   write: staffSomewhere,
   compose: (v: Viewer, communityId: string) => isStaffOf(v, communityId),
-  /** The per-community switches of automatic notices, at all; `compose` says for which community. */
-  automate: staffSomewhere,
+  /** The per-community switches of automatic notices, at all; `automateFor` says for which community. */
+  automate: (v: Viewer) => staffSomewhere(v) || communitiesAdministeredAbove(v).length > 0,
+  /** A community's switches: its staff, and its administrators (社区设置, policies/settings.ts). */
+  automateFor: (v: Viewer, communityId: string) => isStaffOf(v, communityId) || mayAdministerCommunity(v, communityId),
   manage: (v: Viewer, n: { communityId: string }) => isStaffOf(v, n.communityId),
 };
 

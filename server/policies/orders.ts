@@ -1,8 +1,8 @@
 // The 四单 flow: which orders a viewer sees, and who takes each step.
-import type { Order, Prisma } from '@prisma/client';
+import type { EscalationStage, Order, Prisma, Role, Urgency } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import { join, sql, type SqlQuery } from '../sql.js';
-import { communitiesWith, gridsWorkedBy, isAdmin, isReviewerOf, isStaffOf } from './roles.js';
+import { communitiesOverseen, communitiesWith, gridsWorkedBy, isAdmin, isReviewerOf, isStaffOf, mayAdministerCommunity } from './roles.js';
 
 /** The orders a viewer can see at all. */
 export function orderScope(v: Viewer): Prisma.OrderWhereInput {
@@ -56,10 +56,10 @@ export const speaksForRequester = (v: Viewer, o: OrderFacts) => ownsOrder(v, o);
 export const mayJoinOrder = (v: Viewer, o: Pick<Order, 'communityId' | 'buildingId' | 'householdId'>) =>
   !!v.resident && v.resident.buildingId === o.buildingId && v.resident.householdId !== o.householdId;
 
-/** The stock replies (常用回复) of a community: read by whoever works its orders, edited by its staff. */
+/** The stock replies (常用回复) of a community: read by whoever works its orders, edited by its staff (and its administrators: 社区设置, policies/settings.ts). */
 export const mayReadStockReplies = (v: Viewer, communityId: string) =>
-  isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER', 'GRID_WORKER']).includes(communityId);
-export const mayEditStockReplies = (v: Viewer, communityId: string) => isStaffOf(v, communityId);
+  isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER', 'GRID_WORKER']).includes(communityId) || mayAdministerCommunity(v, communityId);
+export const mayEditStockReplies = (v: Viewer, communityId: string) => isStaffOf(v, communityId) || mayAdministerCommunity(v, communityId);
 
 /**
  * The worker who handled the order. Feedback and review are given on a resolved
@@ -99,3 +99,28 @@ export const canDispatchSomewhere = (v: Viewer) => isAdmin(v) || communitiesWith
 /** The community's order figures (the 四单 dashboard): its staff and reviewers. */
 export const canSeeOrderFigures = (v: Viewer, communityId: string) =>
   isAdmin(v) || communitiesWith(v, ['STAFF', 'REVIEWER']).includes(communityId);
+
+/** The monthly 四单 report of a community (server/orders/monthlyReport.ts): who sees its dashboard, and the 街道/县 over it. */
+export const mayReadMonthlyOrderReport = (v: Viewer, communityId: string) => canSeeOrderFigures(v, communityId) || communitiesOverseen(v).includes(communityId);
+
+/**
+ * Who is alerted, by role, when an order misses a deadline (server/orders/emergencyAlerts.ts finds them,
+ * server/notices/escalationAlerts.ts tells them). Read from the chain of case report 002 (联系领导联系社区 +
+ * 干部包保小区 + 社区管理网格 + 楼栋长负责楼栋, the 10分钟应急 commitment): an emergency unclaimed at 10 minutes
+ * goes to the grid's other workers and the community's staff; at 20 minutes one level up, to the staff again,
+ * the community's party organisation (the REVIEWER role: 党组织, who lead the 两委) and the admins of the 街道
+ * above it (the 联系领导). A 评单 past its deadline goes to the reviewers, and to staff who follow it up.
+ * Ordinary orders late to be claimed or resolved alert nobody at once: they reach staff in the 08:30 digest.
+ */
+export const ESCALATION_AUDIENCE = {
+  emergency: {
+    response: ['GRID_WORKER', 'STAFF'],
+    response_second: ['STAFF', 'REVIEWER', 'STREET_ADMIN'],
+    resolution: [],
+    review: ['REVIEWER', 'STAFF'],
+  },
+  normal: { response: [], response_second: [], resolution: [], review: ['REVIEWER', 'STAFF'] },
+} as const satisfies Record<Urgency, Record<EscalationStage, readonly Role[]>>;
+
+/** The roles alerted when an order of `urgency` reaches `stage`; the worker already holding it is never among them. */
+export const escalationAudience = (urgency: Urgency, stage: EscalationStage): readonly Role[] => ESCALATION_AUDIENCE[urgency][stage];

@@ -12,6 +12,7 @@
 import type { HouseholdTagKind, Order } from '@prisma/client';
 import type { Viewer } from '../auth/viewer.js';
 import { AppError } from '../errors.js';
+import type { Open311Purpose } from './open311.js';
 import { buildingsHeadedBy, communitiesWith, gridsWorkedBy, isAdmin } from './roles.js';
 
 /** Where a person lives: what every relation is decided from. */
@@ -196,3 +197,18 @@ export const placeOfHousehold = (h: { id: string; communityId: string; buildingI
 export function revealAs<K extends string, T extends string | null>(relations: readonly ViewerRelation[], field: PersonalField, key: K, value: T): { [P in K]?: T } {
   return sees(relations, field) ? ({ [key]: reveal(relations, field, value) } as { [P in K]?: T }) : {};
 }
+
+/**
+ * Outside systems reading orders through Open311 (server/open311) stand in no relation
+ * to anyone: what their answers carry is decided per key purpose, here.
+ * - status (a progress board, a street's dashboard): no personal field at all; the
+ *   address is the building, never the room (a room names a household).
+ * - hotline (12345 热线转办): the operator calls the resident back and passes on what
+ *   the grid worker did, so the resident's name, phone and room, as staff see them.
+ *   The caller's own name and phone, which the hotline gave, go back only to that key.
+ */
+export const OPEN311_FIELDS: Record<Open311Purpose, readonly PersonalField[]> = {
+  status: [],
+  hotline: ['name', 'phone', 'room'],
+};
+export const open311Sees = (purpose: Open311Purpose, field: PersonalField) => OPEN311_FIELDS[purpose].includes(field);

@@ -2,6 +2,7 @@
 // The Community row is server/org's; it writes it through its index.ts.
 import type { Viewer } from '../auth/index.js';
 import { recordAdminChange } from '../audit/index.js';
+import { addStandardCatalogue } from '../categories/index.js';
 import type { Deps } from '../context.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { communityNamed, insertCommunity } from '../org/index.js';
@@ -22,11 +23,13 @@ export async function createCommunity(deps: Deps, v: Viewer, streetId: string, b
       throw new AppError('conflict', `name: ${body.name} already exists in this 街道`, [{ path: 'body.name', message: 'already exists' }], 'name_taken');
     }
     const community = await insertCommunity(tx, { name: body.name, estate: body.estate, district: body.district ?? street.parent?.name ?? street.name, regionId: street.id });
+    // residents can file from the first day; 社区设置 changes the catalogue afterwards
+    const categories = await addStandardCatalogue(tx, community.id);
     await recordAdminChange(tx, {
       actor: v, action: 'community.create', at: now,
       target: { type: 'community', id: community.id, communityId: community.id, regionId: street.id },
       before: null,
-      after: { name: community.name, estate: community.estate, district: community.district, street: street.name },
+      after: { name: community.name, estate: community.estate, district: community.district, street: street.name, serviceCategories: categories },
     });
     return { ...community, regionId: street.id };
   });

@@ -10,9 +10,9 @@ describe('a grid worker’s queue', () => {
   it('puts emergencies on top, then the overdue, then the nearest deadline', () => {
     const calm = order({ id: 'calm', responseDueAt: '2025-11-20T12:00:00.000Z' });
     const soon = order({ id: 'soon', responseDueAt: '2025-11-20T09:00:00.000Z' });
-    const late = order({ id: 'late', responseDueAt: '2025-11-20T13:00:00.000Z', overdue: { response: true, resolution: false } });
+    const late = order({ id: 'late', responseDueAt: '2025-11-20T13:00:00.000Z', overdue: { response: true, resolution: false, secondAlert: false, review: false } });
     const fire = order({ id: 'fire', urgency: 'emergency', status: 'submitted', responseDueAt: '2025-11-20T14:00:00.000Z' });
-    const lateFire = order({ id: 'lateFire', urgency: 'emergency', overdue: { response: false, resolution: true } });
+    const lateFire = order({ id: 'lateFire', urgency: 'emergency', overdue: { response: false, resolution: true, secondAlert: false, review: false } });
     expect(sortQueue([calm, soon, late, fire, lateFire]).map((o) => o.id)).toEqual(['lateFire', 'fire', 'late', 'soon', 'calm']);
   });
 

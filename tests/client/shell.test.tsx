@@ -36,7 +36,7 @@ describe('the tab bar', () => {
   it('shows the role’s own tabs and goes to the one tapped', async () => {
     const go = vi.fn();
     render(<TabBar workspace="worker" current="queue" go={go} />);
-    expect(Array.from(document.querySelectorAll('.tabbar__text')).map((e) => e.textContent)).toEqual(['我的任务', '网格住户', '我的']);
+    expect(Array.from(document.querySelectorAll('.tabbar__text')).map((e) => e.textContent)).toEqual(['我的任务', '走访', '网格住户', '我的']);
     expect(document.querySelector('.tabbar__item--on')!.textContent).toContain('我的任务');
     await tap('我的任务');
     expect(go).not.toHaveBeenCalled();

@@ -183,6 +183,25 @@ describe('export to Excel', () => {
     expect(residents.body.map((r) => r[0])).not.toContain(quarrel.id);
   });
 
+  it('summarises each order’s timeline in 办理经过, with the workers’ names and the verdict, never a phone', async () => {
+    const done = await raiseOrder(cast.resident, { description: '单元门的门禁坏了，刷卡打不开。' });
+    await advanceOrder(cast, done.id, 'rated');
+    const { head, body, col } = await workbook(cast.staff, `q=${encodeURIComponent('门禁坏了')}`);
+    expect(head.at(-1)).toBe('办理经过');
+    const row = body.find((r) => r[col('工单编号')] === done.id)!;
+    const summary = row[col('办理经过')]!;
+    const worker = (await cast.staff.get(`/api/orders/${done.id}`)).body.assignee.name as string;
+    // 12-05 09:30 提交 → 09:30 派单 (…) → 09:30 接单 (李网格员) → 09:30 办好 (…) → 09:30 评价 满意
+    expect(summary).toMatch(/^\d\d-\d\d \d\d:\d\d 提交 → \d\d:\d\d 派单 \(.+\) → \d\d:\d\d 接单 \(.+\) → \d\d:\d\d 办好 \(.+\) → \d\d:\d\d 评价 满意$/);
+    expect(summary).toContain(`接单 (${worker})`);
+    // the resident who filed is never named in it, and no phone number slips in
+    expect(summary).not.toContain((await cast.staff.get(`/api/orders/${done.id}`)).body.resident.name);
+    expect(summary).not.toMatch(/1[3-9]\d{9}/);
+    // a grid worker's export (a viewer the phone column is shown to or not) carries the same summary
+    const theirs = await workbook(cast.gridWorker, `q=${encodeURIComponent('门禁坏了')}`);
+    expect(theirs.body.find((r) => r[theirs.col('工单编号')] === done.id)![theirs.col('办理经过')]).toBe(summary);
+  });
+
   it('refuses a bad filter as JSON naming the field, and a stranger with 401', async () => {
     const r = await cast.staff.get('/api/orders/export.xlsx?urgency=very');
     expect(r.status).toBe(400);

@@ -73,7 +73,7 @@ describe('待补充: a worker asks, the deadlines pause, the answer resumes them
     await s.sweepSla(); // (other demo orders do go overdue meanwhile)
     expect(escalated.filter((e) => e.orderId === o.id)).toEqual([]);
     const waiting = (await cast.staff.get(`/api/orders/${o.id}`)).body;
-    expect(waiting.overdue).toEqual({ response: false, resolution: false });
+    expect(waiting.overdue).toEqual({ response: false, resolution: false, secondAlert: false, review: false });
     expect((await cast.staff.get('/api/orders?overdue=true&limit=100')).body.items.map((x: any) => x.id)).not.toContain(o.id);
 
     // the worker cannot answer for the resident: their message stays a message

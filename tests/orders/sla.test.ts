@@ -55,7 +55,7 @@ describe('overdue orders', () => {
     s.advance(11);
     expect(await overdueIds()).toContain(o.id);
     const listed = (await cast.staff.get(`/api/orders/${o.id}`)).body;
-    expect(listed.overdue).toEqual({ response: true, resolution: false });
+    expect(listed.overdue).toEqual({ response: true, resolution: false, secondAlert: false, review: false });
     // residents cannot reach other households' overdue orders through the filter
     const theirs = (await cast.resident2.get('/api/orders?overdue=true')).body.items.map((x: any) => x.id);
     expect(theirs).not.toContain(o.id);

@@ -40,6 +40,7 @@ import { startServer, type Client, type TestServer } from '../support/server.js'
 import { writeMark, writesSince } from '../support/writeLog.js';
 import { routerRoutes } from './routes.js';
 import { writeRegistryWorkbook } from '../../server/registry/workbookOut.js';
+import { generateSurvey } from '../../server/employment/surveys.js';
 
 const ROLES = ['resident', 'buildingHead', 'gridWorker', 'staff', 'reviewer', 'admin'] as const;
 const RELATIONS = ['own', 'sameGrid', 'otherGrid', 'otherCommunity'] as const;
@@ -104,6 +105,8 @@ const MATRIX: Route[] = [
   // --- sign-in and health -----------------------------------------------------------
   { route: 'GET /api/health', kind: null, req: () => ({ path: '/api/health', as: anonymous }), expect: all(200) },
   { route: 'POST /api/auth/dev-login', kind: null, req: (_o, r) => ({ path: '/api/auth/dev-login', body: { openid: OPENID[r] }, as: anonymous }), expect: all(200) },
+  // the console's demo sign-in: a cookie session, for the staff-side roles only
+  { route: 'POST /api/auth/dev-login/console', kind: null, req: (_o, r) => ({ path: '/api/auth/dev-login/console', body: { openid: OPENID[r] }, as: anonymous }), expect: { ...all(200), resident: 403, buildingHead: 403 } },
   { route: 'POST /api/auth/wechat', kind: null, req: (_o, r) => ({ path: '/api/auth/wechat', body: { code: `fake:${OPENID[r]}` }, as: anonymous }), expect: all(200) },
   { route: 'POST /api/auth/logout', kind: null, req: (_o, r) => ({ path: '/api/auth/logout', as: () => t.s.login(OPENID[r]) }), expect: all(204) },
   // password sign-in (tests/auth/password.test.ts): an unknown username is the same 401 for everyone and writes nothing
@@ -113,6 +116,15 @@ const MATRIX: Route[] = [
   // only a platform admin gives a staff-side account a password
   { route: 'POST /api/auth/accounts/:userId/password', kind: null, req: () => ({ path: `/api/auth/accounts/${t.cast.gridWorker2.userId}/password`, body: { username: 'authz.gw2', password: 'a-first-password-1' } }), expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 403, reviewer: 403, admin: 200 } },
   { route: 'GET /api/auth/sessions', kind: null, req: () => ({ path: '/api/auth/sessions' }), expect: all(200) },
+  // 两步验证 (tests/auth/totp.test.ts): a made-up challenge is the same 401 for everyone and writes nothing
+  { route: 'POST /api/auth/password/totp', kind: null, req: () => ({ path: '/api/auth/password/totp', body: { challenge: `made-up-${uniq()}`, code: '123456' }, as: anonymous }), expect: all(401) },
+  { route: 'GET /api/auth/totp', kind: null, req: () => ({ path: '/api/auth/totp' }), expect: all(200) },
+  // the demo accounts have no password: nothing to guard, nothing to confirm or turn off
+  { route: 'POST /api/auth/totp/enrol', kind: null, req: () => ({ path: '/api/auth/totp/enrol' }), expect: all(409) },
+  { route: 'POST /api/auth/totp/confirm', kind: null, req: () => ({ path: '/api/auth/totp/confirm', body: { code: '123456' } }), expect: all(409) },
+  { route: 'POST /api/auth/totp/disable', kind: null, req: () => ({ path: '/api/auth/totp/disable', body: { currentPassword: 'x', code: '123456' } }), expect: all(409) },
+  // a lost phone: the platform admin (409: this grid worker has it off); community staff may not
+  { route: 'POST /api/auth/accounts/:userId/totp/reset', kind: null, req: () => ({ path: `/api/auth/accounts/${t.cast.gridWorker2.userId}/totp/reset` }), expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 403, reviewer: 403, admin: 409 } },
   // one's own sessions only: another's id is as unknown as a made-up one
   { route: 'POST /api/auth/sessions/:id/revoke', kind: null, req: () => ({ path: `/api/auth/sessions/no-such-session-${uniq()}/revoke` }), expect: all(404) },
   // 扫码登录 (tests/auth/qr-sign-in.test.ts): anyone may ask for a code; only the browser holding its
@@ -151,6 +163,20 @@ const MATRIX: Route[] = [
     expect: STOCK_REPLY_EDIT(200) },
   { route: 'DELETE /api/categories/replies/:id', kind: 'community', fresh: true, prepare: stockReplyOf, req: (o) => ({ path: `/api/categories/replies/${o.replyId}` }),
     expect: STOCK_REPLY_EDIT(204) },
+  // 社区设置 (server/policies/settings.ts): categories changed by the community's administrators (its staff read them: 403 to change),
+  // 常用回复 reordered by its staff; history read by its staff and administrators; another community's staff do not find it
+  { route: 'PUT /api/categories/replies/order', kind: 'community', fresh: true, prepare: stockReplyOf, req: (o) => ({ path: '/api/categories/replies/order', body: { communityId: o.id, ids: [o.replyId] } }),
+    expect: { ...SETTINGS_READ(200), gridWorker: ['-', 403, '-', 403], reviewer: ['-', 403, '-', 403] } },
+  { route: 'GET /api/categories/manage', kind: 'community', req: (o) => ({ path: `/api/categories/manage?communityId=${o.id}` }), expect: SETTINGS_READ(200) },
+  { route: 'GET /api/categories/history', kind: 'community', req: (o) => ({ path: `/api/categories/history?communityId=${o.id}` }), expect: SETTINGS_READ(200) },
+  { route: 'POST /api/categories/manage', kind: 'community', fresh: true, req: (o) => ({ path: '/api/categories/manage', body: { communityId: o.id, name: '电梯故障', icon: '🛗', responseMinutes: 30, resolveMinutes: 480 } }),
+    expect: { ...SETTINGS_READ(201), staff: ['-', 403, '-', 404] } },
+  { route: 'PUT /api/categories/manage/order', kind: 'community', prepare: categoryIdsOf, req: (o) => ({ path: '/api/categories/manage/order', body: { communityId: o.id, ids: o.categoryIds } }),
+    expect: { ...SETTINGS_READ(200), staff: ['-', 403, '-', 404] } },
+  { route: 'PATCH /api/categories/manage/:id', kind: 'community', fresh: true, prepare: categoryOf, req: (o) => ({ path: `/api/categories/manage/${o.categoryId}`, body: { name: '电梯维修' } }),
+    expect: CATEGORY_EDIT(200) },
+  { route: 'DELETE /api/categories/manage/:id', kind: 'community', fresh: true, prepare: categoryOf, req: (o) => ({ path: `/api/categories/manage/${o.categoryId}` }),
+    expect: CATEGORY_EDIT(204) },
   { route: 'GET /api/org/grid-workers', kind: null, req: () => ({ path: '/api/org/grid-workers' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
   { route: 'GET /api/org/residents', kind: 'building', count: (b) => b.length, req: (o) => ({ path: `/api/org/residents?buildingId=${o.id}` }),
@@ -209,6 +235,20 @@ const MATRIX: Route[] = [
   { route: 'GET /api/audit', kind: null, req: () => ({ path: '/api/audit' }), expect: ADMIN_ONLY(200, 403) },
   { route: 'GET /api/audit/actions', kind: null, req: () => ({ path: '/api/audit/actions' }), expect: ADMIN_ONLY(200, 403) },
   { route: 'GET /api/audit/export', kind: null, req: () => ({ path: '/api/audit/export' }), expect: ADMIN_ONLY(200, 403) },
+
+  // --- 四单月报 and 对接 (Open311) keys (tests/orders/monthly-report.test.ts, tests/open311/) -------------
+  // the report: the community's staff and reviewers, the admin (and the 街道/县 over it); another community's staff do not find it
+  { route: 'GET /api/orders/report/monthly.xlsx', kind: 'community', req: (o) => ({ path: `/api/orders/report/monthly.xlsx?month=2026-11&communityId=${o.id}` }),
+    expect: { ...KEYS_MANAGE(200), reviewer: ['-', 200, '-', 404] } },
+  // integration keys: issued, listed and revoked by the community's staff and the administrators above it; to anyone else the community is not there
+  { route: 'GET /api/open311/keys', kind: 'community', req: (o) => ({ path: `/api/open311/keys?communityId=${o.id}` }), expect: KEYS_MANAGE(200) },
+  { route: 'POST /api/open311/keys', kind: 'community', fresh: true, req: (o) => ({ path: '/api/open311/keys', body: { communityId: o.id, name: '12345热线', purpose: 'status' } }), expect: KEYS_MANAGE(201) },
+  { route: 'POST /api/open311/keys/:id/revoke', kind: 'community', fresh: true, prepare: open311KeyOf, req: (o) => ({ path: `/api/open311/keys/${o.keyId}/revoke` }), expect: KEYS_MANAGE(200) },
+  // GeoReport v2 takes an API key, never a session: a signed-in caller without one is 401, in the spec's error form, nothing written
+  { route: 'GET /open311/v2/services.:format', kind: null, req: () => ({ path: '/open311/v2/services.json' }), expect: all(401) },
+  { route: 'GET /open311/v2/requests.:format', kind: null, req: () => ({ path: '/open311/v2/requests.json' }), expect: all(401) },
+  { route: 'GET /open311/v2/requests/:id.:format', kind: null, req: () => ({ path: `/open311/v2/requests/${t.home.householdId}.json` }), expect: all(401) },
+  { route: 'POST /open311/v2/requests.:format', kind: null, req: () => ({ path: '/open311/v2/requests.json', body: { service_code: 'repair', address_id: t.home.householdId, description: '楼道灯坏了三天了。' } }), expect: all(401) },
 
   // --- 县/街道 above the communities (tests/regions/regions.test.ts has the region roles' own cells) ---
   { route: 'GET /api/regions', kind: null, req: () => ({ path: '/api/regions' }), expect: ADMIN_ONLY(200, 403) },
@@ -653,6 +693,92 @@ const MATRIX: Route[] = [
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
   { route: 'GET /api/employment/export', kind: null, req: () => ({ path: '/api/employment/export' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  // --- 走访 care visits (tests/visits/visits.test.ts): the due list is the grid's worker's (staff: any grid of their
+  // community); a household's visits are its grid worker's, its staff's and its 1+X pair's; the rest is staff's
+  { route: 'GET /api/visits/due', kind: 'grid', count: (b, o) => b.items.filter((i: any) => i.gridId === o.id).length, req: (o) => ({ path: `/api/visits/due?gridId=${o.id}` }),
+    expect: {
+      resident:     [404, '-', 404, 404],
+      buildingHead: [404, '-', 404, 404],
+      gridWorker:   [200, '-', 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/visits', kind: 'household', fresh: true, req: (o) => ({ path: '/api/visits', body: { householdId: o.id, met: 'head', wellbeing: 'good', note: uniq() } }),
+    expect: VISIT_HOUSEHOLD(201) },
+  { route: 'GET /api/visits/households/:householdId', kind: 'household', req: (o) => ({ path: `/api/visits/households/${o.id}` }),
+    expect: VISIT_HOUSEHOLD(200) },
+  { route: 'GET /api/visits/coverage', kind: 'community', req: (o) => ({ path: `/api/visits/coverage?communityId=${o.id}` }), expect: VISIT_STAFF(200) },
+  { route: 'GET /api/visits/overdue', kind: 'community', req: (o) => ({ path: `/api/visits/overdue?communityId=${o.id}` }), expect: VISIT_STAFF(200) },
+  { route: 'GET /api/visits/rules', kind: 'community', req: (o) => ({ path: `/api/visits/rules?communityId=${o.id}` }), expect: VISIT_STAFF(200) },
+  { route: 'PUT /api/visits/rules/:tag', kind: 'community', req: (o) => ({ path: '/api/visits/rules/MONITORED', body: { intervalDays: 30, communityId: o.id } }), expect: VISIT_STAFF(200) },
+  { route: 'PUT /api/visits/overrides/:householdId', kind: 'household', fresh: true, req: (o) => ({ path: `/api/visits/overrides/${o.id}`, body: { intervalDays: 10, note: uniq() } }),
+    expect: VISIT_STAFF_HOUSEHOLD(200) },
+  { route: 'DELETE /api/visits/overrides/:householdId', kind: 'household', fresh: true, prepare: visitOverrideOf, req: (o) => ({ path: `/api/visits/overrides/${o.id}` }),
+    expect: VISIT_STAFF_HOUSEHOLD(204) },
+  { route: 'GET /api/visits/pairings', kind: 'community', req: (o) => ({ path: `/api/visits/pairings?communityId=${o.id}` }), expect: VISIT_STAFF(200) },
+  { route: 'POST /api/visits/pairings', kind: 'household', fresh: true, prepare: visitCadreOf, req: (o) => ({ path: '/api/visits/pairings', body: { householdId: o.id, userId: o.cadreId } }),
+    expect: VISIT_STAFF_HOUSEHOLD(201) },
+  { route: 'DELETE /api/visits/pairings/:id', kind: 'household', fresh: true, prepare: visitPairingOf, req: (o) => ({ path: `/api/visits/pairings/${o.pairingId}` }),
+    expect: VISIT_STAFF_HOUSEHOLD(204) },
+  // 就业摸底 (tests/employment/survey.test.ts): staff generate and follow a month; the grid's worker and staff do its tasks
+  { route: 'POST /api/employment/surveys', kind: null, req: () => ({ path: '/api/employment/surveys', body: { month: SURVEY_MONTH } }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/employment/surveys/:month', kind: null, req: () => ({ path: `/api/employment/surveys/${SURVEY_MONTH}` }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/employment/surveys/:month/tasks', kind: 'grid', prepare: surveyOfGrid, count: (b, o) => b.items.filter((x: any) => x.household.gridId === o.id).length,
+    req: (o) => ({ path: `/api/employment/surveys/${SURVEY_MONTH}/tasks?gridId=${o.id}` }),
+    expect: {
+      resident:     [403, '-', 403, 403],
+      buildingHead: [403, '-', 403, 403],
+      gridWorker:   [200, '-', 'E', 'E'],
+      staff:        ['-', 200, 200, 'E'],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/employment/survey-tasks/:id/unchanged', kind: 'household', fresh: true, prepare: surveyTaskOf, req: (o) => ({ path: `/api/employment/survey-tasks/${o.taskId}/unchanged` }),
+    expect: {
+      resident:     [404, 404, 404, 404],
+      buildingHead: [404, 404, 404, 404],
+      gridWorker:   ['-', 200, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'POST /api/employment/survey-tasks/:id/changes', kind: 'household', fresh: true, prepare: surveyTaskOf,
+    req: (o) => ({ path: `/api/employment/survey-tasks/${o.taskId}/changes`, body: { changes: [{ residentId: o.residentId, status: 'seeking', note: uniq() }] } }),
+    expect: {
+      resident:     [404, 404, 404, 404],
+      buildingHead: [404, 404, 404, 404],
+      gridWorker:   ['-', 200, 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+
+  // --- 民情日志 (tests/gridLog/gridLog.test.ts): the grid's workers write and read it, staff read it; no one else ---
+  { route: 'POST /api/grid-log', kind: null, req: () => ({ path: '/api/grid-log', body: { kind: 'sentiment', text: `走访了解情况${uniq()}` } }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 201, staff: 403, reviewer: 403, admin: 403 } },
+  { route: 'GET /api/grid-log', kind: 'grid', prepare: logEntryIn, count: (b, o) => b.items.filter((x: any) => x.gridId === o.id).length, req: (o) => ({ path: `/api/grid-log?gridId=${o.id}` }),
+    expect: {
+      resident:     [403, '-', 403, 403],
+      buildingHead: [403, '-', 403, 403],
+      gridWorker:   [200, '-', 'E', 'E'],
+      staff:        ['-', 200, 200, 'E'],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/grid-log/:id', kind: 'grid', prepare: logEntryIn, req: (o) => ({ path: `/api/grid-log/${o.entryId}` }),
+    expect: {
+      resident:     [403, '-', 403, 403],
+      buildingHead: [403, '-', 403, 403],
+      gridWorker:   [200, '-', 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 403, 403, 403],
+      admin:        ['-', 200, 200, 200],
+    } },
+  { route: 'GET /api/grid-log/export', kind: null, req: () => ({ path: `/api/grid-log/export?month=${SURVEY_MONTH}` }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 200, staff: 200, reviewer: 403, admin: 200 } },
 
   // --- 户籍台账 (tests/registry/registry.test.ts): administrators only; the picker lists nothing for others ---
   { route: 'GET /api/registry/communities', kind: null, req: () => ({ path: '/api/registry/communities' }), expect: all(200) },
@@ -785,6 +911,50 @@ const MATRIX: Route[] = [
       admin:        ['-', 200, 200, 200],
     } },
 
+  // who has been told (楼栋长 告知, tests/notices/reach.test.ts): the notice's buildings the caller follows (its head, its
+  // grid's workers, staff); only the building's head marks households told (those who only follow it: 403)
+  { route: 'GET /api/notices/:id/reach', kind: 'notice', req: (o) => ({ path: `/api/notices/${o.id}/reach` }), expect: REACH_SEE() },
+  { route: 'GET /api/notices/:id/reach/buildings/:buildingId', kind: 'notice', prepare: reachOf, req: (o) => ({ path: `/api/notices/${o.id}/reach/buildings/${o.buildingId}` }),
+    expect: REACH_SEE() },
+  { route: 'PUT /api/notices/:id/reach/households/:householdId', kind: 'notice', prepare: reachOf, req: (o) => ({ path: `/api/notices/${o.id}/reach/households/${o.householdId}`, body: { how: 'phone' } }),
+    expect: REACH_TELL() },
+  { route: 'DELETE /api/notices/:id/reach/households/:householdId', kind: 'notice', prepare: reachOf, req: (o) => ({ path: `/api/notices/${o.id}/reach/households/${o.householdId}` }),
+    expect: REACH_TELL() },
+  { route: 'POST /api/notices/:id/reach/all', kind: 'notice', prepare: reachOf, req: (o) => ({ path: `/api/notices/${o.id}/reach/all`, body: { buildingId: o.buildingId } }),
+    expect: REACH_TELL() },
+
+  // --- 楼道巡查 (tests/patrols/patrols.test.ts) -------------------------------------------
+  // the checklist: read by the community's staff, grid workers and building heads, set by its staff
+  { route: 'GET /api/patrols/checklist', kind: 'community', req: (o) => ({ path: `/api/patrols/checklist?communityId=${o.id}` }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 200, '-', 403],
+      gridWorker:   ['-', 200, '-', 403],
+      staff:        ['-', 200, '-', 403],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 200, '-', 200],
+    } },
+  { route: 'PUT /api/patrols/checklist', kind: 'community', req: (o) => ({ path: '/api/patrols/checklist', body: { communityId: o.id, everyDays: 7, items: [{ name: '消防通道畅通' }, { name: '楼道灯完好' }] } }),
+    expect: {
+      resident:     ['-', 403, '-', 403],
+      buildingHead: ['-', 403, '-', 403],
+      gridWorker:   ['-', 403, '-', 403],
+      staff:        ['-', 200, '-', 403],
+      reviewer:     ['-', 403, '-', 403],
+      admin:        ['-', 200, '-', 200],
+    } },
+  { route: 'GET /api/patrols/buildings', kind: null, req: () => ({ path: '/api/patrols/buildings' }),
+    expect: { resident: 403, buildingHead: 200, gridWorker: 200, staff: 200, reviewer: 403, admin: 200 } },
+  { route: 'GET /api/patrols', kind: 'building', req: (o) => ({ path: `/api/patrols?buildingId=${o.id}` }), expect: PATROL_SEE(200) },
+  // only the building's own head walks it
+  { route: 'POST /api/patrols', kind: 'building', req: (o) => ({ path: '/api/patrols', body: { buildingId: o.id } }), expect: PATROL_WALK(201) },
+  { route: 'GET /api/patrols/:id', kind: 'building', prepare: patrolOf, req: (o) => ({ path: `/api/patrols/${o.patrolId}` }), expect: PATROL_SEE(200) },
+  { route: 'PUT /api/patrols/:id/items/:itemId', kind: 'building', prepare: patrolOf, req: (o) => ({ path: `/api/patrols/${o.patrolId}/items/${o.itemId}`, body: { result: 'ok' } }),
+    expect: PATROL_WALK(200) },
+  // a problem becomes an order for the head's own household (they live in 惠泽1栋)
+  { route: 'POST /api/patrols/:id/items/:itemId/order', kind: 'building', fresh: true, prepare: patrolProblemOf,
+    req: (o) => ({ path: `/api/patrols/${o.patrolId}/items/${o.itemId}/order`, body: {} }), expect: PATROL_WALK(201) },
+
   // --- groups and the bot -------------------------------------------------------------
   { route: 'GET /api/bot/groups', kind: null, req: () => ({ path: '/api/bot/groups' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
@@ -810,6 +980,9 @@ const MATRIX: Route[] = [
 
   // --- 群管理: the bot account's state, WeCom robots (staff of the robot's community; the login QR to admins only) ---
   { route: 'GET /api/bot/status', kind: null, req: () => ({ path: '/api/bot/status' }),
+    expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
+  // the console's banner while the bot is out: staff and platform admins
+  { route: 'GET /api/bot/banner', kind: null, req: () => ({ path: '/api/bot/banner' }),
     expect: { resident: 403, buildingHead: 403, gridWorker: 403, staff: 200, reviewer: 403, admin: 200 } },
   { route: 'POST /api/bot/wecom-robots', kind: 'community', fresh: true, req: (o) => ({ path: '/api/bot/wecom-robots', body: { communityId: o.id, webhook: `authzrobot${uniq()}aaaaaaaaaaaa`.slice(0, 40), topic: '授权测试群' } }),
     expect: COMMUNITY_STAFF_WRITE(201, 403) },
@@ -859,6 +1032,52 @@ const MATRIX: Route[] = [
 ];
 
 /** A stock reply of the community: its staff (and admins) change it; its workers and reviewers read it (403); to anyone else it is not there. */
+/** 走访 of a household: its grid's worker, its community's staff, the admin; 404 to everyone else (a 1+X pair: tests/visits). */
+function VISIT_HOUSEHOLD(ok: number): Record<Role, Row> {
+  return {
+    resident:     [404, 404, 404, 404],
+    buildingHead: [404, 404, 404, 404],
+    gridWorker:   ['-', ok, 404, 404],
+    staff:        ['-', ok, ok, 404],
+    reviewer:     ['-', 404, 404, 404],
+    admin:        ['-', ok, ok, ok],
+  };
+}
+/** A household's visit frequency and 1+X pairs: its community's staff and the admin. */
+function VISIT_STAFF_HOUSEHOLD(ok: number): Record<Role, Row> {
+  return { ...VISIT_HOUSEHOLD(ok), gridWorker: ['-', 404, 404, 404] };
+}
+/** The community's 走访 frequencies, pairs, coverage and overdue list: its staff and the admin. */
+function VISIT_STAFF(ok: number): Record<Role, Row> {
+  return {
+    resident:     ['-', 403, '-', 403],
+    buildingHead: ['-', 403, '-', 403],
+    gridWorker:   ['-', 403, '-', 403],
+    staff:        ['-', ok, '-', 403],
+    reviewer:     ['-', 403, '-', 403],
+    admin:        ['-', ok, '-', ok],
+  };
+}
+async function visitOverrideOf(o: Obj) {
+  const h = await t.s.deps.db.household.findUniqueOrThrow({ where: { id: o.id } });
+  await t.s.deps.db.visitOverride.upsert({ where: { householdId: o.id }, create: { communityId: h.communityId, householdId: o.id, intervalDays: 5, updatedById: 'authz', updatedAt: new Date() }, update: {} });
+}
+/** A cadre of the household's community to pair it with: its staff member. */
+async function visitCadreOf(o: Obj) {
+  const h = await t.s.deps.db.household.findUniqueOrThrow({ where: { id: o.id } });
+  o.cadreId = (await t.s.deps.db.userRole.findFirstOrThrow({ where: { role: 'STAFF', communityId: h.communityId }, orderBy: { createdAt: 'asc' } })).userId;
+}
+async function visitPairingOf(o: Obj) {
+  await visitCadreOf(o);
+  const h = await t.s.deps.db.household.findUniqueOrThrow({ where: { id: o.id } });
+  o.pairingId = (
+    await t.s.deps.db.visitPairing.upsert({
+      where: { householdId_userId: { householdId: o.id, userId: o.cadreId } },
+      create: { communityId: h.communityId, householdId: o.id, userId: o.cadreId, createdById: 'authz', createdAt: new Date() },
+      update: {},
+    })
+  ).id;
+}
 function STOCK_REPLY_EDIT(ok: number): Record<Role, Row> {
   return {
     resident:     ['-', 404, '-', 404],
@@ -868,6 +1087,50 @@ function STOCK_REPLY_EDIT(ok: number): Record<Role, Row> {
     reviewer:     ['-', 403, '-', 404],
     admin:        ['-', ok, '-', ok],
   };
+}
+
+/** 社区设置: its staff and the admin read; another community's staff do not find it; anyone else is refused. */
+/** 对接 keys (server/policies/open311.ts) and the 四单月报: the community's staff and the admin; to anyone else the community is not there. */
+function KEYS_MANAGE(ok: number): Record<Role, Row> {
+  return {
+    resident:     ['-', 404, '-', 404],
+    buildingHead: ['-', 404, '-', 404],
+    gridWorker:   ['-', 404, '-', 404],
+    staff:        ['-', ok, '-', 404],
+    reviewer:     ['-', 404, '-', 404],
+    admin:        ['-', ok, '-', ok],
+  };
+}
+/** A live integration key of the community, made directly (its issuing is the route under test elsewhere). */
+async function open311KeyOf(o: Obj) {
+  const now = t.s.now();
+  const user = await t.s.deps.db.user.create({ data: { displayName: '测试对接' } });
+  const k = await t.s.deps.db.open311Key.create({
+    data: { communityId: o.id, name: '测试对接', purpose: 'status', keyHash: `authz-${uniq()}`, keyPrefix: 'e311_test', userId: user.id, createdById: user.id, createdAt: now },
+  });
+  o.keyId = k.id;
+}
+function SETTINGS_READ(ok: number): Record<Role, Row> {
+  return {
+    resident:     ['-', 403, '-', 403],
+    buildingHead: ['-', 403, '-', 403],
+    gridWorker:   ['-', 403, '-', 403],
+    staff:        ['-', ok, '-', 404],
+    reviewer:     ['-', 403, '-', 403],
+    admin:        ['-', ok, '-', ok],
+  };
+}
+/** A category of the community: the admin changes it; its staff are refused (403); to anyone else it is not there. */
+function CATEGORY_EDIT(ok: number): Record<Role, Row> {
+  return { ...STOCK_REPLY_EDIT(ok), gridWorker: ['-', 404, '-', 404], reviewer: ['-', 404, '-', 404], staff: ['-', 403, '-', 404] };
+}
+async function categoryOf(o: Obj) {
+  o.categoryId = (await t.s.deps.db.serviceCategory.create({ data: { communityId: o.id, code: `authz_${uniq()}`, name: '电梯故障', icon: '🛗', responseMinutes: 30, resolveMinutes: 480, sort: 900 } })).id;
+}
+/** The community's categories in their present order (a reorder that changes nothing). */
+async function categoryIdsOf(o: Obj) {
+  const rows = await t.s.deps.db.serviceCategory.findMany({ where: { communityId: o.id, code: { not: 'correction' } }, orderBy: [{ sort: 'asc' }, { code: 'asc' }], select: { id: true } });
+  o.categoryIds = rows.map((r) => r.id);
 }
 
 async function stockReplyOf(o: Obj) {
@@ -922,6 +1185,65 @@ async function roleInviteOf(o: Obj) {
 
 async function gridNameOf(o: Obj) {
   o.name = (await t.s.deps.db.grid.findUniqueOrThrow({ where: { id: o.id } })).name;
+}
+
+/** 告知 routes on a notice to one building: read by whoever follows the building (its head, its grid's workers, staff, the admin). */
+function REACH_SEE(): Record<Role, Row> {
+  return {
+  resident:     [404, 404, 404, 404],
+  buildingHead: [200, 404, 404, 404],
+  gridWorker:   ['-', 200, 404, 404],
+  staff:        ['-', 200, 200, 404],
+  reviewer:     ['-', 404, 404, 404],
+  admin:        ['-', 200, 200, 200],
+  };
+}
+/** …marked 已告知 by the building's own head only: those who merely follow it are refused (403). */
+function REACH_TELL(): Record<Role, Row> {
+  return { ...REACH_SEE(), gridWorker: ['-', 403, 404, 404], staff: ['-', 403, 403, 404], admin: ['-', 403, 403, 403] };
+}
+
+/** A building's patrols: its head, its grid's workers, its community's staff, the admin. */
+function PATROL_SEE(ok: number): Record<Role, Row> {
+  return {
+    resident:     [404, 404, 404, 404],
+    buildingHead: [ok, 404, 404, 404],
+    gridWorker:   ['-', ok, 404, 404],
+    staff:        ['-', ok, ok, 404],
+    reviewer:     ['-', 404, 404, 404],
+    admin:        ['-', ok, ok, ok],
+  };
+}
+
+/** Walking a patrol: the building's own head only; everyone else does not find it. */
+function PATROL_WALK(ok: number): Record<Role, Row> {
+  return { ...PATROL_SEE(404), buildingHead: [ok, 404, 404, 404], gridWorker: ['-', 404, 404, 404], staff: ['-', 404, 404, 404], admin: ['-', 404, 404, 404] };
+}
+
+/** The notice's building and one of its households. */
+async function reachOf(o: Obj) {
+  const db = t.s.deps.db;
+  const nb = await db.noticeBuilding.findFirstOrThrow({ where: { noticeId: o.id } });
+  o.buildingId = nb.buildingId;
+  o.householdId = (await db.household.findFirstOrThrow({ where: { buildingId: nb.buildingId, residents: { some: { leftAt: null } } }, orderBy: { id: 'asc' } })).id;
+}
+
+/** A patrol of the building (by its head) with one item of the community's checklist to mark. */
+async function patrolOf(o: Obj) {
+  const db = t.s.deps.db;
+  const now = t.s.now();
+  const b = await db.building.findUniqueOrThrow({ where: { id: o.id } });
+  const head = await db.userRole.findFirstOrThrow({ where: { role: 'BUILDING_HEAD', buildingId: b.id } });
+  const item = await db.patrolItem.create({ data: { communityId: b.communityId, name: `楼道灯${uniq()}`, createdAt: now, updatedAt: now } });
+  const p = await db.patrol.create({ data: { communityId: b.communityId, buildingId: b.id, headId: head.userId, startedAt: now } });
+  o.patrolId = p.id;
+  o.itemId = item.id;
+}
+
+/** …with that item found wanting (有问题), not yet filed. */
+async function patrolProblemOf(o: Obj) {
+  await patrolOf(o);
+  await t.s.deps.db.patrolCheck.create({ data: { patrolId: o.patrolId, itemId: o.itemId, itemName: '消防通道畅通', result: 'problem', note: '堆了杂物', checkedAt: t.s.now() } });
 }
 
 async function buildingGridOf(o: Obj) {
@@ -1013,6 +1335,26 @@ const t = {} as {
   registry: Buffer;
   image: Buffer;
 };
+
+// 民情日志 and 就业摸底: an entry of the cell's grid; the month's survey, and the cell's household's task of it pending again
+const SURVEY_MONTH = '2026-12';
+async function logEntryIn(o: Obj) {
+  const db = t.s.deps.db;
+  const g = await db.grid.findUniqueOrThrow({ where: { id: o.id } });
+  const worker = await db.userRole.findFirstOrThrow({ where: { role: 'GRID_WORKER', gridId: o.id }, orderBy: { createdAt: 'asc' } });
+  o.entryId = (await db.gridLogEntry.create({ data: { communityId: g.communityId, gridId: g.id, authorId: worker.userId, kind: 'sentiment', text: `走访记录${uniq()}`, occurredAt: new Date() } })).id;
+}
+async function surveyOfGrid(o: Obj) {
+  const g = await t.s.deps.db.grid.findUniqueOrThrow({ where: { id: o.id } });
+  await generateSurvey(t.s.deps, { communityId: g.communityId, month: SURVEY_MONTH, createdById: null });
+}
+async function surveyTaskOf(o: Obj) {
+  const db = t.s.deps.db;
+  const h = await db.household.findUniqueOrThrow({ where: { id: o.id } });
+  await generateSurvey(t.s.deps, { communityId: h.communityId, month: SURVEY_MONTH, createdById: null });
+  const where = { householdId_month: { householdId: o.id, month: SURVEY_MONTH } };
+  o.taskId = (await db.employmentSurveyTask.update({ where, data: { status: 'pending', doneById: null, doneAt: null } })).id;
+}
 
 /** A new 扫码登录 code, its ticket in the cell's object. */
 async function newQrCode(o: Obj) {
@@ -1425,7 +1767,9 @@ const PUBLIC = [
   'GET /api/health',
   'POST /api/auth/wechat',
   'POST /api/auth/dev-login',
+  'POST /api/auth/dev-login/console',
   'POST /api/auth/password',
+  'POST /api/auth/password/totp',
   'POST /api/auth/logout',
   'POST /api/auth/qr',
   'GET /api/auth/qr/:ticket',
@@ -1435,6 +1779,12 @@ const PUBLIC = [
   // WeChat's message push: WeChat signs it with the push token, no one signs in
   'GET /api/wechat/push',
   'POST /api/wechat/push',
+  // Open311 GeoReport v2: an integration's API key, not a session (server/open311/keys.ts requireKey); without
+  // one these answer 401 in the spec's error form ([{code, description}]), checked in the table above and tests/open311/
+  'GET /open311/v2/services.:format',
+  'GET /open311/v2/requests.:format',
+  'GET /open311/v2/requests/:id.:format',
+  'POST /open311/v2/requests.:format',
 ];
 const SIGNED_OUT = ['no token', 'expired token', 'signed-out token'] as const;
 type SignedOut = (typeof SIGNED_OUT)[number];

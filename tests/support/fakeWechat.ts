@@ -2,7 +2,9 @@
 // to talk to over real HTTP: jscode2session with single-use codes, stable_token, and
 // subscribeMessage.send with WeChat's checks of the request and of each value
 // (subscribeDataProblem). Every request is recorded as it arrived.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { subscribeDataProblem } from '../../server/notices/subscribe.js';
 
@@ -28,6 +30,12 @@ export interface FakeWechat {
   /** wxacode.getUnlimited: the codes made ({ scene, page, … } as asked); while codeErrcode is set, it answers that errcode */
   codes: any[];
   codeErrcode: number | null;
+  /**
+   * wxa/genwxashortlink and wxa/generate_urllink: the links made ({ kind, page, query, title, link }, title as
+   * WeChat keeps it); while linkErrcode is set, both answer that errcode
+   */
+  links: Array<{ kind: 'short' | 'url'; page: string; query: string; title: string | null; link: string }>;
+  linkErrcode: number | null;
   close(): Promise<void>;
 }
 
@@ -53,7 +61,10 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
     mediaChecks: [],
     codes: [],
     codeErrcode: null,
+    links: [],
+    linkErrcode: null,
   };
+  const pages = appPages();
 
   const answer = (url: URL, body: any): unknown => {
     const q = Object.fromEntries(url.searchParams);
@@ -119,6 +130,45 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
       // the image's bytes, as WeChat answers a made code (a JPEG's magic number is enough for the client)
       return Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`code:${body.scene}`)]);
     }
+    // Short Link: page_url an existing page of the released app (query allowed), ≤ 1024 characters; a
+    // page_title past 20 characters is cut with "..."; is_permanent a boolean (permanent ones are capped)
+    if (url.pathname === '/wxa/genwxashortlink') {
+      if (q.access_token !== `fake-token-${generation}`) return { errcode: 40001, errmsg: 'invalid credential' };
+      if (fake.linkErrcode) return { errcode: fake.linkErrcode, errmsg: 'refused' };
+      const pageUrl = body?.page_url;
+      if (typeof pageUrl !== 'string' || !pageUrl || pageUrl.length > 1024) return { errcode: 40066, errmsg: 'invalid url' };
+      const [page = '', query = ''] = pageUrl.split(/\?(.*)/s);
+      if (page.startsWith('/') || !pages.has(page)) return { errcode: 40165, errmsg: 'invalid weapp pagepath' };
+      if (body.page_title !== undefined && typeof body.page_title !== 'string') return { errcode: 47001, errmsg: 'data format error: page_title' };
+      if (body.is_permanent !== undefined && typeof body.is_permanent !== 'boolean') return { errcode: 47001, errmsg: 'data format error: is_permanent' };
+      const title = body.page_title === undefined ? null : [...body.page_title].length > 20 ? [...body.page_title].slice(0, 20).join('') + '...' : body.page_title;
+      const link = `#小程序://e家社区/${Math.random().toString(36).slice(2, 9)}`;
+      fake.links.push({ kind: 'short', page, query, title, link });
+      return { errcode: 0, errmsg: 'ok', link };
+    }
+    // URL Link: path an existing page without a query (the query apart, ≤ 1024 of WeChat's characters);
+    // expire_type 0 (expire_time, ≤ 30 days ahead) or 1 (expire_interval 1–30 days); env_version as for codes
+    if (url.pathname === '/wxa/generate_urllink') {
+      if (q.access_token !== `fake-token-${generation}`) return { errcode: 40001, errmsg: 'invalid credential' };
+      if (fake.linkErrcode) return { errcode: fake.linkErrcode, errmsg: 'refused' };
+      const path = body?.path ?? '';
+      if (typeof path !== 'string' || path.includes('?') || (path && (path.startsWith('/') || !pages.has(path)))) return { errcode: 40165, errmsg: 'invalid weapp pagepath' };
+      const query = body.query ?? '';
+      if (typeof query !== 'string' || query.length > 1024 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~%]*$/.test(query)) return { errcode: 40212, errmsg: 'invalid query' };
+      if (body.env_version !== undefined && !['release', 'trial', 'develop'].includes(body.env_version)) return { errcode: 40097, errmsg: 'invalid args' };
+      const days = 30;
+      if (body.expire_type === 1) {
+        if (!Number.isInteger(body.expire_interval) || body.expire_interval < 1 || body.expire_interval > days) return { errcode: 40097, errmsg: 'invalid args: expire_interval' };
+      } else if (body.expire_type === 0) {
+        const limit = Date.now() / 1000 + days * 86400;
+        if (!Number.isInteger(body.expire_time) || body.expire_time > limit) return { errcode: 40097, errmsg: 'invalid args: expire_time' };
+      } else {
+        return { errcode: 40097, errmsg: 'invalid args: expire_type' };
+      }
+      const link = `https://wxaurl.cn/${Math.random().toString(36).slice(2, 13)}`;
+      fake.links.push({ kind: 'url', page: path, query, title: null, link });
+      return { errcode: 0, errmsg: 'ok', url_link: link };
+    }
     return null;
   };
 
@@ -154,6 +204,17 @@ export async function startFakeWechat(appId = 'wx-fake-app', secret = 'fake-secr
     url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
+}
+
+/** The pages of the mini-program as app.json lists them (client/app.config.ts): main package and subpackages. */
+function appPages(): Set<string> {
+  const src = fs.readFileSync(path.resolve(import.meta.dirname, '../../client/app.config.ts'), 'utf8');
+  const list = (s: string) => [...s.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  const out = new Set<string>();
+  const main = /^\s*pages:\s*\[([^\]]*)\]/m.exec(src);
+  for (const p of list(main?.[1] ?? '')) out.add(p);
+  for (const m of src.matchAll(/\{\s*root:\s*'([^']+)',\s*pages:\s*\[([^\]]*)\]/g)) for (const p of list(m[2]!)) out.add(`${m[1]}/${p}`);
+  return out;
 }
 
 /**

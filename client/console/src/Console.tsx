@@ -4,6 +4,7 @@ import { AlertOutlined, BarChartOutlined, LogoutOutlined, UnorderedListOutlined 
 import { Alert, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, messageOf, session, type Me } from './api.js';
+import type { BotBanner } from '../../api/types.js';
 import { navigate, useRoute, type Route } from './router.js';
 import { mayDispatch, mayUseConsole, maySeeFigures, mayWorkOrders, ROLE_WORDS, signedIn, signOut } from './signIn.js';
 import { SignIn } from './SignIn.js';
@@ -100,6 +101,7 @@ function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
             <Button icon={<LogoutOutlined />} onClick={() => void signOut().then(onSignedOut)}>退出</Button>
           </Space>
         </Layout.Header>
+        {mayDispatch(me) && <BotOutBanner onOpen={route.page === 'groups' ? null : () => navigate({ page: 'groups' } as Route)} />}
         <Layout.Content style={{ padding: 24 }}>
           {!mayDispatch(me) && route.page === 'orders' && (
             <Alert style={{ marginBottom: 16 }} type="info" showIcon title="您可以查看和导出工单；派单由社区干部办理。" />
@@ -110,3 +112,35 @@ function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
     </Layout>
   );
 }
+
+/** How often the shell asks whether the group bot is out (reading it alerts no one: the alert went once, at the logout). */
+const BOT_BANNER_POLL_MS = 60_000;
+
+/** Across every page for staff and admins while the group bot is logged out or waiting for a scan: no notice reaches a WeChat group meanwhile. */
+function BotOutBanner({ onOpen }: { onOpen: (() => void) | null }) {
+  const [banner, setBanner] = useState<BotBanner | null>(null);
+  useEffect(() => {
+    let live = true;
+    const look = () => api.bot.banner().then((b) => live && setBanner(b), () => undefined); // a failed look keeps the last answer
+    void look();
+    const t = setInterval(look, BOT_BANNER_POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(t);
+    };
+  }, []);
+  if (!banner?.out) return null;
+  const since = banner.since ? new Date(banner.since).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : null;
+  return (
+    <Alert
+      banner
+      type="error"
+      showIcon
+      data-testid="bot-out-banner"
+      style={{ fontSize: 16 }}
+      title={`${banner.message ?? '群机器人未登录'}${since ? `（自 ${since} 起）` : ''}`}
+      action={onOpen ? <Button size="small" danger onClick={onOpen}>去群管理</Button> : undefined}
+    />
+  );
+}
+

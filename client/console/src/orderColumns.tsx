@@ -33,7 +33,7 @@ export function orderColumns(onOpen: (id: string) => void): TableColumnsType<Ord
       render: (_, o) =>
         isOverdue(o) ? (
           <Tooltip title={`响应时限 ${time(o.responseDueAt)}，办结时限 ${time(o.resolveDueAt)}`}>
-            <Tag color="error">{o.overdue.response ? '响应超时' : '办结超时'}</Tag>
+            <Tag color="error">{o.overdue.secondAlert ? '20分钟未接单' : o.overdue.response ? '响应超时' : o.overdue.resolution ? '办结超时' : '评单超时'}</Tag>
           </Tooltip>
         ) : (
           <span style={{ color: '#888' }}>{['closed', 'cancelled', 'resolved'].includes(o.status) ? '—' : `${time(o.resolveDueAt)} 前`}</span>

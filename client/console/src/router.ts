@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 export const BASE = '/console';
 
 /** The console's sections beyond orders, each a page file of its own under pages/ (sections.tsx). */
-export const SECTIONS = ['notices', 'employment', 'points', 'groups', 'accounts', 'registry', 'settings', 'oversight', 'audit'] as const;
+export const SECTIONS = ['notices', 'employment', 'points', 'groups', 'accounts', 'registry', 'settings', 'oversight', 'audit', 'security', 'visits', 'gridLog', 'integrations', 'patrols'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
@@ -22,7 +22,7 @@ export function parse(pathname: string): Route {
   const o = /^\/overdue(?:\/([^/]+))?$/.exec(p);
   if (o) return o[1] ? { page: 'overdue', orderId: decodeURIComponent(o[1]) } : { page: 'overdue' };
   if (p === '/dashboard') return { page: 'dashboard' };
-  const s = /^\/([a-z]+)(?:\/(.+))?$/.exec(p);
+  const s = /^\/([a-zA-Z]+)(?:\/(.+))?$/.exec(p); // (gridLog has a capital)
   if (s && (SECTIONS as readonly string[]).includes(s[1]!)) {
     const page = s[1] as Section;
     return s[2] ? { page, sub: decodeURIComponent(s[2]) } : { page };

@@ -3,12 +3,13 @@
 //   the session in an httpOnly cookie this code never sees; beside it a readable
 //   `csrf` cookie, whose value goes with every write as X-CSRF-Token (the server's
 //   CSRF check). A first password must be changed before anything else.
-// - Development and test builds also sign in as a demo account (dev-login, a bearer token).
+// - Development and test builds also sign in as a demo account (dev-login/console: the same cookie session).
 // - 扫码登录: a code the staff member scans with the mini-program and confirms there; the
 //   browser's poll that sees the confirmation gets the same cookie session.
 import { api, fetchTransport, session, type Me, type QrPoll, type QrTicket, type RoleName } from './api.js';
-import { installTransport, request, type Transport } from '../../api/core.js';
+import { installSessionHeaders, installTransport, request, type Transport } from '../../api/core.js';
 import type { RouteWords } from '../../api/errors.js';
+import type { Wire } from '../../api/types.js';
 
 /** Whether this build offers the demo accounts (never production). */
 export const DEV_SIGN_IN = EJIA_DEV_LOGIN;
@@ -46,6 +47,9 @@ const cookieTransport: Transport = {
   upload: (r) => fetchTransport.upload({ ...r, headers: withCsrf(r.headers) }),
 };
 installTransport(cookieTransport);
+// and the pages' own fetches (the registry upload, downloads, staffCalls): a production console has
+// no bearer token, only the cookie, and the server refuses a write without the token (403 csrf)
+installSessionHeaders(withCsrf);
 
 const SIGN_IN_WORDS: RouteWords = {
   wrong_password: '用户名或密码不对。',
@@ -63,16 +67,61 @@ const CHANGE_WORDS: RouteWords = {
   'body.newPassword': '新密码至少 10 个字符，不能和旧密码或用户名相同。',
 };
 
-export interface PasswordSignIn {
-  mustChangePassword: boolean;
-}
+/** Signed in (the cookie is the session), or, with 两步验证 on, the challenge the code goes with. */
+export type PasswordSignIn = { mustChangePassword: boolean; challenge?: undefined } | { challenge: string; mustChangePassword?: undefined };
 
 /** POST /api/auth/password: the answer holds no token; the cookie is the session. */
 export async function signInWithPassword(username: string, password: string): Promise<PasswordSignIn> {
   session.set(undefined); // a demo token would be sent instead of the cookie
-  const r = await request<PasswordSignIn>('POST', '/auth/password', { body: { username, password }, words: SIGN_IN_WORDS });
+  const r = await request<{ mustChangePassword: boolean } | { secondFactor: 'totp'; challenge: string }>('POST', '/auth/password', { body: { username, password }, words: SIGN_IN_WORDS });
+  return 'challenge' in r ? { challenge: r.challenge } : { mustChangePassword: r.mustChangePassword };
+}
+
+// ---- 两步验证 (server/auth/totp.ts) -------------------------------------------------------
+
+const SECOND_STEP_WORDS: RouteWords = {
+  wrong_code: '验证码不对。请看手机上最新的 6 位数字（手机时间要准）。',
+  code_used: '这个验证码刚用过了，请等手机上出现新的数字再输。',
+  wrong_recovery_code: '恢复码不对，或者已经用过了（每个恢复码只能用一次）。',
+  challenge_expired: '等的时间太久了，请重新输入密码登录。',
+  locked: '连续输错 5 次，账号已锁定 15 分钟。请稍后再试，或请管理员帮忙。',
+  rate_limited: '尝试次数太多了，请一分钟后再试。',
+  forbidden: '这个账号已经没有工作台的权限，请联系管理员。',
+  'body.code': '验证码不对。请输入手机上最新的 6 位数字（手机时间要准）。',
+  'body.recoveryCode': '请输入恢复码。',
+};
+
+/** POST /api/auth/password/totp: the second step; the answer starts the cookie session. */
+export async function completeSecondStep(challenge: string, f: { code: string } | { recoveryCode: string }): Promise<{ mustChangePassword: boolean }> {
+  const r = await request<{ mustChangePassword: boolean }>('POST', '/auth/password/totp', { body: { challenge, ...f }, words: SECOND_STEP_WORDS });
   return { mustChangePassword: r.mustChangePassword };
 }
+
+export type TwoStepStatus = Wire<Awaited<ReturnType<typeof import('../../../server/auth/totp.js').twoStepStatus>>>;
+export type TotpEnrolment = Wire<Awaited<ReturnType<typeof import('../../../server/auth/totp.js').enrolTotp>>>;
+export type TotpEnabled = Wire<Awaited<ReturnType<typeof import('../../../server/auth/totp.js').confirmTotp>>>;
+
+const TWO_STEP_WORDS: RouteWords = {
+  no_password: '两步验证用于账号密码登录。这个账号还没有开通密码登录，请先请平台管理员开通。',
+  already_enabled: '两步验证已经开启。要换手机，请先关闭再重新开启。',
+  not_enrolling: '请重新点“开启两步验证”，扫描新的二维码。',
+  not_enabled: '两步验证没有开启。',
+  wrong_code: '验证码不对。请看手机上最新的 6 位数字（手机时间要准）。',
+  code_used: '这个验证码刚用过了，请等手机上出现新的数字再输。',
+  wrong_recovery_code: '恢复码不对，或者已经用过了。',
+  wrong_password: '当前密码不对。',
+  locked: '连续输错 5 次，账号已锁定 15 分钟。',
+  'body.code': '验证码不对。请输入手机上最新的 6 位数字（手机时间要准）。',
+  'body.currentPassword': '请输入当前密码。',
+};
+
+export const twoStep = {
+  status: () => request<TwoStepStatus>('GET', '/auth/totp', { words: TWO_STEP_WORDS }),
+  enrol: () => request<TotpEnrolment>('POST', '/auth/totp/enrol', { body: {}, words: TWO_STEP_WORDS }),
+  confirm: (code: string) => request<TotpEnabled>('POST', '/auth/totp/confirm', { body: { code }, words: TWO_STEP_WORDS }),
+  disable: (currentPassword: string, f: { code: string } | { recoveryCode: string }) =>
+    request<void>('POST', '/auth/totp/disable', { body: { currentPassword, ...f }, words: TWO_STEP_WORDS }),
+};
 
 // ---- 扫码登录 -------------------------------------------------------------------------
 
@@ -106,10 +155,14 @@ export async function changePassword(currentPassword: string, newPassword: strin
   await request<void>('POST', '/auth/password/change', { body: { currentPassword, newPassword }, words: CHANGE_WORDS });
 }
 
-/** Development and test builds: a demo account, by openid. */
+/**
+ * Development and test builds: a demo account, by openid, into the same cookie session a
+ * password gives (so every console walk goes through the CSRF token and the Origin check,
+ * as production does); the page holds no token.
+ */
 export async function signIn(openid: string): Promise<void> {
-  const r = await api.auth.devLogin(openid);
-  session.set(r.token);
+  await api.auth.devConsoleLogin(openid);
+  session.set(undefined);
 }
 
 export async function signOut(): Promise<void> {

@@ -23,7 +23,7 @@ export const DISPATCHABLE: OrderStatus[] = ['submitted', 'dispatched', 'reopened
 
 export const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
-export const isOverdue = (o: Pick<OrderSummary, 'overdue'>) => o.overdue.response || o.overdue.resolution;
+export const isOverdue = (o: Pick<OrderSummary, 'overdue'>) => o.overdue.response || o.overdue.resolution || o.overdue.review;
 
 export const ACTION_WORDS: Record<string, string> = {
   submit: '居民报事',

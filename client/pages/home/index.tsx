@@ -49,7 +49,11 @@ export default function Home() {
         </View>
       )}
       {workspace === 'buildingHead' ? (
-        <BigButton icon="🤝" label="帮邻居报事" sub="替不方便用手机的邻居报" onPress={() => void Taro.navigateTo({ url: `${PAGES.raise}?for=neighbour` })} />
+        <View>
+          <BigButton icon="🤝" label="帮邻居报事" sub="替不方便用手机的邻居报" onPress={() => void Taro.navigateTo({ url: `${PAGES.raise}?for=neighbour` })} />
+          <BigButton icon="🔦" label="楼道巡查" sub="消防通道、楼道灯、电梯…一项项看" onPress={() => void Taro.navigateTo({ url: '/packages/head/patrol/index' })} />
+          <BigButton icon="📣" label="通知告知情况" sub="哪些户还不知道，告知了点一下" onPress={() => void Taro.navigateTo({ url: '/packages/head/told/index' })} />
+        </View>
       ) : null}
       <BigButton icon="📋" label="我的报事" sub="看看办到哪一步了" onPress={() => void Taro.redirectTo({ url: PAGES.orders })} />
       {linked

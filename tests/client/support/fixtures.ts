@@ -57,7 +57,7 @@ export function order(over: Partial<OrderSummary> & { id: string }): OrderSummar
     claimedAt: null,
     resolvedAt: null,
     closedAt: null,
-    overdue: { response: false, resolution: false },
+    overdue: { response: false, resolution: false, secondAlert: false, review: false },
     feedback: null,
     reopenCount: 0,
     ...over,

@@ -24,7 +24,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startBackend(dir: string): Promise<Backend> {
+/** `env`: on top of the walk's settings (the go-live walk runs it in production mode). */
+export async function startBackend(dir: string, env: Record<string, string> = {}): Promise<Backend> {
   fs.mkdirSync(dir, { recursive: true });
   const port = await freePort();
   let output = '';
@@ -41,6 +42,7 @@ export async function startBackend(dir: string): Promise<Backend> {
       LOGIN_RATE_PER_MINUTE: '1000',
       // a notice written in a walk goes out whatever the hour the tests run at
       NOTICE_QUIET_HOURS: 'off',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,6 +8,7 @@ import type { ColumnsType } from 'antd/es/table/index.js';
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf, type Delivery, type DeliveryProgress, type ManagedNotice, type NoticeAudienceChoices } from '../api.js';
 import { time } from '../words.js';
+import { NoticeReachCard } from './NoticeReach.js';
 import { audienceWords, DELIVERY_COLOR, DELIVERY_WORDS, NOTICE_STATE_COLOR, NOTICE_STATE_WORDS } from './words.js';
 
 /** How often the board looks again while posts are going out. */
@@ -242,6 +243,8 @@ export function DeliveryBoard({ id, choices, onBack }: { id: string; choices: No
           data-testid="deliveries-table"
         />
       </Card>
+      {/* scheduled notices have reached nobody yet, nor has one withdrawn before its time */}
+      {notice && notice.state !== 'scheduled' && new Date(notice.sendAt) <= new Date() ? <NoticeReachCard id={id} /> : null}
     </Flex>
   );
 }

@@ -16,6 +16,7 @@ import {
   type NewRoleInvite,
   type OpenRoleInvite,
 } from '../api.js';
+import { useCommunity, type Place } from '../useCommunity.js';
 import type { PageProps } from '../Console.js';
 import { navigate } from '../router.js';
 import { time } from '../words.js';
@@ -29,29 +30,8 @@ const ROLE_NAMES: Record<CommunityRole, string> = {
 const ROLE_COLORS: Record<CommunityRole, string> = { BUILDING_HEAD: 'cyan', GRID_WORKER: 'blue', STAFF: 'purple', REVIEWER: 'red' };
 const PAGE_SIZE = 20;
 
-type Place = { id: string; name: string };
 const placeOf = (r: { grid: Place | null; building: Place | null }) => r.building?.name ?? r.grid?.name ?? '本社区';
 
-/**
- * The community the page is about: staff work in their own; an administrator of several
- * picks one (the communities they administer, as the registry lists them).
- */
-function useCommunity(me: Me) {
-  const own = me.community?.id ?? me.roles.find((r) => r.communityId)?.communityId ?? null;
-  const [choices, setChoices] = useState<Place[]>([]);
-  const [picked, setPicked] = useState<string | null>(own);
-  useEffect(() => {
-    if (own) return;
-    request<Place[]>('GET', '/registry/communities').then(
-      (list) => {
-        setChoices(list.map((c) => ({ id: c.id, name: c.name })));
-        setPicked((p) => p ?? list[0]?.id ?? null);
-      },
-      () => undefined,
-    );
-  }, [own]);
-  return { communityId: picked, choices, pick: setPicked, fixed: !!own };
-}
 
 export default function AccountsPage({ me, route }: PageProps) {
   const { communityId, choices, pick, fixed } = useCommunity(me);

@@ -1,10 +1,13 @@
 // 数据看板: the order figures (GET /api/orders/stats) and 就业 figures (GET /api/employment/stats)
 // as charts; every chart turns into the table of its numbers (表格), to read or copy into a report.
-import { App, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Table } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Row, Segmented, Skeleton, Space, Statistic, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, messageOf, type EmploymentStats, type OrderStats, type OrderStatus, type PointsMonth } from '../api.js';
 import { Chart, type ChartOption } from '../Chart.js';
+import { download } from '../staffCalls.js';
 import type { PageProps } from '../Console.js';
 import { minutesWords, percentWords, STATUS_SHORT } from '../words.js';
 
@@ -33,6 +36,20 @@ export default function DashboardPage(_: PageProps) {
   const [orders, setOrders] = useState<OrderStats | null>(null);
   const [employment, setEmployment] = useState<EmploymentStats | null | 'none'>(null);
   const [points, setPoints] = useState<PointsMonth[] | null | 'none'>(null);
+  // 四单月报: last month by default (the report the meeting at the start of a month asks for)
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month').startOf('month'));
+  const [exporting, setExporting] = useState(false);
+  const exportReport = async () => {
+    setExporting(true);
+    try {
+      const label = month.format('YYYY-MM');
+      await download(`/orders/report/monthly.xlsx?month=${label}`, `四单月报-${label}.xlsx`);
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   useEffect(() => {
     setOrders(null);
@@ -197,6 +214,14 @@ export default function DashboardPage(_: PageProps) {
               <Statistic title="满意率" value={percentWords(orders.community.satisfiedShare)} />
             </>
           )}
+        </Space>
+      </Card>
+      <Card size="small" title="四单月报" data-testid="monthly-report">
+        <Space wrap>
+          <span>月份</span>
+          <DatePicker picker="month" allowClear={false} value={month} onChange={(v) => v && setMonth(v)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} data-testid="report-month" />
+          <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={exportReport} data-testid="report-export">导出 Excel</Button>
+          <span style={{ color: '#888' }}>按北京时间的自然月：各环节数量、按时率、满意率、返工，按网格、按类别，及紧急工单响应</span>
         </Space>
       </Card>
       {!cards ? <Skeleton active /> : orders && orders.community.orders === 0 ? <Empty description={`近 ${days} 天没有工单`} /> : null}

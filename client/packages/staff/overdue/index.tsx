@@ -25,6 +25,10 @@ export default function StaffOverdue() {
             <Text className="muted">
               {o.overdue.response ? `应在 ${when(o.responseDueAt)} 前接单` : `应在 ${when(o.resolveDueAt)} 前办好`}
             </Text>
+            {/* how far the escalation went: 10 minutes the grid's workers and staff, 20 minutes the community's leaders */}
+            {o.urgency === 'emergency' && o.overdue.response ? (
+              <Text className="text">{o.overdue.secondAlert ? '20分钟没人接单，已上报社区领导' : '10分钟没人接单，已提醒网格员和社区干部'}</Text>
+            ) : null}
           </OrderCard>
         ))}
         <MoreButton hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} />

@@ -48,6 +48,13 @@ export default function WorkerQueue() {
       <Button className="btn btn--secondary" onClick={() => void Taro.navigateTo({ url: `${PAGES.raise}?for=neighbour` })}>
         📝 帮居民报事
       </Button>
+      {/* 民情日志 and 就业摸底 (issue #20) */}
+      <Button className="btn btn--secondary" onClick={() => void Taro.navigateTo({ url: PAGES.workerLog })}>
+        🗒️ 写民情日志
+      </Button>
+      <Button className="btn btn--secondary" onClick={() => void Taro.navigateTo({ url: PAGES.workerSurvey })}>
+        📋 本月就业摸底
+      </Button>
     </Page>
   );
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '楼道巡查', enablePullDownRefresh: true });

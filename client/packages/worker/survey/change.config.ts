@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationStyle: 'default', navigationBarTitleText: '登记变化' });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ServiceCategory" ADD COLUMN     "emergency" BOOLEAN NOT NULL DEFAULT false;
+

@@ -1,0 +1,3 @@
+// The 民情日志 domain's public face.
+export { gridLogRoutes } from './routes.js';
+

@@ -1,0 +1,2 @@
+// The patrols domain's public face (楼道巡查, issue #20).
+export { patrolRoutes } from './routes.js';
