@@ -102,6 +102,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // one walk at a time (beside one server file): two Chromiums, each with its backend
+          // child seeding a demo, starved one walk of the CPU for 30 s in CI
+          maxWorkers: 1,
           // builds the H5 bundle once (when stale) and empties the screenshot folder, before any walk starts
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           // the first run builds the H5 bundle (about a minute) before the walk starts
