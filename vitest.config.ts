@@ -15,9 +15,23 @@ const taroWithoutSourceMaps: Plugin = {
   },
 };
 
+// Files that kill processes, start servers as child processes or judge real time: a starved CPU
+// (the other worker, another walk) fails them, not the code. They run in projects of their own
+// (`timing`, `timing-pg`) after every other file, one at a time (sequence.groupOrder below).
+const timingFiles = [
+  'tests/reliability/crash.test.ts',
+  'tests/platform/multi-instance.test.ts',
+  'tests/platform/sqlite-lock.test.ts',
+  'tests/points/expiry-wiring.test.ts',
+  'tests/auth/password.test.ts',
+  'tests/employment/zero-employment.test.ts',
+];
+// vitest runs the groups one after another, lowest first; within a group, files share the workers
+const GROUP = { parallel: 0, walks: 1, timing: 2 } as const;
+
 const serverTests = {
   include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
-  exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**'],
+  exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**', ...timingFiles],
   globalSetup: ['tests/support/global-setup.ts'],
   // One module graph per worker, not per file: every file imports the whole server
   // (~190 modules, ~2 s to transform and load each time), and no test changes module
@@ -48,7 +62,23 @@ async function postgresProject(): Promise<TestProjectInlineConfiguration[]> {
         exclude: [...serverTests.exclude, 'tests/platform/schema-drift.test.ts'],
       },
     },
+    timingProject('timing-pg'),
   ];
+}
+
+/** The timing-sensitive files on one database (`timing`: SQLite, `timing-pg`: PostgreSQL), alone at the end. */
+function timingProject(name: 'timing' | 'timing-pg'): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    test: {
+      name,
+      ...serverTests,
+      include: timingFiles,
+      exclude: configDefaults.exclude,
+      maxWorkers: 1,
+      sequence: { groupOrder: GROUP.timing },
+    },
+  };
 }
 
 // One `npm test`, four kinds of test:
@@ -70,6 +100,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
         extends: true,
         test: { name: 'server', ...serverTests },
       },
+      timingProject('timing'),
       ...(await postgresProject()),
       {
         extends: true,
@@ -102,9 +133,11 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // one walk at a time (beside one server file): two Chromiums, each with its backend
+          // one walk at a time, after the server and client files (vitest puts projects with a
+          // different maxWorkers in groups of their own): two Chromiums, each with its backend
           // child seeding a demo, starved one walk of the CPU for 30 s in CI
           maxWorkers: 1,
+          sequence: { groupOrder: GROUP.walks },
           // builds the H5 bundle once (when stale) and empties the screenshot folder, before any walk starts
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           // the first run builds the H5 bundle (about a minute) before the walk starts

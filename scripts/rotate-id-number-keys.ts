@@ -1,11 +1,12 @@
 // npm run keys:rotate-id-numbers [-- --batch 500]
 // Re-encrypts every Resident ID number not under the current key (the first of
 // ID_NUMBER_KEYS), and seals any still in plain text, in batches, with the same
-// configuration the server reads. Resumable: stopped half-way, a second run does
+// configuration the server reads; then the two-step secrets, sealed under the same keys. Resumable: stopped half-way, a second run does
 // what is left (each batch selects rows not yet on the current key); safe while
 // the servers run. docs/deploy.md, "Rotating the ID-number key", says when to run it.
 import { loadConfigOrExit } from '../server/config.js';
 import { createDb } from '../server/db.js';
+import { resealTotpSecrets } from '../server/auth/index.js';
 import { resealIdNumbers } from '../server/org/index.js';
 
 const at = process.argv.indexOf('--batch');
@@ -22,8 +23,11 @@ const report = await resealIdNumbers({ db, config }, {
   batchSize,
   onBatch: (r) => console.log(`${r.resealed} re-encrypted so far`),
 });
+// the two-step secrets are sealed under the same keys: without this they would not open once the old key is dropped
+const secrets = await resealTotpSecrets({ db, config });
 console.log(
   `done: ${report.resealed} ID numbers now under key ${config.idNumbers.keys[0]!.version} in ${Math.round(performance.now() - t)} ms` +
-    (report.duplicates ? `; ${report.duplicates} share their number with another resident (encrypted, not searchable: correct them)` : ''),
+    (report.duplicates ? `; ${report.duplicates} share their number with another resident (encrypted, not searchable: correct them)` : '') +
+    `; ${secrets} two-step secrets re-encrypted`,
 );
 await db.$disconnect();

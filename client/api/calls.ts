@@ -472,7 +472,7 @@ export const api = {
     reorderReplies: (ids: string[], communityId?: string) => request<StockReply[]>('PUT', '/categories/replies/order', { body: { ids, communityId } }),
     automation: (communityId?: string) => request<NoticeAutomation>('GET', '/notices/automation', { query: { communityId } }),
     setAutomation: (body: Partial<Omit<NoticeAutomation, 'communityId'>> & { communityId?: string }) => request<NoticeAutomation>('PUT', '/notices/automation', { body }),
-    history: (q: { communityId?: string; target?: 'category' | 'stock_reply' | 'notice_automation'; targetId?: string; limit?: number }) =>
+    history: (q: { communityId?: string; target?: 'category' | 'stock_reply' | 'notice_automation' | 'order_settings'; targetId?: string; limit?: number }) =>
       request<{ items: AuditItem[] }>('GET', '/categories/history', { query: q }),
   },
   /** 对接 (Open311 GeoReport v2): a community's integration keys (server/open311). */

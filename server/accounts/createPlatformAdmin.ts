@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { Deps } from '../context.js';
 import { recordAdminChange } from '../audit/index.js';
-import { loadViewer, setFirstPassword } from '../auth/index.js';
+import { createAccount, loadViewer, setFirstPassword } from '../auth/index.js';
 import { AppError } from '../errors.js';
 
 // no 0/O, 1/l/I: read off a terminal and typed by hand once
@@ -29,7 +29,7 @@ export async function createPlatformAdmin(deps: Deps, input: PlatformAdminInput)
   const taken = await deps.db.passwordCredential.findUnique({ where: { username: input.username.trim().toLowerCase() }, select: { userId: true } });
   if (taken) throw new AppError('conflict', `username: ${input.username} is taken`, [{ path: 'username', message: 'taken' }], 'username_taken');
   const user = await deps.db.$transaction(async (tx) => {
-    const u = await tx.user.create({ data: { displayName, createdAt: now }, select: { id: true } });
+    const u = await createAccount(tx, { displayName, createdAt: now });
     await tx.userRole.create({ data: { userId: u.id, role: 'ADMIN', communityId: null, createdAt: now } });
     // the command line acts for the deployment; the entry names the account it made
     await recordAdminChange(tx, {

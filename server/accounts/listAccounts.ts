@@ -1,9 +1,9 @@
 import type { Prisma } from '@prisma/client';
-import type { Viewer } from '../auth/index.js';
+import { twoStepOn, type Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
 import { cursorArgs, toPage } from '../http/paging.js';
-import { rolesManageable } from '../policies/index.js';
+import { mayResetTwoStep, rolesManageable } from '../policies/index.js';
 import { communityOf } from './places.js';
 import { presentAccount } from './presenter.js';
 import type { AccountsQuery } from './schemas.js';
@@ -26,9 +26,9 @@ export async function listAccounts(deps: Deps, v: Viewer, q: AccountsQuery) {
       id: true,
       displayName: true,
       residentId: true,
+      // every role of the account: who may reset its 两步验证 depends on all of them; the page shows roleWhere's
       roles: {
-        where: roleWhere,
-        select: { id: true, role: true, createdAt: true, grid: placeSelect, building: placeSelect },
+        select: { id: true, role: true, createdAt: true, communityId: true, gridId: true, buildingId: true, regionId: true, grid: placeSelect, building: placeSelect },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       },
     },
@@ -36,5 +36,16 @@ export async function listAccounts(deps: Deps, v: Viewer, q: AccountsQuery) {
     ...cursorArgs(q),
   });
   const page = toPage(rows, q.limit);
-  return { items: page.items.map((u) => presentAccount(u, u.roles)), nextCursor: page.nextCursor, manageable, communityId };
+  const twoStep = await twoStepOn(deps.db, page.items.map((u) => u.id));
+  const shown = (r: { role: string; communityId: string | null }) => r.communityId === communityId && (roles as string[]).includes(r.role);
+  return {
+    items: page.items.map((u) => {
+      // the account as the policy sees it: its id and every role it holds
+      const target: Viewer = { userId: u.id, displayName: u.displayName, resident: null, roles: u.roles, regions: [] };
+      return presentAccount(u, u.roles.filter(shown), { on: twoStep.has(u.id), mayReset: mayResetTwoStep(v, target) });
+    }),
+    nextCursor: page.nextCursor,
+    manageable,
+    communityId,
+  };
 }

@@ -21,11 +21,17 @@ export const presentGrant = (r: RoleRow) => ({
   since: r.createdAt,
 });
 
-export const presentAccount = (u: { id: string; displayName: string; residentId: string | null }, roles: RoleRow[]) => ({
+export const presentAccount = (
+  u: { id: string; displayName: string; residentId: string | null },
+  roles: RoleRow[],
+  twoStep: { on: boolean; mayReset: boolean } = { on: false, mayReset: false },
+) => ({
   id: u.id,
   name: u.displayName,
   residentAccount: u.residentId !== null,
   roles: roles.map(presentGrant),
+  twoStep: twoStep.on,
+  mayResetTwoStep: twoStep.on && twoStep.mayReset,
 });
 
 export const presentInvite = (i: {

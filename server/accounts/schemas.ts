@@ -57,6 +57,10 @@ export const account = z
     residentAccount: z.boolean(),
     /** The roles in this community the viewer manages. */
     roles: z.array(roleGrant),
+    /** 两步验证 is on for the account */
+    twoStep: z.boolean(),
+    /** the viewer may reset its 两步验证 (on, and policies/auth.ts mayResetTwoStep): POST /api/auth/accounts/:id/totp/reset */
+    mayResetTwoStep: z.boolean(),
   })
   .meta({ id: 'CommunityAccount' });
 

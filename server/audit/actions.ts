@@ -30,6 +30,19 @@ export const ACTION_LABELS: Record<string, string> = {
   'stock_reply.delete': '删除常用回复',
   'stock_reply.reorder': '调整常用回复顺序',
   'notice_automation.update': '修改通知自动化',
+  'points_rule.create': '新增积分规则',
+  'points_rule.update': '修改积分规则',
+  'points_rule.retire': '停用积分规则',
+  'points_rule.reactivate': '重新启用积分规则',
+  'points_settings.update': '修改积分有效期',
+  'shop_item.create': '积分超市上架新商品',
+  'shop_item.update': '修改积分超市商品',
+  'shop_item.restock': '积分超市补货',
+  'region_role.invite': '邀请县/街道任职',
+  'region_role.invite_withdraw': '撤回县/街道任职邀请',
+  'region_role.invite_accept': '领取县/街道任职邀请',
+  'order_settings.review_deadline': '修改评单时限',
+  'visits.export': '导出走访记录',
 };
 
 export const TARGET_LABELS: Record<string, string> = {
@@ -46,6 +59,11 @@ export const TARGET_LABELS: Record<string, string> = {
   category: '服务类别',
   stock_reply: '常用回复',
   notice_automation: '通知自动化',
+  points_rule: '积分规则',
+  points_settings: '积分设置',
+  shop_item: '积分超市商品',
+  region_invite: '县/街道任职邀请',
+  order_settings: '评单时限',
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
@@ -72,6 +90,7 @@ export const FIELD_LABELS: Record<string, string> = {
   code: '代码',
   icon: '图标',
   responseMinutes: '响应时限(分钟)',
+  reviewDeadlineDays: '评单时限(天)',
   resolveMinutes: '办结时限(分钟)',
   emergency: '紧急类别',
   active: '启用',
@@ -83,6 +102,17 @@ export const FIELD_LABELS: Record<string, string> = {
   jobs: '招聘自动通知',
   trainings: '培训自动通知',
   emergencyOrders: '紧急工单通知网格群',
+  points: '积分',
+  monthlyCap: '每户每月上限',
+  expiryMonths: '积分有效期(月)',
+  description: '说明',
+  pointsPrice: '所需积分',
+  stock: '库存',
+  stockAdded: '累计上架数量',
+  quantity: '本次补货',
+  limitPerHousehold: '每户限兑',
+  limitPeriod: '限兑周期',
+  onShelf: '在架',
 };
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;

@@ -16,3 +16,11 @@ export { FakeWechatClient, HttpWechatClient, type WechatClient } from './wechat.
 export { openidOf } from './identities.js';
 // the first platform administrator, made from the command line (server/accounts/createPlatformAdmin.ts)
 export { setFirstPassword } from './passwords.js';
+// an account with no WeChat identity (an Open311 integration's, the first administrator's), in the caller's transaction
+export { createAccount } from './newAccount.js';
+// the 账号 page (server/accounts) marks the accounts with 两步验证 on
+export { twoStepOn } from './twoStepAccounts.js';
+// names shown beside what an account did, and a resident's own account (server/open311)
+export { accountNames, accountOfResident } from './accountLookups.js';
+// a key rotation brings the two-step secrets to the current key too (scripts/rotate-id-number-keys.ts)
+export { resealTotpSecrets } from './resealTotpSecrets.js';

@@ -21,8 +21,8 @@
 // store, sweep or share between instances; one-time use is not needed because every
 // use costs a fresh, replay-checked code and wrong ones lock the account.
 //
-// The secret is sealed at rest the way 身份证号 are (AES-256-GCM under ID_NUMBER_KEYS,
-// `v1:<iv>:<tag>:<ciphertext>`, with its own AAD) and leaves the server only in the
+// The secret is sealed at rest by the code that seals 身份证号 (server/sealing.ts: AES-256-GCM
+// under ID_NUMBER_KEYS, `v1:<iv>:<tag>:<ciphertext>`, with its own AAD) and leaves the server only in the
 // enrolment answer. Nothing of a secret, code or challenge goes into a log line or an
 // error message.
 import crypto from 'node:crypto';
@@ -32,6 +32,7 @@ import QRCode from 'qrcode';
 import type { Config } from '../config.js';
 import type { AppContext, Deps } from '../context.js';
 import { AppError, forbidden, notFound } from '../errors.js';
+import { openSealedText, sealText } from '../sealing.js';
 import { recordAdminChange } from '../audit/index.js';
 import { homeCommunity, homeRegion, mayHaveConsolePassword, mayResetTwoStep } from '../policies/index.js';
 import { qrNonceOf, refuseForeignOrigin, setQrNonceCookie } from './consoleSession.js';
@@ -50,32 +51,14 @@ export const RECOVERY_CODE_COUNT = 10;
 // ---- the secret at rest --------------------------------------------------------------
 
 type Keys = Config['idNumbers'];
-// binds a ciphertext to this column: an ID number's cut and pasted here does not open
+// binds a ciphertext to this column: an ID number's cut and pasted here does not open.
+// The sealed form is the ID numbers' own (server/sealing.ts, `<version>:<iv>:<tag>:<ct>`):
+// the secrets sealed by this file's earlier copy of that code open unchanged.
 const AAD = Buffer.from('TotpCredential.secretSealed');
-const SEALED = /^(v\d{1,4}):([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{22}):([A-Za-z0-9_-]+)$/;
-
-function sealSecret(keys: Keys, base32: string): string {
-  const { version, key } = keys.keys[0]!;
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(AAD);
-  const ct = Buffer.concat([cipher.update(base32, 'utf8'), cipher.final()]);
-  return `${version}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${ct.toString('base64url')}`;
-}
-
-function openSecret(keys: Keys, stored: string): string {
-  const m = SEALED.exec(stored);
-  const key = m && keys.keys.find((k) => k.version === m[1]);
-  if (!m || !key) throw new AppError('internal', `a two-step secret is sealed with a key ID_NUMBER_KEYS no longer lists (${m?.[1] ?? 'unreadable'})`);
-  try {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', key.key, Buffer.from(m[2]!, 'base64url'));
-    decipher.setAAD(AAD);
-    decipher.setAuthTag(Buffer.from(m[3]!, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(m[4]!, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    throw new AppError('internal', `a two-step secret does not open with key ${m[1]}`);
-  }
-}
+const sealSecret = (keys: Keys, base32: string) => sealText(keys, base32, AAD);
+const openSecret = (keys: Keys, stored: string) => openSealedText(keys, stored, AAD, 'a two-step secret');
+/** A stored secret under the current key (a key rotation: ./resealTotpSecrets.ts). */
+export const resealTotpSecret = (keys: Keys, stored: string) => sealSecret(keys, openSecret(keys, stored));
 
 // ---- codes ---------------------------------------------------------------------------
 

@@ -143,8 +143,8 @@ export const managedCategoryList = z.object({
 
 export const historyQuery = z.object({
   communityId: id.optional(),
-  /** category · stock_reply · notice_automation; left out, all three */
-  target: z.enum(['category', 'stock_reply', 'notice_automation']).optional(),
+  /** category · stock_reply · notice_automation · order_settings; left out, all four */
+  target: z.enum(['category', 'stock_reply', 'notice_automation', 'order_settings']).optional(),
   /** one category's or reply's entries */
   targetId: id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),

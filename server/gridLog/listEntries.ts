@@ -2,9 +2,9 @@
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { forbidden, notFound } from '../errors.js';
-import { gridLogReach, mayReadGridLog } from '../policies/index.js';
+import { gridLogReach, mayReadGridLog, mayReadGridLogOf } from '../policies/index.js';
 import { presentEntry } from './presenter.js';
-import { entryById, entryPage, linksOf } from './queries.js';
+import { entryById, entryPage, householdPlace, linksOf, orderPlace } from './queries.js';
 import type { EntriesQuery } from './schemas.js';
 
 const refuseUnlessReader = (v: Viewer) => {
@@ -13,6 +13,15 @@ const refuseUnlessReader = (v: Viewer) => {
 
 export async function listEntries(deps: Deps, v: Viewer, q: EntriesQuery) {
   refuseUnlessReader(v);
+  // the log about one household or order (its drawer, its page): not found unless its grid's log is the viewer's to read
+  if (q.householdId) {
+    const place = await householdPlace(deps.sql, q.householdId);
+    if (!place || !mayReadGridLogOf(v, place)) throw notFound('query.householdId: household');
+  }
+  if (q.orderId) {
+    const place = await orderPlace(deps.sql, q.orderId);
+    if (!place || !mayReadGridLogOf(v, place)) throw notFound('query.orderId: order');
+  }
   const { rows, total } = await entryPage(deps.sql, gridLogReach(v), q, q);
   const links = await linksOf(deps.sql, rows.map((r) => r.id));
   const ctx = { secret: deps.config.sessionSecret, now: deps.clock() };

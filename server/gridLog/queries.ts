@@ -55,6 +55,14 @@ function inReach(reach: GridLogReach): SqlQuery {
 export const gridById = (db: SqlClient, gridId: string) =>
   db.one<{ id: string; communityId: string; name: string }>(sql`SELECT g.id, g."communityId", g.name FROM "Grid" g WHERE g.id = ${gridId}`);
 
+/** The grid and community a household is in (by its building), or undefined: whose log it is in. */
+export const householdPlace = (db: SqlClient, householdId: string) =>
+  db.one<{ communityId: string; gridId: string }>(sql`SELECT b."communityId", b."gridId" FROM "Household" h JOIN "Building" b ON b.id = h."buildingId" WHERE h.id = ${householdId}`);
+
+/** The grid and community of an order, or undefined. */
+export const orderPlace = (db: SqlClient, orderId: string) =>
+  db.one<{ communityId: string; gridId: string }>(sql`SELECT o."communityId", o."gridId" FROM "Order" o WHERE o.id = ${orderId}`);
+
 /** Of these households, the ones in the grid (by their building). */
 export const householdsInGrid = async (db: SqlClient, gridId: string, ids: string[]) =>
   ids.length
@@ -95,6 +103,7 @@ export interface EntryFilter {
   kind?: GridLogKind | undefined;
   gridId?: string | undefined;
   householdId?: string | undefined;
+  orderId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -111,6 +120,7 @@ function conditions(reach: GridLogReach, f: EntryFilter): SqlQuery {
   if (f.to) c.push(sql`e."occurredAt" < ${f.to}`);
   if (f.q) c.push(sql`e.text LIKE ${`%${likeEscaped(f.q)}%`} ESCAPE '\\'`);
   if (f.householdId) c.push(sql`EXISTS (SELECT 1 FROM "GridLogHousehold" lh WHERE lh."entryId" = e.id AND lh."householdId" = ${f.householdId})`);
+  if (f.orderId) c.push(sql`EXISTS (SELECT 1 FROM "GridLogOrder" lo WHERE lo."entryId" = e.id AND lo."orderId" = ${f.orderId})`);
   return join(c, ' AND ');
 }
 

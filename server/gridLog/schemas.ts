@@ -27,7 +27,10 @@ export const entriesQuery = z.object({
   q: z.string().trim().min(1).max(50).optional(),
   kind: kind.optional(),
   gridId: id.optional(),
+  /** Entries about this household (404 when its grid's log is not the viewer's to read). */
   householdId: id.optional(),
+  /** Entries about this order (404 when its grid's log is not the viewer's to read). */
+  orderId: id.optional(),
   /** From this moment on (occurredAt). */
   from: dateTime().optional(),
   /** Before this moment (occurredAt). */

@@ -4,12 +4,16 @@ import { acceptRoleInvite } from '../accounts/index.js';
 import { AppError } from '../errors.js';
 import { spendInvite } from '../org/index.js';
 import { mayLinkToResident } from '../policies/index.js';
+import { acceptRegionInvite } from '../regions/index.js';
 
 /** 账号绑定: the signed-in account becomes the resident's whose code it enters. */
 export async function acceptInvite(deps: Deps, v: Viewer, code: string) {
   // a code for a role (楼栋长, 网格员, staff, reviewer: server/accounts) gives that role instead
   const role = await acceptRoleInvite(deps, v, code);
   if (role) return role;
+  // a code for a 县/街道 role (server/regions) likewise
+  const regionRole = await acceptRegionInvite(deps, v, code);
+  if (regionRole) return regionRole;
   if (v.resident) throw new AppError('conflict', 'this account is already linked to a resident');
   // refused before the code is spent: the person can still enter it from a second WeChat account
   if (!mayLinkToResident(v)) {

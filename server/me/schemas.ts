@@ -62,12 +62,16 @@ export const me = z
   .meta({ id: 'Me' });
 
 const namedPlace = z.object({ id: z.string(), name: z.string() });
-/** `role`: the code was a role invitation (server/accounts), and the account now holds that role. */
+/**
+ * `role`: the code was a role invitation (server/accounts), and the account now holds that role;
+ * `regionRole`: it was an invitation to a 县/街道 role (server/regions).
+ */
 export const linkedAnswer = z.object({
   linked: z.boolean(),
   role: z
     .object({ role: z.string(), community: namedPlace, grid: namedPlace.nullable(), building: namedPlace.nullable() })
     .optional(),
+  regionRole: z.object({ role: z.string(), region: namedPlace }).optional(),
 });
 
 /** 信息更正 (PIPL Art. 46): which item of the copy is wrong, and what is right, in the resident's words. */

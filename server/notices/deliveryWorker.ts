@@ -6,8 +6,8 @@
 // - The pace lives in the database per sending account (NoticeSender): the
 //   random gap between two posts and the daily cap hold across workers.
 // - A post is recorded before the worker moves on. The claim also sets
-//   `attemptStartedAt` (the sender's slot is taken first, so a claim goes
-//   straight to the send): a lease that ran out with it set means a worker died
+//   `attemptStartedAt` (the post, its mini-program link included, is made and the
+//   sender's slot taken first, so a claim goes straight to the send): a lease that ran out with it set means a worker died
 //   mid-send, and that delivery becomes `possibly_sent` (可能已发出) rather than
 //   posted twice; so does a send that timed out. Unlike `failed` (the channel said
 //   no), nothing sends it again unless staff choose that group, knowingly.
@@ -169,15 +169,21 @@ export class DeliveryWorker {
       }
       const key = senderKey(c.group.channel, c.group.senderId);
       if (blocked.has(key)) continue;
-      const slot = await this.reserveSlot(key, c.group.channel, now);
+      // the post is made before the claim: asking WeChat for its link (or reading its image)
+      // is an outside call a worker may die in, and dying before the claim leaves the
+      // delivery pending for the next worker; after it, the claim→send window holds only the send
+      const d = await db.noticeDelivery.findUnique({ where: { id: c.id }, include: candidateInclude });
+      if (!d) continue;
+      const post = await this.post(d, this.channels.get(d.group.channel)!).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      const at = this.deps.clock(); // the link may have taken a while
+      const slot = await this.reserveSlot(key, c.group.channel, at);
       if (slot !== true) {
         blocked.set(key, slot);
         continue;
       }
       // claiming marks the attempt as started: from here on a lost lease means "outcome unknown"
-      if (!(await this.claim(c.id, now))) continue; // another worker was quicker; the slot goes unused
-      const d = await db.noticeDelivery.findUniqueOrThrow({ where: { id: c.id }, include: candidateInclude });
-      await this.send(d, c.attempts);
+      if (!(await this.claim(c.id, at))) continue; // another worker was quicker; the slot goes unused
+      await this.send(d, post, c.attempts);
       return { progressed: true, waitMs: 0 };
     }
 
@@ -248,12 +254,13 @@ export class DeliveryWorker {
     return again.sentToday >= cfg.dailyCap ? nextLocalHour(now, 0, cfg.timeZone) : again.nextSendAt;
   }
 
-  private async send(c: Candidate, attemptsBefore: number): Promise<void> {
+  /** Sends the post made before the claim (or records why it could not be made: a failed attempt like any other). */
+  private async send(c: Candidate, post: GroupPost | Error, attemptsBefore: number): Promise<void> {
     const { logger, config } = this.deps;
     const channel = this.channels.get(c.group.channel)!;
     const attempts = attemptsBefore + 1;
     try {
-      const post = await this.post(c, channel);
+      if (post instanceof Error) throw post;
       await this.withTimeout(channel.send({ externalId: c.group.externalId, senderId: c.group.senderId, topic: c.group.topic }, post));
     } catch (err) {
       const unknown = err instanceof SendTimeout; // the post may have gone out: never retried on its own

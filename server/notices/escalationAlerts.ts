@@ -9,7 +9,7 @@
 // goes to the community's staff the same two ways, once per community and day.
 import type { Deps } from '../context.js';
 import type { DomainEventMap } from '../events.js';
-import { digestAudienceOf, escalationAudienceOf, recordEscalationAlert, REVIEW_DEADLINE_DAYS, type AlertedPerson } from '../orders/index.js';
+import { digestAudienceOf, escalationAudienceOf, recordEscalationAlert, type AlertedPerson } from '../orders/index.js';
 import { alertEmergencyOrder, createOnce } from './automatic.js';
 import { chinaTime, cut, sendSubscribeMessage, type SubscribeMessenger, type SubscribeTemplates } from './subscribe.js';
 
@@ -66,7 +66,7 @@ export async function alertEscalation(deps: Deps, messenger: SubscribeMessenger,
       ...(e.stage === 'review'
         ? {
             template: 'order_status' as const,
-            data: { thing1: { value: cut(order.title, 20) }, phrase2: { value: '评单超时' }, time3: { value: at }, thing4: { value: cut(`办结已超过${REVIEW_DEADLINE_DAYS}天，请尽快评单`, 20) } },
+            data: { thing1: { value: cut(order.title, 20) }, phrase2: { value: '评单超时' }, time3: { value: at }, thing4: { value: '已过评单时限，请尽快评单' } },
           }
         : {
             template: 'emergency_notice' as const,

@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type Koa from 'koa';
 import { recordAdminChange } from '../audit/index.js';
-import type { Viewer } from '../auth/index.js';
+import { accountNames, createAccount, type Viewer } from '../auth/index.js';
 import type { AppContext, AppCustom, AppState, Deps } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { homeCommunity, mayManageOpen311Keys, type Open311Purpose } from '../policies/index.js';
@@ -50,8 +50,7 @@ function communityOf(v: Viewer, communityId: string | undefined, field: string):
 export async function listKeys(deps: Deps, v: Viewer, q: { communityId?: string | undefined }) {
   const communityId = communityOf(v, q.communityId, 'query.communityId');
   const keys = await deps.db.open311Key.findMany({ where: { communityId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-  const users = await deps.db.user.findMany({ where: { id: { in: [...new Set(keys.map((k) => k.createdById))] } }, select: { id: true, displayName: true } });
-  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  const names = await accountNames(deps.db, keys.map((k) => k.createdById));
   return { items: keys.map((k) => presentKey(k, names.get(k.createdById) ?? null)) };
 }
 
@@ -63,7 +62,7 @@ export async function issueKey(deps: Deps, v: Viewer, body: IssueKeyBody, reques
   const now = deps.clock();
   const key = await deps.db.$transaction(async (tx) => {
     // the account its requests are filed under (代报 by 12345热线): no identity, no password, no role: it never signs in
-    const user = await tx.user.create({ data: { displayName: body.name, createdAt: now }, select: { id: true } });
+    const user = await createAccount(tx, { displayName: body.name, createdAt: now });
     const k = await tx.open311Key.create({
       data: { communityId, name: body.name, purpose: body.purpose, keyHash: hashKey(apiKey), keyPrefix: apiKey.slice(0, 9), userId: user.id, createdById: v.userId, createdAt: now },
     });
@@ -102,8 +101,8 @@ export async function revokeKey(deps: Deps, v: Viewer, keyId: string, requestId:
     });
     return tx.open311Key.findUniqueOrThrow({ where: { id: keyId } });
   });
-  const by = await deps.db.user.findUnique({ where: { id: key.createdById }, select: { displayName: true } });
-  return presentKey(key, by?.displayName ?? null);
+  const names = await accountNames(deps.db, [key.createdById]);
+  return presentKey(key, names.get(key.createdById) ?? null);
 }
 
 // ---- the key of a GeoReport call ------------------------------------------------------

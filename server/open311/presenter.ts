@@ -2,7 +2,7 @@
 // (server/policies/visibility.ts OPEN311_FIELDS).
 import { ORDER_STATUS_SHORT } from '../../shared/words.js';
 import { open311Sees, type Open311Purpose } from '../policies/index.js';
-import type { RequestRow } from './queries.js';
+import type { IntegrationOrderRow } from '../orders/index.js';
 
 /** Done from the caller's side: 办好 (awaiting the resident's word), 办结, withdrawn or merged into another. */
 export const CLOSED_STATUSES = ['resolved', 'closed', 'cancelled', 'merged'] as const;
@@ -11,7 +11,7 @@ const isClosed = (s: string) => (CLOSED_STATUSES as readonly string[]).includes(
 /** Phone and ID numbers a resident typed into the description, for keys that may not see them. */
 const maskNumbers = (s: string) => s.replace(/\d{6,}[\dXx]?/g, (m) => `${m.slice(0, 3)}${'*'.repeat(Math.max(0, m.length - 5))}${m.slice(-2)}`);
 
-export function presentRequest(o: RequestRow, purpose: Open311Purpose, caller: { callerName: string | null; callerPhone: string | null } | undefined) {
+export function presentRequest(o: IntegrationOrderRow, purpose: Open311Purpose, caller: { callerName: string | null; callerPhone: string | null } | undefined) {
   const rooms = open311Sees(purpose, 'room');
   const notes: string[] = [ORDER_STATUS_SHORT[o.status as keyof typeof ORDER_STATUS_SHORT] ?? o.status];
   if (o.status === 'merged' && o.mergedIntoId) notes.push(`与工单 ${o.mergedIntoId} 为同一件事，请查看该工单`);

@@ -1,35 +1,8 @@
-// What the GeoReport routes read. Orders, categories and households belong to other
-// folders (orders, categories, org): read here, in the key's community only, to name
-// what an answer shows; every write goes through their index.ts.
-import type { Prisma } from '@prisma/client';
+// What the GeoReport routes read. The orders come from server/orders (ordersForIntegration);
+// categories and households belong to other folders too (categories, org): read here, in
+// the key's community only, to name what an answer shows; every write goes through their index.ts.
 import type { DbTx } from '../db.js';
 import { CORRECTION_CATEGORY } from '../categories/index.js';
-
-export const requestSelect = {
-  id: true,
-  status: true,
-  title: true,
-  description: true,
-  createdAt: true,
-  updatedAt: true,
-  resolveDueAt: true,
-  mergedIntoId: true,
-  buildingId: true,
-  householdId: true,
-  category: { select: { code: true, name: true } },
-  building: { select: { name: true } },
-  grid: { select: { name: true } },
-  community: { select: { name: true } },
-  household: { select: { room: true, unit: { select: { name: true } } } },
-  resident: { select: { name: true, phone: true } },
-} satisfies Prisma.OrderSelect;
-export type RequestRow = Prisma.OrderGetPayload<{ select: typeof requestSelect }>;
-
-/** 信息更正 orders are about a person's own record: never shown to an outside system. */
-export const notCorrections = (communityId: string): Prisma.OrderWhereInput => ({ communityId, category: { code: { not: CORRECTION_CATEGORY.code } } });
-
-export const findRequests = (db: DbTx, where: Prisma.OrderWhereInput, take: number) =>
-  db.order.findMany({ where, select: requestSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take });
 
 export const callersOf = (db: DbTx, keyId: string, orderIds: string[]) =>
   db.open311Request.findMany({ where: { keyId, orderId: { in: orderIds } }, select: { orderId: true, callerName: true, callerPhone: true } });

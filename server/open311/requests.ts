@@ -1,14 +1,15 @@
 // GeoReport v2: the services (our categories) and service requests (our orders) of the
 // key's community, and filing one (a 代报 by the integration, into the 四单 flow).
+import { accountOfResident } from '../auth/index.js';
 import { SCENE } from '../contentSecurity.js';
 import type { AppContext, Deps } from '../context.js';
 import { AppError, badRequest, notFound } from '../errors.js';
-import { submitOrder } from '../orders/index.js';
+import { ordersForIntegration, submitOrder, type IntegrationOrderRow } from '../orders/index.js';
 import { open311Filer, open311MayFile, type Open311Purpose } from '../policies/index.js';
 import { checkUserText } from '../wechat/index.js';
 import { keyOf } from './keys.js';
 import { CLOSED_STATUSES, presentRequest } from './presenter.js';
-import { callersOf, findHousehold, findRequests, notCorrections, servicesOf } from './queries.js';
+import { callersOf, findHousehold, servicesOf } from './queries.js';
 import type { PostRequestBody, RequestsQuery } from './schemas.js';
 
 /** The spec: "may return up to 1000", and "default … the past 90 days". */
@@ -29,7 +30,7 @@ export async function listServices(deps: Deps, ctx: AppContext) {
   }));
 }
 
-async function present(deps: Deps, ctx: AppContext, rows: Awaited<ReturnType<typeof findRequests>>) {
+async function present(deps: Deps, ctx: AppContext, rows: IntegrationOrderRow[]) {
   const key = keyOf(ctx);
   const callers = rows.length ? await callersOf(deps.db, key.id, rows.map((r) => r.id)) : [];
   const byOrder = new Map(callers.map((c) => [c.orderId, c]));
@@ -38,21 +39,20 @@ async function present(deps: Deps, ctx: AppContext, rows: Awaited<ReturnType<typ
 
 export async function listRequests(deps: Deps, ctx: AppContext, q: RequestsQuery) {
   const key = keyOf(ctx);
-  const scope = notCorrections(key.communityId);
+  const communityId = key.communityId;
   // the spec: with service_request_id, the other parameters are ignored
-  if (q.service_request_id) return present(deps, ctx, await findRequests(deps.db, { ...scope, id: { in: q.service_request_id } }, MAX_REQUESTS));
+  if (q.service_request_id) return present(deps, ctx, await ordersForIntegration(deps.db, { communityId, ids: q.service_request_id }, MAX_REQUESTS));
   const end = q.end_date ?? deps.clock();
   const start = q.start_date ?? new Date(end.getTime() - DEFAULT_DAYS * 86_400_000);
   const statuses = new Set(q.status ?? ['open', 'closed']);
-  const rows = await findRequests(
+  const rows = await ordersForIntegration(
     deps.db,
     {
-      AND: [
-        scope,
-        { createdAt: { gte: start, lt: end } },
-        ...(q.service_code ? [{ category: { code: { in: q.service_code } } }] : []),
-        ...(statuses.size === 1 ? [{ status: statuses.has('open') ? { notIn: [...CLOSED_STATUSES] } : { in: [...CLOSED_STATUSES] } }] : []),
-      ],
+      communityId,
+      createdFrom: start,
+      createdBefore: end,
+      categoryCodes: q.service_code,
+      statuses: statuses.size === 1 ? (statuses.has('open') ? { notIn: CLOSED_STATUSES } : { in: CLOSED_STATUSES }) : undefined,
     },
     MAX_REQUESTS,
   );
@@ -62,7 +62,7 @@ export async function listRequests(deps: Deps, ctx: AppContext, q: RequestsQuery
 export async function getRequest(deps: Deps, ctx: AppContext, id: string) {
   const key = keyOf(ctx);
   // another community's order is as unknown as a made-up id
-  const rows = await findRequests(deps.db, { ...notCorrections(key.communityId), id }, 1);
+  const rows = await ordersForIntegration(deps.db, { communityId: key.communityId, ids: [id] }, 1);
   if (!rows.length) throw notFound('service_request_id');
   return present(deps, ctx, rows);
 }
@@ -81,7 +81,7 @@ export async function fileRequest(deps: Deps, ctx: AppContext, body: PostRequest
   const filer = open311Filer(key);
   // the caller's words go through WeChat's content check like a resident's: under the
   // account of the resident the order is for (an integration has no WeChat identity)
-  const account = await deps.db.user.findUnique({ where: { residentId: resident.id }, select: { id: true, displayName: true } });
+  const account = await accountOfResident(deps.db, resident.id);
   if (account) await checkUserText(deps, { ...filer, userId: account.id }, [{ field: 'description', text: body.description }], SCENE.post);
   const order = await submitOrder(deps, filer, { category: body.service_code, description: body.description, urgency: 'normal', photos: [], onBehalfOf: resident.id }).catch((e: unknown) => {
     // submitOrder names its own fields (body.category); the caller knows them by the spec's names

@@ -18,6 +18,7 @@ import { sql, type SqlClient } from '../sql.js';
 import { checkUserText } from '../wechat/index.js';
 import { FINISHED_STATUSES } from './conversationQueries.js';
 import { presentOrderDetail } from './presenter.js';
+import { reviewDeadlineDaysOf } from './reviewDeadline.js';
 import { attachPhotos, changeOrderStatus, findOrderDetail, findScopedOrder, recordOrderEvent, type OrderChange } from './queries.js';
 import type { AskBody, OrderUpdateBody } from './schemas.js';
 import { UNRESOLVED } from './sla.js';
@@ -69,7 +70,7 @@ async function say(
     side: said.action === 'ask' || !speaksForRequester(viewer, order) ? 'workers' : 'requester',
     actorId: viewer.userId,
   });
-  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret);
+  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret, await reviewDeadlineDaysOf(deps.db, detail.communityId));
 }
 
 const later = (d: Date, ms: number) => new Date(d.getTime() + ms);

@@ -35,6 +35,7 @@ import {
   type BriefRow,
 } from './conversationQueries.js';
 import { presentOrderDetail } from './presenter.js';
+import { reviewDeadlineDaysOf } from './reviewDeadline.js';
 import { changeOrderStatus, findOrderDetail, findScopedOrder, recordOrderEvent } from './queries.js';
 import type { MergeBody, SimilarOrdersQuery } from './schemas.js';
 import { grams, similarity, SIMILAR_AT } from './similarity.js';
@@ -169,5 +170,5 @@ export async function mergeOrders(deps: Deps, viewer: Viewer, id: string, body: 
     from: dup.status,
     to: 'merged',
   });
-  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret);
+  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret, await reviewDeadlineDaysOf(deps.db, detail.communityId));
 }

@@ -6,7 +6,8 @@
 // The deadlines: claim (`response`; 10 minutes for an emergency), resolve
 // (`resolution`), an emergency still unclaimed 10 minutes after its claim
 // deadline (`response_second`: 20 minutes in, the community's leaders are told),
-// and the party branch's review of a resolution (`review`, 党组织评单). Whom each
+// and the party branch's review of a resolution (`review`, 党组织评单, within its
+// community's deadline: reviewDeadline.ts). Whom each
 // alerts is server/notices/escalationAlerts.ts, which follows the event.
 //
 // A sweep reads at most BATCH orders, and only orders with a missed deadline that
@@ -16,8 +17,9 @@
 // sweeps, oldest deadline first.
 import type { EscalationStage, Order } from '@prisma/client';
 import type { Deps } from '../context.js';
-import { join, raw, sql } from '../sql.js';
+import { join, raw, sql, type SqlQuery } from '../sql.js';
 import { raiseEscalation } from './queries.js';
+import { reviewDeadlineGroups } from './reviewDeadline.js';
 import {
   AWAITING_CLAIM,
   EMERGENCY_SECOND_ALERT_MINUTES,
@@ -30,12 +32,12 @@ import {
 
 const BATCH = 500;
 
-/** The note each stage leaves on the order's timeline (who was alerted follows as its own entry). */
-const NOTES: Record<EscalationStage, string> = {
-  response: '超时未接单，已上报社区',
-  resolution: '超时未办结，已上报社区',
-  response_second: '紧急工单20分钟仍无人接单，已上报社区领导',
-  review: `办结${REVIEW_DEADLINE_DAYS}天仍未评单，已提醒党组织和社区干部`,
+/** The note each stage leaves on the order's timeline (who was alerted follows as its own entry); `days`: the community's 评单 deadline. */
+const NOTES: Record<EscalationStage, (days: number) => string> = {
+  response: () => '超时未接单，已上报社区',
+  resolution: () => '超时未办结，已上报社区',
+  response_second: () => '紧急工单20分钟仍无人接单，已上报社区领导',
+  review: (days) => `办结${days}天仍未评单，已提醒党组织和社区干部`,
 };
 
 /**
@@ -68,11 +70,18 @@ async function unescalated(deps: Deps, now: Date): Promise<string[]> {
  * Resolutions the party branch has not reviewed in time and that have no escalation for it: a batch of
  * their own, read after the deadlines above, so a day of late reviews never delays an emergency.
  */
-async function unreviewed(deps: Deps, now: Date): Promise<string[]> {
-  const reviewCutoff = new Date(now.getTime() - REVIEW_DEADLINE_DAYS * 24 * 60 * 60_000);
+async function unreviewed(deps: Deps, now: Date, groups: Map<number, string[]>): Promise<string[]> {
+  // each community's own deadline: one arm per deadline some communities set, the default for the others
+  const late = (days: number) => {
+    const cutoff = new Date(now.getTime() - days * 24 * 60 * 60_000);
+    return sql`o."resolvedAt" < ${cutoff} AND o."resolvedAt" >= ${new Date(cutoff.getTime() - LATER_STAGES_WITHIN_MS)}`;
+  };
+  const own = [...groups.values()].flat();
+  const arms: SqlQuery[] = [...groups].map(([days, ids]) => sql`(o."communityId" IN (${join(ids)}) AND ${late(days)})`);
+  arms.push(own.length ? sql`(o."communityId" NOT IN (${join(own)}) AND ${late(REVIEW_DEADLINE_DAYS)})` : sql`(${late(REVIEW_DEADLINE_DAYS)})`);
   const query = sql`
     SELECT o.id FROM "Order" o
-    WHERE o.status = 'resolved' AND o."resolvedAt" < ${reviewCutoff} AND o."resolvedAt" >= ${new Date(reviewCutoff.getTime() - LATER_STAGES_WITHIN_MS)}
+    WHERE o.status = 'resolved' AND (${join(arms, ' OR ')})
       AND NOT EXISTS (SELECT 1 FROM "Escalation" x WHERE x."orderId" = o.id AND x.stage = 'review' AND x."dueAt" > o."resolvedAt")
     ORDER BY o."resolvedAt", o.id
     LIMIT ${raw(String(BATCH))}`;
@@ -81,7 +90,10 @@ async function unreviewed(deps: Deps, now: Date): Promise<string[]> {
 
 export async function escalateOverdueOrders(deps: Deps): Promise<number> {
   const now = deps.clock();
-  const ids = [...new Set([...(await unescalated(deps, now)), ...(await unreviewed(deps, now))])];
+  const groups = await reviewDeadlineGroups(deps.db);
+  const reviewDays = new Map([...groups].flatMap(([days, ids]) => ids.map((id) => [id, days] as const)));
+  const daysOf = (communityId: string) => reviewDays.get(communityId) ?? REVIEW_DEADLINE_DAYS;
+  const ids = [...new Set([...(await unescalated(deps, now)), ...(await unreviewed(deps, now, groups))])];
   if (!ids.length) return 0;
   const candidates = await deps.sql.all<Pick<Order, 'id' | 'communityId' | 'gridId' | 'status' | 'urgency' | 'responseDueAt' | 'resolveDueAt' | 'resolvedAt'>>(sql`
     SELECT id, "communityId", "gridId", status, urgency, "responseDueAt", "resolveDueAt", "resolvedAt" FROM "Order"
@@ -91,15 +103,16 @@ export async function escalateOverdueOrders(deps: Deps): Promise<number> {
   candidates.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   let raised = 0;
   for (const o of candidates) {
-    const flags = overdueFlags(o, now);
+    const days = daysOf(o.communityId);
+    const flags = overdueFlags(o, now, days);
     const due: Array<{ stage: EscalationStage; dueAt: Date }> = [];
     if (flags.response) due.push({ stage: 'response', dueAt: o.responseDueAt });
     const recent = (dueAt: Date) => now.getTime() - dueAt.getTime() <= LATER_STAGES_WITHIN_MS;
     if (flags.secondAlert && recent(secondAlertDueAt(o.responseDueAt))) due.push({ stage: 'response_second', dueAt: secondAlertDueAt(o.responseDueAt) });
     if (flags.resolution) due.push({ stage: 'resolution', dueAt: o.resolveDueAt });
-    if (flags.review && o.resolvedAt && recent(reviewDueAt(o.resolvedAt))) due.push({ stage: 'review', dueAt: reviewDueAt(o.resolvedAt) });
+    if (flags.review && o.resolvedAt && recent(reviewDueAt(o.resolvedAt, days))) due.push({ stage: 'review', dueAt: reviewDueAt(o.resolvedAt, days) });
     for (const d of due) {
-      if (!(await raiseEscalation(deps.sql, o, d.stage, d.dueAt, NOTES[d.stage], now))) continue; // raced: already raised
+      if (!(await raiseEscalation(deps.sql, o, d.stage, d.dueAt, NOTES[d.stage](days), now))) continue; // raced: already raised
       raised++;
       deps.events.emit('order.escalated', {
         orderId: o.id,

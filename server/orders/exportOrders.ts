@@ -7,6 +7,7 @@ import type { Deps } from '../context.js';
 import { badRequest } from '../errors.js';
 import { orderFilterSql, scopeArms } from './listOrders.js';
 import { presentOrder } from './presenter.js';
+import { reviewDaysLookup } from './reviewDeadline.js';
 import { ORDER_STATUS_SHORT } from '../../shared/words.js';
 import { findOrders } from './queries.js';
 import { EXPORT_MAX_ORDERS, type ExportOrdersQuery, type OrderStatusName } from './schemas.js';
@@ -50,7 +51,7 @@ const chinaTime = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000)
 
 export async function exportOrders(deps: Deps, viewer: Viewer, q: ExportOrdersQuery): Promise<Buffer> {
   const now = deps.clock();
-  const rows = await findOrders(deps.sql, scopeArms(viewer, q.mine), orderFilterSql(q, now), EXPORT_MAX_ORDERS + 1);
+  const [rows, reviewDays] = await Promise.all([findOrders(deps.sql, scopeArms(viewer, q.mine), orderFilterSql(q, now), EXPORT_MAX_ORDERS + 1), reviewDaysLookup(deps.db)]);
   if (rows.length > EXPORT_MAX_ORDERS) {
     throw badRequest('query', `more than ${EXPORT_MAX_ORDERS} orders match: narrow the filter (a date range, a grid) and export in parts`);
   }
@@ -75,7 +76,7 @@ export async function exportOrders(deps: Deps, viewer: Viewer, q: ExportOrdersQu
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of rows) {
-    const o = presentOrder(row, viewer, now);
+    const o = presentOrder(row, viewer, now, reviewDays(row.communityId));
     sheet.addRow([
       o.id,
       o.title,

@@ -5,11 +5,12 @@ import { orderScopeSql } from '../policies/index.js';
 import { sql } from '../sql.js';
 import { findOrderDetail } from './queries.js';
 import { presentOrderDetail } from './presenter.js';
+import { reviewDeadlineDaysOf } from './reviewDeadline.js';
 
 export async function getOrder(deps: Deps, viewer: Viewer, id: string) {
   const order = await findOrderDetail(deps.sql, sql`o.id = ${id} AND ${orderScopeSql(viewer)}`);
   if (!order) throw notFound('order');
-  return presentOrderDetail(order, viewer, deps.clock(), deps.config.sessionSecret);
+  return presentOrderDetail(order, viewer, deps.clock(), deps.config.sessionSecret, await reviewDeadlineDaysOf(deps.db, order.communityId));
 }
 
 /**
@@ -23,7 +24,7 @@ export async function ordersOfHousehold(deps: Deps, viewer: Viewer, householdId:
   const orders = [];
   for (const { id } of ids) {
     const order = await findOrderDetail(deps.sql, sql`o.id = ${id} AND o."householdId" = ${householdId}`);
-    if (order) orders.push(presentOrderDetail(order, viewer, deps.clock(), deps.config.sessionSecret));
+    if (order) orders.push(presentOrderDetail(order, viewer, deps.clock(), deps.config.sessionSecret, await reviewDeadlineDaysOf(deps.db, order.communityId)));
   }
   return orders;
 }

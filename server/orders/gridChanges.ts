@@ -6,8 +6,12 @@ import type { OrderStatus } from '@prisma/client';
 import { join, sql, type SqlClient } from '../sql.js';
 import { recordOrderEvent } from './queries.js';
 
-/** Work still to do: not yet resolved, closed or cancelled (a resolved order waits only for the resident and the reviewer). */
-const OPEN: OrderStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
+/**
+ * Work still to do: not yet resolved, closed or cancelled (a resolved order waits only for the
+ * resident and the reviewer). 待补充 (awaiting_info) too: it waits for the resident's answer and
+ * then goes back to one of the others, in the grid and with the worker it has then.
+ */
+const OPEN: OrderStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened', 'awaiting_info'];
 
 /** The worker an order of this grid is suggested to: the longest-serving one, as filing picks (submitOrder). */
 const firstWorkerOf = (gridId: string) => sql`(SELECT ur."userId" FROM "UserRole" ur WHERE ur.role = 'GRID_WORKER' AND ur."gridId" = ${gridId}
@@ -29,6 +33,11 @@ export async function moveBuildingOrders(tx: SqlClient, p: { buildingId: string;
  * orders of that grid in their hands go back to 待派单 with a line on each timeline, and
  * the grid's orders that suggested them now suggest the grid's next worker (or nobody).
  * Otherwise their assignment would keep letting them see and act on those orders.
+ *
+ * One waiting for the resident's answer (待补充) keeps waiting, the question still open,
+ * but with nobody assigned and as if asked before dispatch (pausedFrom 'submitted'): the
+ * grid's workers and staff see it, and the answer takes it to 待派单 rather than back to
+ * the departed worker (the state an order asked about before dispatch is in).
  */
 export async function returnOrdersOfWorker(
   tx: SqlClient,
@@ -36,11 +45,18 @@ export async function returnOrdersOfWorker(
 ): Promise<number> {
   const held = await tx.all<{ id: string; communityId: string; status: OrderStatus }>(sql`
     SELECT id, "communityId", status FROM "Order"
-    WHERE "assigneeId" = ${p.userId} AND "gridId" = ${p.gridId} AND status IN ('dispatched', 'accepted', 'reopened')`);
+    WHERE "assigneeId" = ${p.userId} AND "gridId" = ${p.gridId} AND status IN ('dispatched', 'accepted', 'reopened', 'awaiting_info')`);
   for (const o of held) {
-    const changed = await tx.run(sql`
+    const waiting = o.status === 'awaiting_info';
+    const changed = await tx.run(
+      waiting
+        ? sql`
+      UPDATE "Order" SET "pausedFrom" = 'submitted', "assigneeId" = NULL, "dispatchedAt" = NULL, "claimedAt" = NULL, "updatedAt" = ${p.now}
+      WHERE id = ${o.id} AND status = 'awaiting_info' AND "assigneeId" = ${p.userId}`
+        : sql`
       UPDATE "Order" SET status = 'submitted', "assigneeId" = NULL, "dispatchedAt" = NULL, "claimedAt" = NULL, "updatedAt" = ${p.now}
-      WHERE id = ${o.id} AND status = ${o.status}`);
+      WHERE id = ${o.id} AND status = ${o.status}`,
+    );
     if (changed !== 1) continue;
     await recordOrderEvent(tx, {
       communityId: o.communityId,
@@ -48,8 +64,8 @@ export async function returnOrdersOfWorker(
       actorId: p.actorId,
       action: 'reopen',
       fromStatus: o.status,
-      toStatus: 'submitted',
-      note: '原网格员已不再负责本网格，工单退回社区重新派单',
+      toStatus: waiting ? 'awaiting_info' : 'submitted',
+      note: waiting ? '原网格员已不再负责本网格，居民补充信息后工单退回社区重新派单' : '原网格员已不再负责本网格，工单退回社区重新派单',
       at: p.now,
     });
   }

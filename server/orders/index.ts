@@ -18,3 +18,5 @@ export { moveBuildingOrders, returnOrdersOfWorker, suggestWorkerWhereNone } from
 export { orderFiguresBy, type OrderFigures } from './communityFigures.js';
 // who hears of an order's changes (server/notices/subscribe.ts): its resident, filer, worker and followers
 export { orderAudience } from './audience.js';
+// what an outside system reads of a community's orders (Open311 GeoReport, server/open311)
+export { ordersForIntegration, type IntegrationOrderFilter, type IntegrationOrderRow } from './integrationOrders.js';

@@ -5,6 +5,7 @@ import { orderScopeArms } from '../policies/index.js';
 import { join, sql, type SqlQuery } from '../sql.js';
 import { findOrders } from './queries.js';
 import { presentOrder } from './presenter.js';
+import { reviewDaysLookup } from './reviewDeadline.js';
 import type { ExportOrdersQuery, ListOrdersQuery } from './schemas.js';
 import { overdueSql } from './sla.js';
 
@@ -45,7 +46,7 @@ export function scopeArms(viewer: Viewer, mine: boolean | undefined): SqlQuery[]
 export async function listOrders(deps: Deps, viewer: Viewer, q: ListOrdersQuery) {
   const now = deps.clock();
   // one row more than asked, to know whether there is a next page
-  const rows = await findOrders(deps.sql, scopeArms(viewer, q.mine), orderFilterSql(q, now), q.limit + 1, q.cursor);
+  const [rows, reviewDays] = await Promise.all([findOrders(deps.sql, scopeArms(viewer, q.mine), orderFilterSql(q, now), q.limit + 1, q.cursor), reviewDaysLookup(deps.db)]);
   const page = toPage(rows, q.limit);
-  return { items: page.items.map((o) => presentOrder(o, viewer, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((o) => presentOrder(o, viewer, now, reviewDays(o.communityId))), nextCursor: page.nextCursor };
 }

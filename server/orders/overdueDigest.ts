@@ -11,7 +11,8 @@ import type { Order } from '@prisma/client';
 import type { Deps } from '../context.js';
 import { newId } from '../ids.js';
 import { join, sql } from '../sql.js';
-import { AWAITING_CLAIM, REVIEW_DEADLINE_DAYS, reviewDueAt, UNRESOLVED } from './sla.js';
+import { reviewDeadlineDaysOf } from './reviewDeadline.js';
+import { AWAITING_CLAIM, reviewDueAt, UNRESOLVED } from './sla.js';
 
 /** The digest goes out at the first sweep from this local time on. */
 export const DIGEST_AT = { hour: 8, minute: 30 };
@@ -33,7 +34,9 @@ type Row = Pick<Order, 'id' | 'title' | 'status' | 'responseDueAt' | 'resolveDue
 
 /** The community's overdue ordinary orders, each once, by what is late first (claim before resolve). */
 async function overdueOf(deps: Deps, communityId: string, now: Date) {
-  const reviewCutoff = new Date(now.getTime() - REVIEW_DEADLINE_DAYS * 24 * 60 * 60_000);
+  // late to be reviewed by the community's own 评单 deadline
+  const reviewDays = await reviewDeadlineDaysOf(deps.db, communityId);
+  const reviewCutoff = new Date(now.getTime() - reviewDays * 24 * 60 * 60_000);
   const rows = await deps.sql.all<Row>(sql`
     SELECT o.id, o.title, o.status, o."responseDueAt", o."resolveDueAt", o."resolvedAt", b.name AS building
     FROM "Order" o JOIN "Building" b ON b.id = o."buildingId"
@@ -42,7 +45,7 @@ async function overdueOf(deps: Deps, communityId: string, now: Date) {
            OR (o.status = 'resolved' AND o."resolvedAt" < ${reviewCutoff}))`);
   const late = rows.map((o) => {
     const kind: Late = o.status === 'resolved' ? 'review' : AWAITING_CLAIM.includes(o.status) && o.responseDueAt < now ? 'response' : 'resolution';
-    const dueAt = kind === 'review' ? reviewDueAt(o.resolvedAt!) : kind === 'response' ? o.responseDueAt : o.resolveDueAt;
+    const dueAt = kind === 'review' ? reviewDueAt(o.resolvedAt!, reviewDays) : kind === 'response' ? o.responseDueAt : o.resolveDueAt;
     return { orderId: o.id, title: o.title, building: o.building, late: kind, dueAt };
   });
   late.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.orderId.localeCompare(b.orderId));

@@ -2,11 +2,12 @@ import type { Viewer } from '../auth/index.js';
 import { mustReveal, orderPolicy, photoShownTo, relationsToOrder, reveal, sees } from '../policies/index.js';
 import { signedUploadUrl } from '../uploads/index.js';
 import type { OrderDetailRow, OrderRow } from './queries.js';
-import { overdueFlags } from './sla.js';
+import { overdueFlags, REVIEW_DEADLINE_DAYS } from './sla.js';
 
 const person = (u: { id: string; displayName: string } | null) => (u ? { id: u.id, name: u.displayName } : null);
 
-export function presentOrder(o: OrderRow, viewer: Viewer, now: Date) {
+/** `reviewDays`: the order's community's 评单 deadline (reviewDeadline.ts), for the overdue flag. */
+export function presentOrder(o: OrderRow, viewer: Viewer, now: Date, reviewDays = REVIEW_DEADLINE_DAYS) {
   // what the viewer sees of the resident: the visibility table, by their relations to the
   // household and to the order (server/policies/visibility.ts); filing for someone earns no phone
   const seen = relationsToOrder(viewer, o);
@@ -34,13 +35,13 @@ export function presentOrder(o: OrderRow, viewer: Viewer, now: Date) {
     claimedAt: o.claimedAt,
     resolvedAt: o.resolvedAt,
     closedAt: o.closedAt,
-    overdue: overdueFlags(o, now),
+    overdue: overdueFlags(o, now, reviewDays),
     feedback: o.satisfied === null ? null : { satisfied: o.satisfied, rating: o.rating },
     reopenCount: o.reopenCount,
   };
 }
 
-export function presentOrderDetail(o: OrderDetailRow, viewer: Viewer, now: Date, secret: string) {
+export function presentOrderDetail(o: OrderDetailRow, viewer: Viewer, now: Date, secret: string, reviewDays = REVIEW_DEADLINE_DAYS) {
   const photosOf = (photos: Array<{ uploadId: string; verdict: string | null }>): Array<{ id: string; url: string; flagged?: true }> =>
     photos.flatMap((p) => {
       const shown = photoShownTo(viewer, o.communityId, p.verdict);
@@ -51,7 +52,7 @@ export function presentOrderDetail(o: OrderDetailRow, viewer: Viewer, now: Date,
   // a neighbour who joined (+1) is named to the working side only: the household that filed it is not told who
   const namesJoiners = orderPolicy.ask(viewer, o);
   return {
-    ...presentOrder(o, viewer, now),
+    ...presentOrder(o, viewer, now, reviewDays),
     description: o.description,
     pausedAt: o.pausedAt,
     joined: o.joined,

@@ -38,6 +38,8 @@ import {
   submitOrderBody,
 } from './schemas.js';
 import { submitOrder } from './submitOrder.js';
+import { getReviewDeadline, setReviewDeadline } from './reviewDeadline.js';
+import { reviewDeadlineAnswer, reviewDeadlineBody, reviewDeadlineQuery } from './reviewDeadlineSchemas.js';
 import { cancelOrder, claimOrder, dispatchOrder, giveFeedback, resolveOrder, reviewOrder } from './transitions.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -233,5 +235,22 @@ export const orderRoutes = routeGroup('orders', '/api/orders', '四单: resident
     body: cancelBody,
     response: orderDetail,
     handler: ({ deps, viewer, params, body }) => cancelOrder(deps, viewer, params.id, body.reason),
+  }),
+  // 社区设置 → 评单时限 (server/orders/reviewDeadline.ts)
+  route({
+    method: 'get',
+    path: '/settings/review-deadline',
+    summary: "The community's 党组织评单 deadline in days, with its history (its staff and administrators)",
+    query: reviewDeadlineQuery,
+    response: reviewDeadlineAnswer,
+    handler: ({ deps, viewer, query }) => getReviewDeadline(deps, viewer, query),
+  }),
+  route({
+    method: 'put',
+    path: '/settings/review-deadline',
+    summary: "The community's administrators set its 党组织评单 deadline (1–30 days from resolution); the sweeper and the 08:30 digest follow it",
+    body: reviewDeadlineBody,
+    response: reviewDeadlineAnswer,
+    handler: ({ deps, viewer, body }) => setReviewDeadline(deps, viewer, body),
   }),
 ]);

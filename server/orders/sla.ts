@@ -2,8 +2,9 @@
 // order and until it must be resolved; emergencies must be claimed within 10
 // minutes (the "10分钟应急快速处置" commitment). An emergency still unclaimed 10
 // minutes after that (20 minutes in) is escalated a second time, to the
-// community's leaders; a resolved order waits at most REVIEW_DEADLINE_DAYS for
-// the party branch's review (党组织评单).
+// community's leaders; a resolved order waits at most its community's review
+// deadline (REVIEW_DEADLINE_DAYS unless it set its own, reviewDeadline.ts) for the
+// party branch's review (党组织评单).
 import type { OrderStatus, ServiceCategory, Urgency } from '@prisma/client';
 import { join, sql, type SqlQuery } from '../sql.js';
 
@@ -12,8 +13,11 @@ export const EMERGENCY_RESPONSE_MINUTES = 10;
 export const EMERGENCY_RESOLVE_MINUTES_CAP = 4 * 60;
 /** The second alert of an unclaimed emergency comes this long after its response deadline (20 minutes in). */
 export const EMERGENCY_SECOND_ALERT_MINUTES = 10;
-/** 党组织评单: a resolved order is reviewed within three days of its resolution. */
+/** 党组织评单: a resolved order is reviewed within three days of its resolution, unless its community set another deadline. */
 export const REVIEW_DEADLINE_DAYS = 3;
+/** The deadlines a community may set: at least a day (the branch meets), at most a month (an order left longer is forgotten). */
+export const REVIEW_DEADLINE_MIN_DAYS = 1;
+export const REVIEW_DEADLINE_MAX_DAYS = 30;
 
 /** States in which the order waits for a grid worker to claim it. */
 export const AWAITING_CLAIM: OrderStatus[] = ['submitted', 'dispatched', 'reopened'];
@@ -24,8 +28,8 @@ const addMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
 
 /** When an unclaimed emergency is escalated again: 10 minutes after its response deadline. */
 export const secondAlertDueAt = (responseDueAt: Date) => addMinutes(responseDueAt, EMERGENCY_SECOND_ALERT_MINUTES);
-/** When the party branch's review of a resolution is due. */
-export const reviewDueAt = (resolvedAt: Date) => addMinutes(resolvedAt, REVIEW_DEADLINE_DAYS * 24 * 60);
+/** When the party branch's review of a resolution is due, `days` after it (the community's deadline). */
+export const reviewDueAt = (resolvedAt: Date, days = REVIEW_DEADLINE_DAYS) => addMinutes(resolvedAt, days * 24 * 60);
 
 export function deadlines(
   category: Pick<ServiceCategory, 'responseMinutes' | 'resolveMinutes'>,
@@ -49,6 +53,8 @@ export function overdueSql(now: Date): SqlQuery {
 export function overdueFlags(
   o: { status: OrderStatus; urgency: Urgency; responseDueAt: Date; resolveDueAt: Date; resolvedAt: Date | null },
   now: Date,
+  /** the order's community's 评单 deadline in days */
+  reviewDays = REVIEW_DEADLINE_DAYS,
 ) {
   const response = AWAITING_CLAIM.includes(o.status) && o.responseDueAt < now;
   return {
@@ -57,6 +63,6 @@ export function overdueFlags(
     /** an emergency still unclaimed 10 minutes past its deadline: escalated to the community's leaders */
     secondAlert: response && o.urgency === 'emergency' && secondAlertDueAt(o.responseDueAt) < now,
     /** resolved, and the party branch's review (评单) is late */
-    review: o.status === 'resolved' && !!o.resolvedAt && reviewDueAt(o.resolvedAt) < now,
+    review: o.status === 'resolved' && !!o.resolvedAt && reviewDueAt(o.resolvedAt, reviewDays) < now,
   };
 }

@@ -10,6 +10,7 @@ import { canFileFor, type Place } from '../policies/index.js';
 import { sql } from '../sql.js';
 import { insertOrder, type OrderDetailRow } from './queries.js';
 import { presentOrderDetail } from './presenter.js';
+import { reviewDeadlineDaysOf } from './reviewDeadline.js';
 import type { SubmitOrderBody } from './schemas.js';
 import { deadlines } from './sla.js';
 
@@ -127,7 +128,7 @@ export async function submitOrder(deps: Deps, viewer: Viewer, body: SubmitOrderB
       },
     ],
   };
-  return presentOrderDetail(order, viewer, now, deps.config.sessionSecret);
+  return presentOrderDetail(order, viewer, now, deps.config.sessionSecret, await reviewDeadlineDaysOf(deps.db, order.communityId));
 }
 
 interface FilingFacts extends Place {

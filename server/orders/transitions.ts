@@ -19,6 +19,7 @@ import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { orderPolicy, orderScopeSql, type OrderPolicyAction } from '../policies/index.js';
 import { sql, type SqlClient } from '../sql.js';
 import { presentOrderDetail } from './presenter.js';
+import { reviewDeadlineDaysOf } from './reviewDeadline.js';
 import {
   attachPhotos,
   categoryServiceLevels,
@@ -99,7 +100,7 @@ async function transition(
     from: order.status,
     to: step.to,
   });
-  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret);
+  return presentOrderDetail(detail, viewer, now, deps.config.sessionSecret, await reviewDeadlineDaysOf(deps.db, detail.communityId));
 }
 
 /** Back to rework: fresh deadlines from now, counted. */

@@ -1,6 +1,6 @@
 // 身份证号 at rest: AES-256-GCM under a versioned key from the environment
 // (ID_NUMBER_KEYS, the current key first), stored as `v2:<iv>:<tag>:<ciphertext>`
-// (base64url), and an HMAC-SHA256 of the number under its own key
+// (base64url; server/sealing.ts), and an HMAC-SHA256 of the number under its own key
 // (ID_NUMBER_HASH_KEY) for exact search and one resident per number. Only this
 // folder decrypts (org owns Resident); other folders ask org/index.ts for what
 // they need (a hash to match, a household's own numbers, a masked number).
@@ -9,69 +9,35 @@ import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Deps } from '../context.js';
 import { isUniqueViolation } from '../db.js';
-import { AppError } from '../errors.js';
+import { isSealedText, openSealedBytes, openSealedText, sealBytes, sealText } from '../sealing.js';
 
 type Keys = Config['idNumbers'];
 
 // binds a ciphertext to what it is: one cut from another kind of field does not open here
+// (the sealing itself, shared with the two-step secrets, is server/sealing.ts)
 const AAD = Buffer.from('Resident.idNumber');
 
 /** How a number is compared: no spaces, a final x as X. */
 export const normaliseIdNumber = (n: string) => n.replace(/\s+/g, '').toUpperCase();
 
-const SEALED = /^(v\d{1,4}):([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{22}):([A-Za-z0-9_-]+)$/;
-
 /** A column value written by sealIdNumber (else: a number in plain text, from before encryption). */
-export const isSealed = (stored: string) => SEALED.test(stored);
+export const isSealed = isSealedText;
 
-export function sealIdNumber(keys: Keys, plain: string): string {
-  const { version, key } = keys.keys[0]!;
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(AAD);
-  const ct = Buffer.concat([cipher.update(normaliseIdNumber(plain), 'utf8'), cipher.final()]);
-  return `${version}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${ct.toString('base64url')}`;
-}
+export const sealIdNumber = (keys: Keys, plain: string): string => sealText(keys, normaliseIdNumber(plain), AAD);
 
 export function openIdNumber(keys: Keys, stored: string): string {
-  const m = SEALED.exec(stored);
   // a row from before encryption, not yet sealed by the start-up step
-  if (!m) return stored;
-  const key = keys.keys.find((k) => k.version === m[1]);
-  if (!key) throw new AppError('internal', `an ID number is encrypted with key ${m[1]}, which ID_NUMBER_KEYS no longer lists`);
-  try {
-    const decipher = crypto.createDecipheriv('aes-256-gcm', key.key, Buffer.from(m[2]!, 'base64url'));
-    decipher.setAAD(AAD);
-    decipher.setAuthTag(Buffer.from(m[3]!, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(m[4]!, 'base64url')), decipher.final()]).toString('utf8');
-  } catch {
-    throw new AppError('internal', `an ID number does not open with key ${m[1]} (a wrong key under that version, or a damaged value)`);
-  }
+  if (!isSealed(stored)) return stored;
+  return openSealedText(keys, stored, AAD, 'an ID number');
 }
 
 // an uploaded 户籍台账 workbook holds ID numbers in full: kept (until confirmed) under the same key, bound to what it is
 const FILE_AAD = Buffer.from('RegistryImport.file');
 
 /** A whole file sealed under the current key: `<version>\n` + iv + tag + ciphertext. */
-export function sealFile(keys: Keys, data: Buffer): Buffer {
-  const { version, key } = keys.keys[0]!;
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(FILE_AAD);
-  const ct = Buffer.concat([cipher.update(data), cipher.final()]);
-  return Buffer.concat([Buffer.from(`${version}\n`), iv, cipher.getAuthTag(), ct]);
-}
+export const sealFile = (keys: Keys, data: Buffer): Buffer => sealBytes(keys, data, FILE_AAD);
 
-export function openFile(keys: Keys, sealed: Buffer): Buffer {
-  const nl = sealed.indexOf(10);
-  const version = sealed.subarray(0, nl).toString('utf8');
-  const key = keys.keys.find((k) => k.version === version);
-  if (!key) throw new AppError('internal', `a stored workbook is encrypted with key ${version}, which ID_NUMBER_KEYS no longer lists`);
-  const decipher = crypto.createDecipheriv('aes-256-gcm', key.key, sealed.subarray(nl + 1, nl + 13));
-  decipher.setAAD(FILE_AAD);
-  decipher.setAuthTag(sealed.subarray(nl + 13, nl + 29));
-  return Buffer.concat([decipher.update(sealed.subarray(nl + 29)), decipher.final()]);
-}
+export const openFile = (keys: Keys, sealed: Buffer): Buffer => openSealedBytes(keys, sealed, FILE_AAD, 'a stored workbook');
 
 /** The keyed hash search and the unique index use: equal numbers, equal hashes; without the key, nothing to try guesses against. */
 export const hashIdNumber = (keys: Keys, plain: string) =>

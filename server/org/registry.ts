@@ -5,7 +5,7 @@
 // transaction, a few statements per table (createMany in chunks), not one per row.
 import type { HouseholdTagKind } from '@prisma/client';
 import type { Config } from '../config.js';
-import { sqlOn, type DbTx } from '../db.js';
+import { sqlOf, sqlOn, type Db, type DbTx } from '../db.js';
 import { bulk, join, sql, type SqlClient } from '../sql.js';
 import { newId } from '../ids.js';
 import { idNumberColumns, idNumberOf } from './idNumbers.js';
@@ -86,9 +86,9 @@ export async function residentsWithIdNumbers(db: DbTx, keys: Keys, communityId: 
 }
 
 /** Which of these ID-number hashes belong to people of other communities (who must leave there first). */
-export async function idNumbersHeldElsewhere(db: DbTx, communityId: string, hashes: string[]): Promise<Map<string, string>> {
-  // raw SQL: Prisma compiles each 500-value IN list anew (a 300,000-person file is 600 of them)
-  const s = sqlOn(db);
+export async function idNumbersHeldElsewhere(db: Db, communityId: string, hashes: string[]): Promise<Map<string, string>> {
+  // raw SQL on the driver (not through Prisma, which compiles each 500-value IN list anew: a 300,000-person file is 600 of them)
+  const s = sqlOf(db);
   const held = new Map<string, string>();
   for (let i = 0; i < hashes.length; i += CHUNK) {
     const rows = await s.all<{ hash: string; community: string }>(

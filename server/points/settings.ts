@@ -1,4 +1,6 @@
 // Whether points expire in a community, and after how many months (expirePoints.ts).
+// A change is in the audit log (#19 item 5), in the change's own transaction.
+import { recordAdminChange } from '../audit/index.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { notFound } from '../errors.js';
@@ -13,10 +15,16 @@ export async function getSettings(deps: Deps, v: Viewer) {
 
 export async function updateSettings(deps: Deps, v: Viewer, expiryMonths: number | null) {
   const communityId = pointsStaffCommunity(v);
-  await deps.db.pointsSettings.upsert({
-    where: { communityId },
-    create: { communityId, expiryMonths },
-    update: { expiryMonths },
+  const now = deps.clock();
+  await deps.db.$transaction(async (tx) => {
+    const before = (await tx.pointsSettings.findUnique({ where: { communityId } }))?.expiryMonths ?? null;
+    if (before === expiryMonths) return;
+    await tx.pointsSettings.upsert({
+      where: { communityId },
+      create: { communityId, expiryMonths },
+      update: { expiryMonths },
+    });
+    await recordAdminChange(tx, { actor: v, action: 'points_settings.update', at: now, target: { type: 'points_settings', id: communityId, communityId }, before: { expiryMonths: before }, after: { expiryMonths } });
   });
   return { expiryMonths };
 }

@@ -30,3 +30,12 @@ export const mayWriteGridLog = (v: Viewer, gridId: string) => gridsWorkedBy(v).i
 
 /** The grids a worker writes in (their default when they work one only). */
 export const gridLogGridsOf = (v: Viewer) => gridsWorkedBy(v);
+
+/**
+ * The log about one household or order (its entries, from the order's drawer or the household's
+ * page): read by whoever reads the log of the grid it is in. A worker of another grid does not.
+ */
+export const mayReadGridLogOf = (v: Viewer, place: { communityId: string; gridId: string }) => {
+  const r = gridLogReach(v);
+  return r.everyone || r.grids.includes(place.gridId) || r.communities.includes(place.communityId);
+};

@@ -25,3 +25,9 @@ export const mayEditCategories = (v: Viewer, communityId: string) => mayAdminist
 
 /** Read the community's settings as the console shows them (every category, the history). */
 export const mayReadSettings = (v: Viewer, communityId: string) => isStaffOf(v, communityId) || mayAdministerCommunity(v, communityId);
+
+/**
+ * 党组织评单's deadline (days from resolution to review): a promise the community makes, like
+ * its categories' deadlines, so its administrators set it; its staff read it on the settings page.
+ */
+export const mayEditReviewDeadline = (v: Viewer, communityId: string) => mayAdministerCommunity(v, communityId);

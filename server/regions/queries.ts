@@ -53,3 +53,32 @@ export const accountsNamed = (db: DbTx, q: string) =>
   });
 
 export const accountById = (db: DbTx, id: string) => db.user.findUnique({ where: { id }, select: { id: true, displayName: true, residentId: true } });
+
+// ---- RegionInvite: invitations to a region role, this folder's own (Prisma) ----
+
+export const insertRegionInvite = (
+  db: DbTx,
+  r: { regionId: string; role: Role; name: string; codeHash: string; expiresAt: Date; createdById: string; createdAt: Date },
+) => db.regionInvite.create({ data: r });
+
+export const regionInviteByHash = (db: DbTx, codeHash: string) => db.regionInvite.findUnique({ where: { codeHash } });
+
+export const regionInviteById = (db: DbTx, id: string, regionId: string) => db.regionInvite.findFirst({ where: { id, regionId } });
+
+/** A region's invitations not yet used, withdrawn or expired, of these roles, newest first. */
+export const openRegionInvites = (db: DbTx, regionId: string, roles: Role[], now: Date) =>
+  db.regionInvite.findMany({
+    where: { regionId, role: { in: roles }, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: 200,
+  });
+
+/** Spends or withdraws an open invitation: false when someone else did first. */
+export const closeRegionInvite = async (db: DbTx, id: string, data: { usedAt: Date; usedById: string } | { revokedAt: Date }) =>
+  (await db.regionInvite.updateMany({ where: { id, usedAt: null, revokedAt: null }, data })).count === 1;
+
+export const namesOfUsers = (db: DbTx, ids: string[]) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
+
+/** The account's first name, from the invitation, when it has no other role and is no resident's (a first WeChat sign-in). */
+export const nameNewAccount = (db: DbTx, userId: string, keepRoleId: string, name: string) =>
+  db.user.updateMany({ where: { id: userId, residentId: null, roles: { none: { id: { not: keepRoleId } } } }, data: { displayName: name } });

@@ -2,9 +2,11 @@
 // communities and their officials (issue #19).
 import { idParams } from '../http/fields.js';
 import { route, routeGroup } from '../http/route.js';
+import { limitInviting } from '../rateLimit.js';
 import { createCommunity } from './createCommunity.js';
 import { createRegion } from './createRegion.js';
 import { listRegions } from './listRegions.js';
+import { createRegionInvite, listRegionInvites, withdrawRegionInvite } from './regionInvites.js';
 import { assignRegionRole, regionRoleCandidates, removeRegionRole } from './regionRoles.js';
 import {
   assignRegionRoleBody,
@@ -13,7 +15,11 @@ import {
   communityCreated,
   createCommunityBody,
   createRegionBody,
+  newRegionInvite,
   regionCreated,
+  regionInviteBody,
+  regionInviteList,
+  regionInviteParams,
   regionOfficial,
   regionRoleParams,
   regionTree,
@@ -72,5 +78,35 @@ export const regionRoutes = routeGroup('regions', '/api/regions', '县/区 and �
     params: regionRoleParams,
     response: roleRemoved,
     handler: ({ deps, viewer, params }) => removeRegionRole(deps, viewer, params.id, params.roleId),
+  }),
+  route({
+    method: 'get',
+    path: '/:id/invites',
+    summary: 'Invitations to a role of this 县/街道 not yet used, withdrawn or expired (of the roles the viewer may give here)',
+    params: idParams,
+    response: regionInviteList,
+    handler: ({ deps, viewer, params }) => listRegionInvites(deps, viewer, params.id),
+  }),
+  route({
+    method: 'post',
+    path: '/:id/invites',
+    summary: 'A one-time code (7 days) that gives a role of this 县/街道 to the WeChat account entering it in the mini-program (POST /api/me/link); who may give the role may invite to it',
+    status: 201,
+    use: [limitInviting],
+    params: idParams,
+    body: regionInviteBody,
+    response: newRegionInvite,
+    handler: ({ deps, viewer, params, body }) => createRegionInvite(deps, viewer, params.id, body),
+  }),
+  route({
+    method: 'delete',
+    path: '/:id/invites/:inviteId',
+    summary: 'Withdraw an invitation not yet used',
+    status: 204,
+    params: regionInviteParams,
+    response: null,
+    handler: async ({ deps, viewer, params }) => {
+      await withdrawRegionInvite(deps, viewer, params.id, params.inviteId);
+    },
   }),
 ]);

@@ -39,6 +39,12 @@ export const assignRegionRoleBody = z.object({ userId: id, role: regionRole });
 
 export const regionRoleParams = z.object({ id, roleId: id });
 
+/** POST /api/regions/:id/invites: a role for an official not on e家社区 yet (a one-time code). */
+export const regionInviteBody = z.object({ role: regionRole, name: z.string().trim().min(1, 'required: who the code is for').max(20) });
+export type RegionInviteBody = z.infer<typeof regionInviteBody>;
+
+export const regionInviteParams = z.object({ id, inviteId: id });
+
 export const candidatesQuery = z.object({ q: z.string().trim().min(1, 'required').max(40) });
 
 // ---- answers -------------------------------------------------------------------
@@ -87,3 +93,19 @@ export const candidates = z.object({
 });
 
 export const roleRemoved = z.object({ id: z.string(), /** every session of the account ended (it signs in again with what it still holds) */ sessionsEnded: z.number().int() });
+
+export const regionInvite = z
+  .object({
+    id: z.string(),
+    /** who the code is for, as written when it was made */
+    name: z.string(),
+    role: regionRole,
+    expiresAt: isoDate,
+    createdAt: isoDate,
+    createdBy: z.object({ id: z.string(), name: z.string() }),
+  })
+  .meta({ id: 'RegionInvite' });
+
+/** The code, shown once: only its HMAC is kept. */
+export const newRegionInvite = regionInvite.extend({ code: z.string() }).meta({ id: 'NewRegionInvite' });
+export const regionInviteList = z.object({ items: z.array(regionInvite) });

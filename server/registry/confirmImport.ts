@@ -14,7 +14,7 @@ import { applyRegistryChanges, openFile, readRegistry, type RegistryChanges, typ
 import { mayAdministerCommunity } from '../policies/index.js';
 import { hashRegistry, planImport, type BuildingPlan, type HouseholdPlan, type PersonPlan, type PlanSink } from './plan.js';
 import { presentImport } from './presenter.js';
-import { findImport, markConfirmed } from './queries.js';
+import { findImport, markConfirmed, sealedFileOf } from './queries.js';
 import type { RegistryImportResult } from './schemas.js';
 
 const stale = () =>
@@ -34,7 +34,7 @@ class ChangesSink implements PlanSink {
     newResidents: [],
     changedResidents: [],
   };
-  statuses: Array<{ residentId: string; householdId: string; status: EmploymentStatus }> = [];
+  statuses: Array<{ residentId: string; householdId: string; status: EmploymentStatus; newResident: boolean }> = [];
   private grids: Map<string, string>;
   private buildings: Map<string, string>;
   private units: Map<string, string>;
@@ -99,7 +99,7 @@ class ChangesSink implements PlanSink {
       };
       if (Object.keys(data).length) this.changes.changedResidents.push({ id, data });
     }
-    if (p.status) this.statuses.push({ residentId: id, householdId, status: p.status });
+    if (p.status) this.statuses.push({ residentId: id, householdId, status: p.status, newResident: p.change === 'new' });
   }
 }
 
@@ -109,9 +109,12 @@ export async function confirmImport(deps: Deps, v: Viewer, importId: string, req
   // another community's import is as unknown as a made-up id
   if (!row || !mayAdministerCommunity(v, row.communityId)) throw notFound('registry import');
   if (row.status === 'confirmed') throw new AppError('conflict', '这次导入已经确认过了', undefined, 'already_confirmed');
-  if (row.status !== 'previewed' || !row.fileSealed) throw new AppError('conflict', '这份预览已被之后上传的文件取代，请用最新的预览确认', undefined, 'superseded');
+  const superseded = () => new AppError('conflict', '这份预览已被之后上传的文件取代，请用最新的预览确认', undefined, 'superseded');
+  if (row.status !== 'previewed') throw superseded();
+  const sealed = await sealedFileOf(deps.db, row.id);
+  if (!sealed) throw superseded();
   const keys = deps.config.idNumbers;
-  const file = openFile(keys, Buffer.from(row.fileSealed));
+  const file = openFile(keys, sealed);
   const snapshot = await readRegistry(deps.db, row.communityId);
   if (!snapshot) throw notFound('community');
   const statuses = await currentStatuses(deps.db, row.communityId);

@@ -14,7 +14,7 @@
 import crypto from 'node:crypto';
 import type { EmploymentStatus, HouseholdTagKind } from '@prisma/client';
 import type { Config } from '../config.js';
-import type { DbTx } from '../db.js';
+import type { Db } from '../db.js';
 import { hashIdNumber, idNumbersHeldElsewhere, normaliseIdNumber, type RegistrySnapshot } from '../org/index.js';
 import { checkIdNumber } from './idNumberCheck.js';
 import { readWorkbook, type WorkbookRow } from './readWorkbook.js';
@@ -111,12 +111,17 @@ export interface PlanOutcome {
 const MAX_BAD_ROWS = 2000;
 const MAX_MISSING = 2000;
 
+/** A row naming an ID number. Small on purpose: a county's file is 300,000 of them, held until the plan is done. */
 interface Occurrence {
   row: number;
+  /** the household's key, the very string the households index holds (not a copy per row) */
   hh: string;
-  sig: string;
+  /** 60 bits of a digest of the row's cells, as two small integers (no string, no boxed number per row) */
+  sigA: number;
+  sigB: number;
 }
 interface HouseholdSeen {
+  key: string;
   building: string;
   unit: string;
   room: string;
@@ -206,13 +211,14 @@ function parsePerson(r: WorkbookRow<PeopleHeader>, keys: Keys, today: Date): Par
   };
 }
 
-const digest = (s: string) => crypto.createHash('sha256').update(s).digest('base64url').slice(0, 22);
+const SIG_COLUMNS = ['楼栋', '单元', '房号', '与户主关系', '姓名', '身份证号', '性别', '出生日期', '联系电话', '七彩标记', '就业状态', '迁出地', '备注'] as const;
 
 /** The rooms' floor: 302 is on the 3rd, 1102 on the 11th; the ground floor was allotted for limited mobility. */
 const groundFloorRoom = (room: string) => /^\d{3,4}$/.test(room) && Math.floor(Number(room) / 100) === 1;
 
 export interface PlanContext {
-  db: DbTx;
+  /** the client, not a transaction: the plan reads outside it */
+  db: Db;
   keys: Keys;
   today: Date;
   snapshot: RegistrySnapshot;
@@ -240,7 +246,10 @@ export async function planImport(file: Buffer, ctx: PlanContext, sink: PlanSink)
   const badBuilding: BadRow[] = [];
   const sheetBuildings = new Map<string, { row: number; grid: string; floors: number | null; units: Map<string, number> }>();
   const badPeople = new Map<number, string>();
-  const ids = new Map<string, Occurrence[]>();
+  // each ID number's first row; the rows after it (rare: repeated rows, mistakes) in `repeats`
+  const ids = new Map<string, Occurrence>();
+  const repeats = new Map<string, Occurrence[]>();
+  const rowsOf = (idHash: string): Occurrence[] => [ids.get(idHash)!, ...(repeats.get(idHash) ?? [])];
   const households = new Map<string, HouseholdSeen>();
   let buildingRows = 0;
   let peopleRows = 0;
@@ -282,22 +291,25 @@ export async function planImport(file: Buffer, ctx: PlanContext, sink: PlanSink)
     if (r.sheet) peopleSheet = r.sheet;
     const parsed = parsePerson(r, keys, today);
     const hhKey = parsed.ok ? parsed.p.householdKey : parsed.hh;
+    let h = hhKey ? households.get(hhKey) : undefined;
+    if (hhKey && !h) {
+      h = { key: hhKey, building: r.cell('楼栋'), unit: unitName(r.cell('单元')), room: r.cell('房号'), rows: [], heads: [], tags: new Set(), origin: null };
+      households.set(hhKey, h);
+    }
     if (parsed.ok || parsed.idHash) {
       const idHash = parsed.ok ? parsed.p.idHash : parsed.idHash!;
       // the signature tells a repeated row from two people given one number
-      const sig = digest([...(['楼栋', '单元', '房号', '与户主关系', '姓名', '身份证号', '性别', '出生日期', '联系电话', '七彩标记', '就业状态', '迁出地', '备注'] as const)].map((h) => r.cell(h)).join('\u0001'));
-      const list = ids.get(idHash);
-      const occ = { row: r.row, hh: hhKey ?? '', sig };
-      if (list) list.push(occ);
-      else ids.set(idHash, [occ]);
+      const sig = crypto.createHash('sha256').update(SIG_COLUMNS.map((c) => r.cell(c)).join('\u0001')).digest();
+      const occ: Occurrence = { row: r.row, hh: h?.key ?? '', sigA: sig.readUInt32BE(0) >>> 2, sigB: sig.readUInt32BE(4) >>> 2 };
+      if (!ids.has(idHash)) ids.set(idHash, occ);
+      else {
+        const more = repeats.get(idHash);
+        if (more) more.push(occ);
+        else repeats.set(idHash, [occ]);
+      }
     }
     if (!parsed.ok) badPeople.set(r.row, parsed.reason);
-    if (hhKey) {
-      let h = households.get(hhKey);
-      if (!h) {
-        h = { building: r.cell('楼栋'), unit: unitName(r.cell('单元')), room: r.cell('房号'), rows: [], heads: [], tags: new Set(), origin: null };
-        households.set(hhKey, h);
-      }
+    if (h) {
       h.rows.push(r.row);
       if (parsed.ok) {
         for (const t of parsed.p.tags) h.tags.add(t);
@@ -315,14 +327,14 @@ export async function planImport(file: Buffer, ctx: PlanContext, sink: PlanSink)
     return h ? householdLabel(h.building, h.unit, h.room) : '';
   };
   // one number on several rows: repeated rows keep the first; a person in two households, or two people with one number, fail all
-  for (const list of ids.values()) {
-    if (list.length < 2) continue;
+  for (const idHash of repeats.keys()) {
+    const list = rowsOf(idHash);
     const first = list[0]!;
     const homes = new Set(list.map((o) => o.hh));
     if (homes.size > 1) {
       const where = list.map((o) => `第${o.row}行（${hhLabel(o.hh)}）`).join('、');
       for (const o of list) badPeople.set(o.row, `同一个身份证号出现在不同的户：${where}，一个人只能在一户`);
-    } else if (list.every((o) => o.sig === first.sig)) {
+    } else if (list.every((o) => o.sigA === first.sigA && o.sigB === first.sigB)) {
       for (const o of list.slice(1)) if (!badPeople.has(o.row)) badPeople.set(o.row, `与第${first.row}行重复`);
     } else {
       const rows = list.map((o) => `第${o.row}行`).join('、');
@@ -346,7 +358,7 @@ export async function planImport(file: Buffer, ctx: PlanContext, sink: PlanSink)
   const elsewhere = await idNumbersHeldElsewhere(ctx.db, snapshot.community.id, newHashes);
   if (elsewhere.size) {
     for (const [hash, community] of elsewhere) {
-      for (const o of ids.get(hash)!) if (!badPeople.has(o.row)) badPeople.set(o.row, `此人已登记在${community}，要先在那边办理迁出`);
+      for (const o of rowsOf(hash)) if (!badPeople.has(o.row)) badPeople.set(o.row, `此人已登记在${community}，要先在那边办理迁出`);
     }
   }
   // each household exactly one 户主, among its rows that passed

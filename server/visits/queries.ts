@@ -245,8 +245,55 @@ export const gridsWithWorkers = (db: SqlClient, communityId: string) =>
     ORDER BY g.name, u."displayName"`);
 
 export const gridById = (db: SqlClient, id: string) =>
-  db.one<{ id: string; communityId: string }>(sql`SELECT id, "communityId" FROM "Grid" WHERE id = ${id}`);
+  db.one<{ id: string; communityId: string; name: string }>(sql`SELECT id, "communityId", name FROM "Grid" WHERE id = ${id}`);
 
 /** The households a user is paired with (1+X). */
 export const pairedHouseholdIds = async (db: SqlClient, userId: string) =>
   new Set((await db.all<{ householdId: string }>(sql`SELECT "householdId" FROM "VisitPairing" WHERE "userId" = ${userId}`)).map((r) => r.householdId));
+
+// ---- 走访记录 export ---------------------------------------------------------------
+
+export interface ExportedVisitRow {
+  id: string;
+  communityId: string;
+  gridId: string;
+  gridName: string;
+  householdId: string;
+  buildingId: string;
+  building: string;
+  unit: string;
+  room: string;
+  headName: string | null;
+  visitorName: string;
+  visitedAt: Date;
+  met: string;
+  wellbeing: string | null;
+  note: string | null;
+  needs: string | null;
+  orderId: string | null;
+  photoUploadId: string | null;
+  completed: boolean;
+}
+
+/** The visits of a grid or a community in [from, to), by grid, then oldest first, with the household's place and head. */
+export async function visitsBetween(db: SqlClient, where: { gridId: string } | { communityId: string }, from: Date, to: Date): Promise<ExportedVisitRow[]> {
+  const scope = 'gridId' in where ? sql`v."gridId" = ${where.gridId}` : sql`v."communityId" = ${where.communityId}`;
+  const rows = await db.all<Record<string, unknown>>(sql`
+    SELECT v.id, v."communityId", v."gridId", g.name AS "gridName", v."householdId", h."buildingId", b.name AS building, un.name AS unit, h.room,
+           (SELECT r.name FROM "Resident" r WHERE r."householdId" = h.id AND r."leftAt" IS NULL
+             ORDER BY CASE WHEN r.relation = '户主' THEN 0 ELSE 1 END, r.id LIMIT 1) AS "headName",
+           u."displayName" AS "visitorName", v."visitedAt", v.met, v.wellbeing, v.note, v.needs, v."orderId", v."photoUploadId", v.completed
+    FROM "Visit" v
+    JOIN "Household" h ON h.id = v."householdId"
+    JOIN "Building" b ON b.id = h."buildingId"
+    JOIN "Unit" un ON un.id = h."unitId"
+    JOIN "Grid" g ON g.id = v."gridId"
+    JOIN "User" u ON u.id = v."visitorId"
+    WHERE ${scope} AND v."visitedAt" >= ${from} AND v."visitedAt" < ${to}
+    ORDER BY g.name, v."visitedAt", v.id`);
+  return rows.map((r) => ({
+    ...(r as unknown as ExportedVisitRow),
+    visitedAt: asDate(r.visitedAt)!,
+    completed: Boolean(r.completed),
+  }));
+}

@@ -3,6 +3,8 @@
 // (代报, through the orders domain's own submitOrder), whose first timeline step
 // names the visit. 无人在家 is kept (the attempt shows on the household's page)
 // but is not a completed visit: the household stays due.
+// No points for a visit (unlike a 楼栋长's patrol, server/patrols/walkPatrol.ts): visits are
+// the paid work of grid workers and cadres, and points are for residents' households.
 import { ORDER_LIMITS } from '../../shared/limits.js';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';

@@ -4,7 +4,9 @@
 import type { HouseholdTagKind } from '@prisma/client';
 import { idParams } from '../http/fields.js';
 import { route, routeGroup } from '../http/route.js';
+import { requestIdOf } from '../http/requestId.js';
 import { visitCoverage } from './coverage.js';
+import { exportVisits } from './exportVisits.js';
 import { dueList } from './dueList.js';
 import { householdVisits } from './householdVisits.js';
 import { removeVisitOverride, setVisitOverride, setVisitRule, visitRules } from './manageRules.js';
@@ -17,6 +19,7 @@ import {
   coverageQuery,
   dueAnswer,
   dueQuery,
+  exportVisitsQuery,
   householdParams,
   householdVisits as householdVisitsAnswer,
   overdueAnswer,
@@ -31,6 +34,8 @@ import {
   setRuleBody,
   tagParams,
 } from './schemas.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const visitRoutes = routeGroup('visits', '/api/visits', '走访: care visits to watched households (七彩标记), their frequencies, the due lists, 1+X pairings and coverage per grid', [
   route({
@@ -65,6 +70,20 @@ export const visitRoutes = routeGroup('visits', '/api/visits', '走访: care vis
     query: coverageQuery,
     response: coverageAnswer,
     handler: ({ deps, viewer, query }) => visitCoverage(deps, viewer, query),
+  }),
+  route({
+    method: 'get',
+    path: '/export',
+    summary: "走访记录: a month's visits as an .xlsx workbook, a sheet per grid — one grid (its worker, staff) or the community (staff); recorded in the audit log",
+    query: exportVisitsQuery,
+    response: null,
+    produces: XLSX,
+    handler: async ({ deps, viewer, ctx, query }) => {
+      const { data, name } = await exportVisits(deps, viewer, query, requestIdOf(ctx));
+      ctx.type = XLSX;
+      ctx.attachment(name);
+      ctx.body = data;
+    },
   }),
   route({
     method: 'get',

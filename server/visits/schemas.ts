@@ -158,3 +158,14 @@ export const pairingsAnswer = z.object({
   people: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export const pairBody = z.object({ householdId: id, userId: id });
+
+/** 走访记录 export: a month's visits of one grid, or of the community (staff). */
+export const exportVisitsQuery = z.object({
+  /** YYYY-MM, China time */
+  month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'a month, e.g. 2026-12'),
+  /** one grid (its worker, or staff of its community); left out: the whole community (staff) */
+  gridId: id.optional(),
+  /** an administrator of several communities names one */
+  communityId: id.optional(),
+});
+export type ExportVisitsQuery = z.infer<typeof exportVisitsQuery>;

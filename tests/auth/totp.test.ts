@@ -6,9 +6,12 @@
 // the secret is never sent again nor logged. Codes are computed here from the
 // otpauth:// URI, as an authenticator app does, at the server's injected clock.
 import fs from 'node:fs';
-import { TOTP, URI } from 'otpauth';
+import crypto from 'node:crypto';
+import { Secret, TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resealTotpSecrets } from '../../server/auth/index.js';
 import { MAX_FAILED_ATTEMPTS } from '../../server/auth/lockout.js';
+import { openSealedText } from '../../server/sealing.js';
 import { workerLogFiles } from '../support/logScan.js';
 import { startServer, type Reply, type TestServer } from '../support/server.js';
 
@@ -372,5 +375,66 @@ describe('nothing of the secret leaves the server after enrolment', () => {
       for (const secret of secretsOnly) expect(text).not.toContain(secret);
       expect(text).not.toContain('otpauth://');
     }
+  });
+});
+
+// The secret's sealing moved from this feature's own copy to the one shared with the
+// 身份证号 (server/sealing.ts). A deployed database holds secrets the copy sealed: the
+// copy is kept here, verbatim, to seal and open them as it did.
+describe('secrets sealed before the sealing was shared', () => {
+  const OLD_AAD = Buffer.from('TotpCredential.secretSealed');
+  const OLD_SEALED = /^(v\d{1,4}):([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{22}):([A-Za-z0-9_-]+)$/;
+  const keys = () => s.deps.config.idNumbers;
+  function oldSealSecret(base32: string): string {
+    const { version, key } = keys().keys[0]!;
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(OLD_AAD);
+    const ct = Buffer.concat([cipher.update(base32, 'utf8'), cipher.final()]);
+    return `${version}:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${ct.toString('base64url')}`;
+  }
+  function oldOpenSecret(stored: string): string {
+    const m = OLD_SEALED.exec(stored)!;
+    const key = keys().keys.find((k) => k.version === m[1])!;
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key.key, Buffer.from(m[2]!, 'base64url'));
+    decipher.setAAD(OLD_AAD);
+    decipher.setAuthTag(Buffer.from(m[3]!, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(m[4]!, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  it('one sealed by the old code still signs in; one sealed now opens with the old code (the same form)', async () => {
+    const { userId } = await passwordAccount('demo-gridworker-2', 'totp.sealed');
+    const secret = new Secret({ size: 20 }).base32;
+    const now = s.now();
+    await s.deps.db.totpCredential.create({ data: { userId, secretSealed: oldSealSecret(secret), enabledAt: now, lastUsedStep: null, createdAt: now } });
+    nextMinutes();
+    const b = new Browser();
+    const code = new TOTP({ issuer: 'e家社区', label: 'x', algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: s.now().getTime() });
+    const done = await b.secondStep(await challengeOf(b, 'totp.sealed'), { code });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ userId });
+
+    // the other way: every secret this run's enrolments sealed opens with the old code
+    const rows = await s.deps.db.totpCredential.findMany({ where: { userId: { not: userId } } });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(oldOpenSecret(r.secretSealed)).toMatch(/^[A-Z2-7]{32}$/);
+  });
+
+  it('a key rotation (npm run keys:rotate-id-numbers) brings them to the new key: they open with it alone', async () => {
+    const v1 = keys().keys[0]!;
+    const v2 = { version: 'v2', key: crypto.randomBytes(32) };
+    const withKeys = (ks: Array<typeof v1>) => ({ ...s.deps, config: { ...s.deps.config, idNumbers: { ...keys(), keys: ks } } });
+    const before = await s.deps.db.totpCredential.findMany({ orderBy: { userId: 'asc' } });
+    expect(before.length).toBeGreaterThan(1);
+    const secrets = before.map((r) => oldOpenSecret(r.secretSealed));
+    expect(await resealTotpSecrets(withKeys([v2, v1]))).toBe(before.length);
+    expect(await resealTotpSecrets(withKeys([v2, v1]))).toBe(0); // resumable: nothing left
+    const after = await s.deps.db.totpCredential.findMany({ orderBy: { userId: 'asc' } });
+    after.forEach((r, i) => {
+      expect(r.secretSealed.startsWith('v2:')).toBe(true);
+      expect(openSealedText({ ...keys(), keys: [v2] }, r.secretSealed, OLD_AAD, 'a two-step secret')).toBe(secrets[i]);
+    });
+    // back under v1, the key this server runs with
+    expect(await resealTotpSecrets(withKeys([v1, v2]))).toBe(before.length);
   });
 });

@@ -8,27 +8,20 @@
 // A crash mid-send is what makes a group 可能已发出 (tests/notices/resend.test.ts and
 // tests/reliability/crash.test.ts make it happen for real); here the board is shown one by
 // writing that outcome into the database, as the worker of a restarted server would.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
 import { createDb, type Db } from '../../server/db.js';
 import { REASON_INTERRUPTED } from '../../server/notices/deliveryWorker.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
-import { SHOTS } from './support/ui.js';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const TITLE = '第1网格停水通知';
 
-let tmp: string;
+let walk: ConsoleWalk;
 let backend: Backend;
 let db: Db;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
 
@@ -49,31 +42,14 @@ const board = () => page.getByTestId('deliveries-table');
 const summary = () => page.getByTestId('board-summary').textContent();
 
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-console-notices-'));
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
-  db = createDb(`file:${path.join(tmp, 'e2e.db')}`);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  walk = await startConsoleWalk('ejia-console-notices-', problems);
+  ({ backend, page } = walk);
+  db = createDb(`file:${path.join(walk.tmp, 'e2e.db')}`);
 }, 240_000);
 
 afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
   await db?.$disconnect();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await walk?.stop();
 });
 
 describe.sequential('通知 in the staff console', () => {

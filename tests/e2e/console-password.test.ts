@@ -2,27 +2,22 @@
 // an admin gives 社区干部 a first password; wrong passwords lock the account; another
 // account signs in with its first password, must change it, and then works with the
 // cookie session (its writes carry the CSRF token). Screenshots: test-results/screenshots/console-password-….
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
-import { SHOTS } from './support/ui.js';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const FIRST = 'first-Password-2026';
 const NEW = 'my-own-Password-2026';
 
-let tmp: string;
+let walk: ConsoleWalk;
 let backend: Backend;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const scriptErrors: string[] = [];
+// what the walk's browser recorded: script errors, and the refusals and console errors this walk
+// causes on purpose (wrong passwords, the lock-out)
+const problems: string[] = [];
 
 async function devLogin(openid: string) {
   const r = await fetch(`${backend.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
@@ -50,24 +45,11 @@ async function fillSignIn(username: string, password: string) {
 }
 
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-console-pw-'));
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (e) => scriptErrors.push(`script error: ${e.message}`));
-  fs.mkdirSync(SHOTS, { recursive: true });
+  walk = await startConsoleWalk('ejia-console-pw-', problems);
+  ({ backend, context, page } = walk);
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => walk?.stop());
 
 describe.sequential('password sign-in to the console', () => {
   it('locks the account after 5 wrong passwords and says so', async () => {
@@ -123,6 +105,6 @@ describe.sequential('password sign-in to the console', () => {
   });
 
   it('showed no script error', () => {
-    expect(scriptErrors).toEqual([]);
+    expect(problems.filter((p) => p.startsWith('script error'))).toEqual([]);
   });
 });

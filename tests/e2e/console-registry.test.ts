@@ -5,27 +5,22 @@
 // uploads the export again (all unchanged), then a workbook without one person:
 // they are listed and marked 迁出. Screenshots: test-results/screenshots/registry-….
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
 import { createDb } from '../../server/db.js';
 import { sampleRows, sampleWorkbook, type SampleWorkbook } from '../../server/registry/sampleWorkbook.js';
 import { writeRegistryWorkbook } from '../../server/registry/workbookOut.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
-import { SHOTS } from './support/ui.js';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const SAMPLE = { buildings: 4, flats: 40, people: 160, prefix: '新城', bad: 9, seed: 11, region: '520504' };
 
+let walk: ConsoleWalk;
 let tmp: string;
 let backend: Backend;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let sample: SampleWorkbook;
 const problems: string[] = [];
@@ -33,36 +28,17 @@ const problems: string[] = [];
 const shot = (name: string) => consoleShot(page, name);
 
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-console-registry-'));
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
+  walk = await startConsoleWalk('ejia-console-registry-', problems);
+  ({ tmp, backend, page } = walk);
   // a community with nothing in it yet (creating one is the levels' page)
   const db = createDb(`file:${path.join(tmp, 'e2e.db')}`);
   await db.community.create({ data: { name: '新城社区', estate: '平远新城', district: '贵州省毕节市织金县' } });
   await db.$disconnect();
   sample = await sampleWorkbook(SAMPLE);
   fs.writeFileSync(path.join(tmp, '新城社区户籍台账.xlsx'), sample.file);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => walk?.stop());
 
 const preview = () => page.getByTestId('registry-preview');
 

@@ -4,25 +4,19 @@
 // one), adds a 常用回复 the grid worker is then offered, switches a notice automation off,
 // and reads the 修改记录 with before and after. Screenshots of every tab:
 // test-results/screenshots/console-settings-….
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
-import { startBackend, type Backend } from './support/backend.js';
-import { launchChromium } from './support/browser.js';
+import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
-import { SHOTS } from './support/ui.js';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
-const VIEWPORT = { width: 1440, height: 900 };
-
-let tmp: string;
+let walk: ConsoleWalk;
 let backend: Backend;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
+// the refusals the console meets and handles (a 4xx, and the browser's console line about it) are
+// not problems here; a 5xx, a script error or any other console error is
+const unexpected = () => problems.filter((p) => !/^4\d\d /.test(p) && !(p.startsWith('console: ') && /status of 40\d/.test(p)));
 
 async function token(openid: string) {
   const r = await fetch(`${backend.url}/api/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
@@ -37,30 +31,11 @@ const shot = (name: string) => consoleShot(page, `console-settings-${name}`);
 const categoryRow = (name: string) => page.locator('[data-testid="categories-table"] tbody tr.ant-table-row').filter({ hasText: name });
 
 beforeAll(async () => {
-  const ms = ensureConsoleTestBuild();
-  if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-console-settings-'));
-  process.env.CONSOLE_DIR = consoleDir('test');
-  backend = await startBackend(tmp);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 500) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40\d/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  walk = await startConsoleWalk('ejia-console-settings-', problems);
+  ({ backend, page } = walk);
 });
 
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close();
-  await backend?.stop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => walk?.stop());
 
 describe.sequential('社区设置 in the console', () => {
   it('the platform admin opens 社区设置 and picks 惠泽社区: its categories with icons and deadlines', async () => {
@@ -147,6 +122,6 @@ describe.sequential('社区设置 in the console', () => {
     await page.getByRole('tab', { name: '积分与货架' }).click();
     await page.getByTestId('to-points-rules').click();
     await page.waitForURL(/\/console\/points\/rules$/);
-    expect(problems).toEqual([]);
+    expect(unexpected()).toEqual([]);
   });
 });

@@ -117,6 +117,30 @@ describe.sequential('两步验证 at the console', () => {
     await shot('console-totp-07-signed-in');
   });
 
+  // #17 left-out (H2): a lost phone. The 街道 admin above 惠泽社区 resets it from the 账号 page
+  it('a 街道 admin resets it from 账号 (confirm: all its sessions end), and the staff member is signed out', async () => {
+    await page.getByRole('button', { name: /退\s*出/ }).click();
+    await page.getByText('开发和测试环境：演示账号').waitFor();
+    await page.locator('.demo-account').filter({ hasText: '街道管理员 · 惠民街道' }).getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('.ant-menu').getByText('账号', { exact: true }).click();
+    const community = page.getByTestId('community');
+    await community.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '惠泽社区' }).click();
+    await page.getByTestId('accounts-q').locator('input').fill('吴婷');
+    await page.getByTestId('accounts-q').locator('input').press('Enter');
+    const row = page.getByTestId('accounts-table').locator('tr.ant-table-row').filter({ hasText: '吴婷' });
+    await row.getByText('两步验证', { exact: true }).waitFor();
+    await row.getByRole('button', { name: '重置两步验证' }).click();
+    const dialog = page.locator('.ant-modal-confirm');
+    await dialog.getByText('所有登录都会立即结束', { exact: false }).waitFor();
+    await shot('console-totp-08-reset-confirm');
+    await dialog.locator('#confirm-reset-two-step').click();
+    await page.getByText('已重置 吴婷 的两步验证', { exact: false }).waitFor();
+    await expect.poll(() => row.getByText('两步验证', { exact: true }).count()).toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: '重置两步验证' }).count()).toBe(0);
+    await shot('console-totp-09-reset-done');
+  });
+
   it('showed no script error, failed request or CSP refusal', () => {
     expect(problems).toEqual([]);
   });

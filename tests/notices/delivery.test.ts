@@ -203,43 +203,88 @@ describe('stopping and crashing', () => {
   it('two workers at once never send the same delivery, and keep the one account’s pace', async () => {
     nextDayAt(10);
     await compose({ title: '两个工人' });
-    // One simulated clock for both: it moves only when every worker is asleep, to the
-    // earliest wake-up (a sleeper moving it on its own would stretch the other's gaps).
-    const sleepers: Array<{ at: number; wake: () => void }> = [];
-    let awake = 2;
+    // One simulated clock for both, moved only when neither worker is running, to the earliest
+    // wake-up (a sleeper moving it on its own would stretch the other's gaps). It also forces the
+    // interleavings this test is about, rather than leaving them to scheduling:
+    // - the first claim is slow: it reaches the database only after the clock has moved on and the
+    //   other worker, woken, has read the same delivery as due and claimed it first (a claim that
+    //   let both through would post it twice);
+    // - turns alternate: when the clock moves, the worker that did not send last is woken first
+    //   (early, if it was not due yet: a worker may wake at any time and look again), so both
+    //   take part by construction.
+    type Who = 'w1' | 'w2';
+    const sleepers = new Map<Who, { at: number; wake: () => void }>();
+    let running = 2;
+    let lastSender: Who | null = null;
+    const looked = new Set<Who>(); // woken since the last send
+    let slow: { by: Who; go: () => void; done: Promise<void> } | null = null;
+    let contested = false;
     const next = () => {
-      if (awake > 0 || !sleepers.length) return;
-      sleepers.sort((a, b) => a.at - b.at);
-      const first = sleepers.shift()!;
-      if (first.at > s.now().getTime()) s.advance((first.at - s.now().getTime()) / 60_000);
-      awake++;
-      first.wake();
+      if (running > 0) return;
+      if (!sleepers.size) return slow?.go(); // never left hanging if the other worker stopped
+      const earliest = Math.min(...[...sleepers.values()].map((x) => x.at));
+      const other = [...sleepers.entries()].find(([w, x]) => w !== lastSender && (!looked.has(w) || x.at <= earliest));
+      const [who, sleeper] = other ?? [...sleepers.entries()].find(([, x]) => x.at === earliest)!;
+      if (earliest > s.now().getTime()) s.advance((earliest - s.now().getTime()) / 60_000);
+      sleepers.delete(who);
+      looked.add(who);
+      running++;
+      sleeper.wake();
     };
-    const shared: Sleep = (ms) =>
-      new Promise<void>((wake) => {
-        sleepers.push({ at: s.now().getTime() + ms, wake });
-        awake--;
+    const sleepFor =
+      (who: Who): Sleep =>
+      (ms) =>
+        new Promise<void>((wake) => {
+          sleepers.set(who, { at: s.now().getTime() + ms, wake });
+          running--;
+          next();
+        });
+    const claimFor = (who: Who) => async (claim: () => Promise<unknown>) => {
+      if (!slow) {
+        let go!: () => void;
+        let finished!: () => void;
+        const released = new Promise<void>((r) => (go = r));
+        slow = { by: who, go, done: new Promise<void>((r) => (finished = r)) };
+        running--;
         next();
-      });
+        await released;
+        running++;
+        try {
+          return await claim();
+        } finally {
+          finished();
+        }
+      }
+      if (slow.by === who || contested) return claim();
+      // the other worker's claim of the same delivery: first to the database; then the slow one's
+      contested = true;
+      const result = await claim();
+      slow.go();
+      await slow.done;
+      return result;
+    };
     // each worker's posts, at the moment it hands them to the account
     const sent: Array<{ by: string; room: string; at: number }> = [];
-    const recording = (by: string): Channel => ({
+    const recording = (by: Who): Channel => ({
       name: 'wechaty',
       minGapMs: 0,
       senders: () => m.bot.channel.senders(),
       send: (t, p) => {
         sent.push({ by, room: t.externalId, at: s.now().getTime() });
+        lastSender = by;
+        looked.clear();
         return m.bot.channel.send(t, p);
       },
     });
-    const run = (id: string) =>
-      worker({ id, sleep: shared, channels: [recording(id)] })
+    const run = (id: Who) =>
+      worker({ id, sleep: sleepFor(id), channels: [recording(id)] }, { ...s.deps, db: withClaimHook(s.deps.db, claimFor(id)) })
         .runUntilIdle()
         .finally(() => {
-          awake--;
+          running--;
           next();
         });
     await Promise.all([run('w1'), run('w2')]);
+    expect(contested).toBe(true); // the race was run: two claims of one delivery
     expect(posts).toHaveLength(8);
     expect([...countBy(posts, (x) => x.room).values()].every((c) => c === 1)).toBe(true);
     expect(sent).toHaveLength(8);
@@ -427,3 +472,26 @@ describe('WeCom group robots', () => {
     expect(got.endsWith('（全文请在小程序查看）')).toBe(true);
   });
 });
+
+/**
+ * The database as one worker sees it, with its claims (the conditional update that takes a
+ * delivery: Prisma's updateMany on SQLite, raw SQL on PostgreSQL) passed through `gate`.
+ */
+function withClaimHook(db: Deps['db'], gate: (claim: () => Promise<unknown>) => Promise<unknown>): Deps['db'] {
+  const isClaim = (args: { data?: { attemptStartedAt?: unknown } }) => args?.data?.attemptStartedAt instanceof Date;
+  const isRawClaim = (sql: unknown) => Array.isArray(sql) && sql.join('?').includes('SET "claimedBy"');
+  const bound = (target: object, key: PropertyKey) => {
+    const v = Reflect.get(target, key);
+    return typeof v === 'function' ? v.bind(target) : v;
+  };
+  const deliveries = new Proxy(db.noticeDelivery, {
+    get: (t, k) => (k === 'updateMany' ? (args: any) => (isClaim(args) ? gate(() => t.updateMany(args)) : t.updateMany(args)) : bound(t, k)),
+  });
+  return new Proxy(db, {
+    get: (t, k) => {
+      if (k === 'noticeDelivery') return deliveries;
+      if (k === '$executeRaw') return (sql: any, ...values: any[]) => (isRawClaim(sql) ? gate(() => t.$executeRaw(sql, ...values)) : t.$executeRaw(sql, ...values));
+      return bound(t, k);
+    },
+  });
+}

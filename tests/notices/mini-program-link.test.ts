@@ -192,6 +192,34 @@ describe('a group post opens the mini-program', () => {
   });
 });
 
+describe('the link is asked before the delivery is claimed', () => {
+  it('a worker that dies inside WeChat’s link call leaves the delivery pending, and the next worker posts it once', async () => {
+    const b = buildings.get('惠泽5栋')!;
+    const n = await compose({ title: '链接卡住', audience: { type: 'buildings', buildingIds: [b.id] } });
+    // WeChat's link call never answers: the process dies inside it
+    let asked!: () => void;
+    const inCall = new Promise<void>((resolve) => (asked = resolve));
+    const hanging = {
+      shortLink: () => (asked(), new Promise<never>(() => {})),
+      urlLink: () => (asked(), new Promise<never>(() => {})),
+    };
+    s.advance(60); // the bot's gap after the posts before this one
+    void worker({ links: hanging }).step();
+    await inCall;
+    const row = await s.deps.db.noticeDelivery.findFirstOrThrow({ where: { noticeId: n.id } });
+    expect(row).toMatchObject({ status: 'pending', claimedBy: null, claimedUntil: null, attemptStartedAt: null, attempts: 0 });
+    expect(posts).toEqual([]);
+
+    // its lease would have run out by now; another worker (another instance) takes over
+    s.advance(10);
+    await worker().runUntilIdle();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.text).toContain(wx.links.at(-1)!.link);
+    expect(await s.deps.db.noticeDelivery.findFirstOrThrow({ where: { noticeId: n.id } })).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    expect(await progress(n.id)).toMatchObject({ sent: 1, possibly_sent: 0 });
+  });
+});
+
 describe('WeCom robots: a news card with a URL Link', () => {
   const key = 'a1b2c3d4-0000-4000-8000-0000000link1';
   let wecom: FakeWeComApi;

@@ -261,6 +261,12 @@ const MATRIX: Route[] = [
     req: (o) => ({ path: `/api/regions/${o.streetId}/roles`, body: { userId: o.userId, role: 'STREET_OVERSIGHT' } }), expect: ADMIN_ONLY(201, 404) },
   { route: 'DELETE /api/regions/:id/roles/:roleId', kind: null, prepare: regionOfficialOf,
     req: (o) => ({ path: `/api/regions/${o.streetId}/roles/${o.roleId}` }), expect: ADMIN_ONLY(200, 404) },
+  // invitations to a 县/街道 role (H2): whoever may give the role; the demo's community roles see no region (404)
+  { route: 'GET /api/regions/:id/invites', kind: null, prepare: demoStreetOf, req: (o) => ({ path: `/api/regions/${o.streetId}/invites` }), expect: ADMIN_ONLY(200, 404) },
+  { route: 'POST /api/regions/:id/invites', kind: null, prepare: demoStreetOf,
+    req: (o) => ({ path: `/api/regions/${o.streetId}/invites`, body: { role: 'STREET_OVERSIGHT', name: '测试督查' } }), expect: ADMIN_ONLY(201, 404) },
+  { route: 'DELETE /api/regions/:id/invites/:inviteId', kind: null, prepare: regionInviteOf,
+    req: (o) => ({ path: `/api/regions/${o.streetId}/invites/${o.inviteId}` }), expect: ADMIN_ONLY(204, 404) },
   // oversight: read-only aggregates for region roles and the platform admin; no community role sees them
   { route: 'GET /api/oversight/communities', kind: null, req: () => ({ path: '/api/oversight/communities' }), expect: ADMIN_ONLY(200, 403) },
   { route: 'GET /api/oversight/communities/:id', kind: 'community', req: (o) => ({ path: `/api/oversight/communities/${o.id}` }),
@@ -832,6 +838,21 @@ const MATRIX: Route[] = [
       reviewer:     ['-', 403, '-', 403],
       admin:        ['-', 200, '-', 200],
     } },
+  // --- H3 (#20): 评单时限 per community (read by its staff and administrators, set by its administrators: staff 403),
+  // 走访记录 exported by staff for their community (grid workers for their grids)
+  { route: 'GET /api/orders/settings/review-deadline', kind: 'community', req: (o) => ({ path: `/api/orders/settings/review-deadline?communityId=${o.id}` }), expect: SETTINGS_READ(200) },
+  { route: 'PUT /api/orders/settings/review-deadline', kind: 'community', req: (o) => ({ path: '/api/orders/settings/review-deadline', body: { communityId: o.id, reviewDeadlineDays: 4 } }),
+    expect: { ...SETTINGS_READ(200), staff: ['-', 403, '-', 404] } },
+  { route: 'GET /api/visits/export', kind: 'grid', req: (o) => ({ path: `/api/visits/export?month=2026-12&gridId=${o.id}` }),
+    expect: {
+      resident:     [404, '-', 404, 404],
+      buildingHead: [404, '-', 404, 404],
+      gridWorker:   [200, '-', 404, 404],
+      staff:        ['-', 200, 200, 404],
+      reviewer:     ['-', 404, 404, 404],
+      admin:        ['-', 200, 200, 200],
+    } },
+  // --- end H3
   { route: 'GET /api/notices/manage/:id', kind: 'notice', req: (o) => ({ path: `/api/notices/manage/${o.id}` }),
     expect: {
       resident:     [403, 403, 403, 403],
@@ -1290,6 +1311,12 @@ async function regionCandidateOf(o: Obj) {
 async function regionOfficialOf(o: Obj) {
   await regionCandidateOf(o);
   o.roleId = (await expectStatus(await t.cast.admin.post(`/api/regions/${o.streetId}/roles`, { userId: o.userId, role: 'STREET_OVERSIGHT' }), 201, 'region role')).id;
+}
+
+/** An open invitation to be 街道督查 of 惠民街道, to be withdrawn (H2). */
+async function regionInviteOf(o: Obj) {
+  await demoStreetOf(o);
+  o.inviteId = (await expectStatus(await t.cast.admin.post(`/api/regions/${o.streetId}/invites`, { role: 'STREET_OVERSIGHT', name: '测试督查' }), 201, 'region invite')).id;
 }
 
 function all<T>(v: T): Record<Role, T> {

@@ -210,6 +210,7 @@ function validBody(route: string): Record<string, unknown> | undefined {
     'POST /api/notices': { kind: 'news', title: '停水通知', body: '明天停水。', audience: { type: 'buildings', buildingIds: ids.building }, sendAt: at(1), pagePath: 'pages/orders/new' },
     'POST /api/notices/subscriptions': { accepted: ['order_status', 'emergency_notice'] },
     'PUT /api/notices/automation': { jobs: true, trainings: false, emergencyOrders: true, communityId: id('community') },
+    'PUT /api/orders/settings/review-deadline': { reviewDeadlineDays: 5, communityId: id('community') },
     'PUT /api/bot/buildings/:id/group': { wecom: { webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc', topic: '1栋群' } },
     'PUT /api/bot/grids/:id/group': { groupId: null },
   };

@@ -1,10 +1,11 @@
-// Once per test run and server project: the demo database each test server copies,
+// Once per test run and kind of database: the demo database each test server copies,
 // migrated as `npm start` migrates a new database, with the demo data.
-//   server     SQLite: a file migrated by `prisma migrate deploy` (prisma/migrations)
-//   server-pg  PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres):
+//   server, timing         SQLite: a file migrated by `prisma migrate deploy` (prisma/migrations)
+//   server-pg, timing-pg   PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres):
 //              a template database migrated with the committed SQL (prisma/postgres/migrations)
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { buildDemoDatabase, buildPostgresDemoDatabase } from './template.js';
 import { createDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
@@ -21,28 +22,64 @@ function checkServerLogs(projectName: string, dir: string): void {
   }
 }
 
+/** What one kind of database's projects share: `server` and `timing` (SQLite), `server-pg` and `timing-pg`. */
+interface Template {
+  dir: string;
+  provided: Partial<ProvidedContext>;
+  teardown: () => Promise<void>;
+}
+// The global setups of all projects run in this one process: the second project of a kind waits for
+// the first's template instead of migrating and seeding its own (a minute under load), and the
+// last one to finish tears it down.
+const shared = ((globalThis as { __ejiaTestTemplates?: Map<string, { ready: Promise<Template>; users: number }> }).__ejiaTestTemplates ??= new Map());
+
 export default async function setup(project: TestProject) {
-  const postgres = project.name === 'server-pg';
-  const dir = path.resolve('.tmp', `run-${process.pid}-${project.name}`);
+  const kind = project.name.endsWith('-pg') ? 'postgres' : 'sqlite';
+  let entry = shared.get(kind);
+  if (!entry) {
+    entry = { ready: kind === 'postgres' ? postgresTemplate(project.name) : sqliteTemplate(project.name), users: 0 };
+    shared.set(kind, entry);
+  }
+  entry.users++;
+  const template = await entry.ready;
+  for (const [key, value] of Object.entries(template.provided)) project.provide(key as keyof ProvidedContext, value as never);
+  project.provide('runDir', template.dir);
+  return async () => {
+    if (--entry.users > 0) return;
+    shared.delete(kind);
+    await template.teardown();
+  };
+}
+
+function runDir(kind: string): string {
+  const dir = path.resolve('.tmp', `run-${process.pid}-${kind}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  project.provide('runDir', dir);
-  if (!postgres) {
-    const file = path.join(dir, 'template.db');
-    const t = performance.now();
-    await buildDemoDatabase(file);
-    installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
-    console.log(`[server] template database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    project.provide('dbKind', 'sqlite');
-    project.provide('templateDb', file);
-    return () => {
+  return dir;
+}
+
+async function sqliteTemplate(projectName: string): Promise<Template> {
+  const dir = runDir('sqlite');
+  const file = path.join(dir, 'template.db');
+  const t = performance.now();
+  await buildDemoDatabase(file);
+  installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
+  console.log(`[${projectName}] template database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return {
+    dir,
+    provided: { dbKind: 'sqlite', templateDb: file },
+    teardown: async () => {
       try {
-        checkServerLogs(project.name, dir);
+        checkServerLogs('sqlite', dir);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
-    };
-  }
+    },
+  };
+}
+
+async function postgresTemplate(projectName: string): Promise<Template> {
+  const dir = runDir('postgres');
   const admin = testPostgresUrl();
   const prefix = `ejia_test_${process.pid}_`;
   await dropStaleDatabases(admin);
@@ -51,17 +88,18 @@ export default async function setup(project: TestProject) {
   const templateUrl = await createDatabase(admin, template);
   await buildPostgresDemoDatabase(templateUrl);
   await installPostgresWriteLog(templateUrl); // every write counted, for "refused and wrote nothing" (writeLog.ts)
-  console.log(`[server-pg] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  project.provide('dbKind', 'postgres');
-  project.provide('templateDb', template);
-  project.provide('postgresAdminUrl', admin);
-  return async () => {
-    await dropDatabases(admin, prefix);
-    try {
-      checkServerLogs(project.name, dir);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  console.log(`[${projectName}] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return {
+    dir,
+    provided: { dbKind: 'postgres', templateDb: template, postgresAdminUrl: admin },
+    teardown: async () => {
+      await dropDatabases(admin, prefix);
+      try {
+        checkServerLogs('postgres', dir);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
   };
 }
 

@@ -1,8 +1,52 @@
-// One order: what it is, who it is for, its deadlines, and its timeline with photos.
-import { Descriptions, Drawer, Image, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+// One order: what it is, who it is for, its deadlines, its timeline with photos, and the
+// 民情日志 entries its grid's workers linked to it (each opens the log filtered to the order).
+import { Button, Descriptions, Drawer, Image, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, messageOf, type OrderDetail } from './api.js';
+import { api, messageOf, type GridLogEntry, type OrderDetail } from './api.js';
+import { navigate } from './router.js';
 import { ACTION_WORDS, STATUS_COLOR, STATUS_SHORT, time } from './words.js';
+
+/**
+ * 民情日志 about one order or household: its newest entries, each opening the log filtered to it.
+ * Shown only to those who read the grid's log (staff, the admin); for anyone else the block stays away.
+ */
+export function GridLogLinks({ about }: { about: { orderId: string } | { householdId: string } }) {
+  const [entries, setEntries] = useState<{ total: number; items: GridLogEntry[] } | null>(null);
+  const key = 'orderId' in about ? `order/${about.orderId}` : `household/${about.householdId}`;
+  useEffect(() => {
+    let live = true;
+    setEntries(null);
+    api.gridLog.list({ ...about, limit: 5 }).then(
+      (r) => live && setEntries(r),
+      () => live && setEntries(null), // not a reader of this grid's log: nothing to show
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]); // `about` is a new object each render: its key says what it is about
+  if (!entries) return null;
+  const open = () => navigate({ page: 'gridLog', sub: key });
+  return (
+    <div data-testid="gridlog-links">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>民情日志</Typography.Title>
+        {entries.total > 0 && <Button type="link" onClick={open}>在民情日志中查看全部 {entries.total} 条</Button>}
+      </Space>
+      {/* plain rows: antd 6 deprecates List */}
+      {entries.items.length === 0 && <Typography.Text type="secondary">网格员还没有在民情日志里记过这件事</Typography.Text>}
+      {entries.items.map((e: GridLogEntry) => (
+        <div key={e.id} className="gridlog-link" style={{ cursor: 'pointer', padding: '8px 0', borderBottom: '1px solid #f0f0f0' }} onClick={open} data-testid="gridlog-link">
+          <Space size={8}>
+            <span style={{ color: '#888' }}>{time(e.occurredAt)}</span>
+            <Tag>{e.kindLabel}</Tag>
+            <span>{e.author.name}</span>
+          </Space>
+          <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>{e.text}</Typography.Paragraph>
+        </div>
+      ))}
+    </div>
+  );
+}
 
 export function OrderDrawer({ orderId, onClose }: { orderId: string | undefined; onClose: () => void }) {
   const [order, setOrder] = useState<OrderDetail | null>(null);
@@ -83,6 +127,7 @@ export function OrderDrawer({ orderId, onClose }: { orderId: string | undefined;
               }))}
             />
           </div>
+          <GridLogLinks about={{ orderId: order.id }} />
         </Space>
       )}
     </Drawer>

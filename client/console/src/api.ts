@@ -29,9 +29,9 @@ export const fetchTransport: Transport = {
 
 installTransport(fetchTransport);
 
-/** GET /api/orders/export.xlsx with the list's filters, saved through the browser as a file. */
-export async function downloadOrders(filters: OrderFilters): Promise<void> {
-  const res = await fetch(`/api/orders/export.xlsx${queryString(filters)}`, { headers: authHeaders(false) });
+/** GET a file the server makes (an .xlsx) and save it through the browser under the server's name. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await fetch(`/api${path}`, { headers: authHeaders(false) });
   if (!res.ok) {
     const text = await res.text();
     throw failure(res.status, text ? JSON.parse(text) : null);
@@ -40,12 +40,15 @@ export async function downloadOrders(filters: OrderFilters): Promise<void> {
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = name ? decodeURIComponent(name) : '工单.xlsx';
+  a.download = name ? decodeURIComponent(name) : fallbackName;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** GET /api/orders/export.xlsx with the list's filters, saved through the browser as a file. */
+export const downloadOrders = (filters: OrderFilters) => download(`/orders/export.xlsx${queryString(filters)}`, '工单.xlsx');
 
 export { api } from '../../api/calls.js';
 export { ApiError, messageOf, plainMessage } from '../../api/errors.js';

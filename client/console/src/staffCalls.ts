@@ -19,23 +19,8 @@ export const updateRule = (id: string, body: UpdateRuleInput) => send<StoredPoin
 export const updateItem = (id: string, body: UpdateItemInput) => send<ShopItem>('PATCH', `/shop/items/${encodeURIComponent(id)}`, body);
 export type { CreateJobInput };
 
-/** GET a file the server makes (an .xlsx) and save it through the browser under the server's name. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(`/api${path}`, { headers: authHeaders(false) });
-  if (!res.ok) {
-    const text = await res.text();
-    throw failure(res.status, text ? JSON.parse(text) : null);
-  }
-  const name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name ? decodeURIComponent(name) : fallbackName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// the download itself lives beside the orders' export, in the console's first load
+export { download } from './api.js';
 
 /** POST /api/employment/import: the picked workbook; `dryRun`, the same answer with nothing written (the preview). */
 export async function importLedger(file: File, dryRun: boolean): Promise<LedgerImportResult> {

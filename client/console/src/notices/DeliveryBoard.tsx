@@ -6,7 +6,8 @@ import { ArrowLeftOutlined, ExclamationCircleOutlined, ReloadOutlined, RollbackO
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Progress, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
 import { useCallback, useEffect, useState } from 'react';
-import { api, messageOf, type Delivery, type DeliveryProgress, type ManagedNotice, type NoticeAudienceChoices } from '../api.js';
+import { api, messageOf, type Delivery, type NoticeAudienceChoices } from '../api.js';
+import { useAnswer } from '../useAnswer.js';
 import { time } from '../words.js';
 import { NoticeReachCard } from './NoticeReach.js';
 import { audienceWords, DELIVERY_COLOR, DELIVERY_WORDS, NOTICE_STATE_COLOR, NOTICE_STATE_WORDS } from './words.js';
@@ -18,25 +19,10 @@ const CHANNEL_WORDS = { wechaty: '微信群', wecom: '企业微信群' } as cons
 
 export function DeliveryBoard({ id, choices, onBack }: { id: string; choices: NoticeAudienceChoices | null; onBack: () => void }) {
   const { message, modal } = App.useApp();
-  const [notice, setNotice] = useState<ManagedNotice | null>(null);
-  const [progress, setProgress] = useState<DeliveryProgress | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [n, p] = await Promise.all([api.notices.managed(id), api.notices.deliveries(id)]);
-      setNotice(n);
-      setProgress(p);
-      setProblem(null);
-    } catch (e) {
-      setProblem(messageOf(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const board = useAnswer(useCallback(() => Promise.all([api.notices.managed(id), api.notices.deliveries(id)]), [id]));
+  const [notice, progress] = board.answer ?? [null, null];
+  const { problem, reload: load } = board;
 
   const waiting = progress ? progress.pending + progress.retrying : 0;
   const live = Boolean(notice && waiting > 0 && notice.state === 'sending');

@@ -3,8 +3,9 @@
 // a building opens to its households (户主's name, room, state).
 import { Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useCallback, useEffect, useState } from 'react';
-import { api, messageOf, type NoticeReach, type NoticeReachBoard, type ReachHousehold } from '../api.js';
+import { useCallback } from 'react';
+import { api, type NoticeReach, type ReachHousehold } from '../api.js';
+import { useAnswer } from '../useAnswer.js';
 import { time } from '../words.js';
 
 type BuildingReach = NoticeReach['buildings'][number];
@@ -17,19 +18,7 @@ const STATE_TAG: Record<ReachHousehold['state'], { color: string; text: string }
 const HOW_WORDS = { in_person: '当面', phone: '电话' } as const;
 
 export function NoticeReachCard({ id }: { id: string }) {
-  const [reach, setReach] = useState<NoticeReach | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setReach(await api.notices.reach(id));
-      setProblem(null);
-    } catch (e) {
-      setProblem(messageOf(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { answer: reach, problem } = useAnswer(useCallback(() => api.notices.reach(id), [id]));
 
   const columns: ColumnsType<BuildingReach> = [
     { title: '楼栋', dataIndex: 'name' },
@@ -60,11 +49,7 @@ export function NoticeReachCard({ id }: { id: string }) {
 }
 
 function BuildingHouseholds({ noticeId, buildingId }: { noticeId: string; buildingId: string }) {
-  const [board, setBoard] = useState<NoticeReachBoard | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    api.notices.reachBoard(noticeId, buildingId).then(setBoard, (e) => setProblem(messageOf(e)));
-  }, [noticeId, buildingId]);
+  const { answer: board, problem } = useAnswer(useCallback(() => api.notices.reachBoard(noticeId, buildingId), [noticeId, buildingId]));
   if (problem) return <Typography.Text type="danger">{problem}</Typography.Text>;
   const columns: ColumnsType<ReachHousehold> = [
     { title: '单元', dataIndex: 'unit' },

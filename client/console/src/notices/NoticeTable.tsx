@@ -1,14 +1,13 @@
 // 通知 list: the community's notices, filtered and paged on the server, each with how far
 // its delivery got; failures and groups that may have got it (可能已发出) stand out.
 import { EditOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import { useCallback, useEffect, useState } from 'react';
-import { api, messageOf, type ManagedNotice, type ManageNoticesInput, type NoticeAudienceChoices } from '../api.js';
+import { api, type ManagedNotice, type ManageNoticesInput, type NoticeAudienceChoices } from '../api.js';
+import { useCursorTable } from '../serverTable.js';
+import { CursorPager } from '../TableParts.js';
 import { time } from '../words.js';
 import { audienceWords, NOTICE_KIND_LABELS, NOTICE_KINDS, NOTICE_STATE_COLOR, NOTICE_STATE_WORDS, STATE_FILTERS } from './words.js';
-
-const PAGE_SIZES = [20, 50, 100];
 
 type Filters = Pick<ManageNoticesInput, 'state' | 'kind' | 'q'>;
 
@@ -26,37 +25,11 @@ function DeliveryCell({ n }: { n: ManagedNotice }) {
 }
 
 export function NoticeTable({ choices, onOpen, onCompose, mayCompose }: { choices: NoticeAudienceChoices | null; onOpen: (id: string) => void; onCompose: () => void; mayCompose: boolean }) {
-  const { message } = App.useApp();
-  const [draft, setDraft] = useState<Filters>({});
-  const [filters, setFilters] = useState<Filters>({});
-  const [pageSize, setPageSize] = useState(20);
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const [rows, setRows] = useState<ManagedNotice[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const page = cursors.length;
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await api.notices.manage({ ...filters, q: filters.q?.trim() || undefined, limit: pageSize, cursor: cursors.at(-1) });
-      setRows(r.items);
-      setNext(r.nextCursor);
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, pageSize, cursors, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const apply = (f: Filters) => {
-    setFilters(f);
-    setCursors([undefined]);
-  };
+  const t = useCursorTable<Filters, ManagedNotice>(
+    ({ filters, limit, cursor }) => api.notices.manage({ ...filters, q: filters.q?.trim() || undefined, limit, cursor }),
+    {},
+  );
+  const { draft, setDraft, filters, apply } = t;
 
   const columns: ColumnsType<ManagedNotice> = [
     {
@@ -94,7 +67,7 @@ export function NoticeTable({ choices, onOpen, onCompose, mayCompose }: { choice
               写通知
             </Button>
           ) : null}
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => void t.reload()}>刷新</Button>
         </Space>
       }
     >
@@ -104,10 +77,7 @@ export function NoticeTable({ choices, onOpen, onCompose, mayCompose }: { choice
           placeholder="状态"
           style={{ width: 130 }}
           value={draft.state}
-          onChange={(state) => {
-            setDraft({ ...draft, state });
-            apply({ ...draft, state });
-          }}
+          onChange={(state) => apply({ ...draft, state })}
           options={STATE_FILTERS.map((s) => ({ value: s.value, label: s.label }))}
           data-testid="filter-state"
         />
@@ -116,10 +86,7 @@ export function NoticeTable({ choices, onOpen, onCompose, mayCompose }: { choice
           placeholder="类别"
           style={{ width: 130 }}
           value={draft.kind}
-          onChange={(kind) => {
-            setDraft({ ...draft, kind });
-            apply({ ...draft, kind });
-          }}
+          onChange={(kind) => apply({ ...draft, kind })}
           options={NOTICE_KINDS.map((k) => ({ value: k, label: NOTICE_KIND_LABELS[k] }))}
         />
         <Input.Search
@@ -136,28 +103,13 @@ export function NoticeTable({ choices, onOpen, onCompose, mayCompose }: { choice
         rowKey="id"
         size="middle"
         tableLayout="fixed"
-        loading={loading}
         columns={columns}
-        dataSource={rows}
-        pagination={false}
+        {...t.tableProps}
         rowClassName={(n) => (n.delivery.failed || n.delivery.possibly_sent ? 'row-attention' : '')}
         locale={{ emptyText: filters.state || filters.kind || filters.q ? '没有符合条件的通知' : '还没有写过通知' }}
         data-testid="notices-table"
       />
-      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
-        <span style={{ color: '#888' }}>第 {page} 页 · 本页 {rows.length} 条</span>
-        <Button disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>上一页</Button>
-        <Button disabled={!next} onClick={() => setCursors([...cursors, next!])}>下一页</Button>
-        <Select
-          value={pageSize}
-          style={{ width: 110 }}
-          onChange={(n) => {
-            setPageSize(n);
-            setCursors([undefined]);
-          }}
-          options={PAGE_SIZES.map((n) => ({ value: n, label: `${n} 条/页` }))}
-        />
-      </Space>
+      <CursorPager pager={t.pager} />
     </Card>
   );
 }

@@ -72,7 +72,7 @@ function useGrids(communityId: string) {
 // ---- 账号与角色 -------------------------------------------------------------------------
 
 function RolesTab({ communityId }: { communityId: string }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<CommunityRole | undefined>();
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
@@ -102,6 +102,27 @@ function RolesTab({ communityId }: { communityId: string }) {
     void load();
   }, [load]);
 
+  // 两步验证 reset for a lost phone (POST /api/auth/accounts/:id/totp/reset): the account's every session ends
+  const resetTwoStep = (a: CommunityAccount) =>
+    modal.confirm({
+      title: `重置 ${a.name} 的两步验证？`,
+      content: '重置后该账号的两步验证被关闭、恢复码作废，它在电脑和手机上的所有登录都会立即结束。请确认是本人手机丢失或更换，并在本人重新登录后提醒其重新开启两步验证。',
+      okText: '重置',
+      okButtonProps: { danger: true, id: 'confirm-reset-two-step' },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const done = await request<{ sessionsEnded: number }>('POST', `/auth/accounts/${encodeURIComponent(a.id)}/totp/reset`, {
+            words: { not_enabled: '这个账号没有开启两步验证。', '403': '您不能重置这个账号的两步验证。' },
+          });
+          message.success(`已重置 ${a.name} 的两步验证，结束了 ${done.sessionsEnded} 个登录`);
+          void load();
+        } catch (e) {
+          message.error(messageOf(e));
+        }
+      },
+    });
+
   const remove = async (a: CommunityAccount, r: CommunityAccount['roles'][number]) => {
     try {
       const done = await api.accounts.remove(r.id);
@@ -123,6 +144,7 @@ function RolesTab({ communityId }: { communityId: string }) {
         <Space>
           <Typography.Text strong>{name}</Typography.Text>
           {a.residentAccount && <Tag>居民本人账号</Tag>}
+          {a.twoStep && <Tag color="green">两步验证</Tag>}
         </Space>
       ),
     },
@@ -154,6 +176,17 @@ function RolesTab({ communityId }: { communityId: string }) {
       ),
     },
     { title: '最早任职', key: 'since', width: 170, render: (_: unknown, a: CommunityAccount) => time(a.roles[0]?.since) },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 140,
+      render: (_: unknown, a: CommunityAccount) =>
+        a.mayResetTwoStep && (
+          <Button size="small" danger onClick={() => resetTwoStep(a)} data-testid={`reset-two-step-${a.id}`}>
+            重置两步验证
+          </Button>
+        ),
+    },
   ];
 
   return (

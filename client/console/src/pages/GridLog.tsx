@@ -1,5 +1,7 @@
 // 民情日志: every grid's running log, as staff read it for the monthly report: searched
 // by words, kind, grid and dates, newest first; a month exported to Excel (a sheet per grid).
+// Opened from an order's drawer or a household's page, it shows the entries about that one
+// (/console/gridLog/order/<id>, /console/gridLog/household/<id>) until the filter is closed.
 import { DownloadOutlined, PictureOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Image, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -10,6 +12,7 @@ import { api, messageOf, type GridLogEntry, type GridLogKind } from '../api.js';
 import type { PageProps } from '../Console.js';
 import { useServerTable } from '../serverTable.js';
 import { download } from '../staffCalls.js';
+import { navigate } from '../router.js';
 import { useGrids } from './places.js';
 
 interface Filters {
@@ -18,19 +21,33 @@ interface Filters {
   gridId?: string;
   from?: string;
   to?: string;
+  orderId?: string;
+  householdId?: string;
+}
+
+/** The one order or household the address names, as a filter. */
+function aboutOf(sub: string | undefined): Filters {
+  const m = /^(order|household)\/(.+)$/.exec(sub ?? '');
+  if (!m) return {};
+  return m[1] === 'order' ? { orderId: m[2]! } : { householdId: m[2]! };
 }
 
 const KIND_COLOR: Record<GridLogKind, string> = { sentiment: 'blue', dispute: 'red', hazard: 'orange', policy: 'green', other: 'default' };
 const kindOptions = (Object.entries(GRID_LOG_KIND_LABELS) as Array<[GridLogKind, string]>).map(([value, label]) => ({ value, label }));
 const when = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
-export default function GridLogPage(_: PageProps) {
+export default function GridLogPage({ route }: PageProps) {
   const { message } = App.useApp();
   const grids = useGrids();
   const [words, setWords] = useState('');
   const [month, setMonth] = useState<Dayjs>(dayjs());
   const [exporting, setExporting] = useState(false);
-  const t = useServerTable<Filters, GridLogEntry>(({ filters, offset, limit }) => api.gridLog.list({ ...filters, offset, limit }), {});
+  const t = useServerTable<Filters, GridLogEntry>(({ filters, offset, limit }) => api.gridLog.list({ ...filters, offset, limit }), aboutOf('sub' in route ? route.sub : undefined));
+  const about = t.filters.orderId ? '只看这张工单的记录' : t.filters.householdId ? '只看这一户的记录' : null;
+  const clearAbout = () => {
+    t.setFilters({ ...t.filters, orderId: undefined, householdId: undefined });
+    navigate({ page: 'gridLog' });
+  };
 
   const exportMonth = async () => {
     setExporting(true);
@@ -80,6 +97,11 @@ export default function GridLogPage(_: PageProps) {
     <Card title="民情日志" styles={{ body: { paddingTop: 12 } }}>
       <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
+          {about && (
+            <Tag closable color="purple" onClose={clearAbout} style={{ fontSize: 14, padding: '4px 8px' }} data-testid="gridlog-about">
+              {about}
+            </Tag>
+          )}
           <Input.Search
             allowClear
             placeholder="搜内容，如 漏水、补贴"

@@ -3,7 +3,7 @@
 import { DownloadOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, DatePicker, Input, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api, downloadOrders, messageOf, type Category, type OrderFilters, type OrderPlaces, type OrderStatus, type OrderSummary } from '../api.js';
 import type { PageProps } from '../Console.js';
 import { DispatchDialog } from '../DispatchDialog.js';
@@ -11,9 +11,9 @@ import { OrderDrawer } from '../OrderDrawer.js';
 import { navigate } from '../router.js';
 import { mayDispatch } from '../signIn.js';
 import { orderColumns } from '../orderColumns.js';
+import { useCursorTable } from '../serverTable.js';
+import { CursorPager } from '../TableParts.js';
 import { DISPATCHABLE, isOverdue, STATUS_SHORT } from '../words.js';
-
-const PAGE_SIZES = [20, 50, 100];
 
 interface Filters {
   status: OrderStatus[];
@@ -45,49 +45,27 @@ export function toQuery(f: Filters): OrderFilters {
 
 export default function OrdersPage({ me, route }: PageProps) {
   const { message } = App.useApp();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [pageSize, setPageSize] = useState(20);
-  // cursor paging: the cursors of the pages seen so far, to go back
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
-  const [rows, setRows] = useState<OrderSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [dispatching, setDispatching] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [places, setPlaces] = useState<OrderPlaces>({ grids: [], buildings: [] });
   const [categories, setCategories] = useState<Category[]>([]);
-  const page = cursors.length;
   // the titles of every order seen, so a refused one can be named after paging on
   const [titles, setTitles] = useState<Record<string, string>>({});
+  const t = useCursorTable<Filters, OrderSummary>(async ({ filters, limit, cursor }) => {
+    const r = await api.orders.list({ ...toQuery(filters), limit, cursor });
+    setTitles((seen) => ({ ...seen, ...Object.fromEntries(r.items.map((o) => [o.id, o.title])) }));
+    return r;
+  }, EMPTY);
+  const { draft, setDraft, filters } = t;
 
   useEffect(() => {
     api.orders.places().then(setPlaces, () => undefined);
     api.categories().then(setCategories, () => undefined);
   }, []);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const r = await api.orders.list({ ...toQuery(filters), limit: pageSize, cursor: cursors.at(-1) });
-      setRows(r.items);
-      setTitles((t) => ({ ...t, ...Object.fromEntries(r.items.map((o) => [o.id, o.title])) }));
-      setNext(r.nextCursor);
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, pageSize, cursors, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const apply = (f: Filters) => {
-    setFilters(f);
-    setCursors([undefined]);
+    t.apply(f);
     setSelected([]);
   };
 
@@ -121,7 +99,7 @@ export default function OrdersPage({ me, route }: PageProps) {
           <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportAll()} data-testid="export">
             导出 Excel
           </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void load()}>刷新</Button>
+          <Button icon={<ReloadOutlined />} onClick={() => void t.reload()}>刷新</Button>
         </Space>
       }
     >
@@ -183,16 +161,14 @@ export default function OrdersPage({ me, route }: PageProps) {
           data-testid="filter-q"
         />
         <Button type="primary" onClick={() => apply(draft)} data-testid="apply-filters">查询</Button>
-        <Button onClick={() => { setDraft(EMPTY); apply(EMPTY); }}>重置</Button>
+        <Button onClick={() => apply(EMPTY)}>重置</Button>
       </Space>
 
       <Table<OrderSummary>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={rows}
-        pagination={false}
+        {...t.tableProps}
         rowClassName={(o) => (isOverdue(o) ? 'row-overdue' : '')}
         rowSelection={
           canDispatch
@@ -206,17 +182,7 @@ export default function OrdersPage({ me, route }: PageProps) {
         }
         data-testid="orders-table"
       />
-      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'flex-end' }}>
-        <span style={{ color: '#888' }}>第 {page} 页 · 本页 {rows.length} 条</span>
-        <Button disabled={page === 1} onClick={() => setCursors(cursors.slice(0, -1))}>上一页</Button>
-        <Button disabled={!next} onClick={() => setCursors([...cursors, next!])} data-testid="next-page">下一页</Button>
-        <Select
-          value={pageSize}
-          style={{ width: 110 }}
-          onChange={(n) => { setPageSize(n); setCursors([undefined]); }}
-          options={PAGE_SIZES.map((n) => ({ value: n, label: `${n} 条/页` }))}
-        />
-      </Space>
+      <CursorPager pager={t.pager} nextTestId="next-page" />
 
       <DispatchDialog
         open={dispatching}
@@ -226,7 +192,7 @@ export default function OrdersPage({ me, route }: PageProps) {
         onDone={() => {
           // what was refused has changed state meanwhile: the fresh list shows where it stands
           setSelected([]);
-          void load();
+          void t.reload();
         }}
       />
       <OrderDrawer orderId={route.page === 'orders' ? route.orderId : undefined} onClose={() => navigate({ page: 'orders' }, { keepSearch: true })} />

@@ -4,11 +4,11 @@
 // 县/街道管理 makes 县, 街道 and communities and names their officials. Aggregates
 // only: nothing here shows a person.
 import { ArrowLeftOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Popconfirm, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Modal, Popconfirm, Result, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { authHeaders, failure } from '../../../api/core.js';
+import { authHeaders, failure, request } from '../../../api/core.js';
 import {
   api,
   messageOf,
@@ -24,6 +24,7 @@ import { Chart, type ChartOption } from '../Chart.js';
 import type { PageProps } from '../Console.js';
 import { navigate } from '../router.js';
 import { download } from '../staffCalls.js';
+import { time } from '../words.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
 /** a share as a bar's height; none (no orders rated yet) draws no bar rather than a 0 */
@@ -300,8 +301,26 @@ async function removeOfficial(regionId: string, roleId: string) {
   if (!res.ok) throw failure(res.status, text ? JSON.parse(text) : null, { '404': '这个任命已经撤销了，或者您不能撤销它。' });
 }
 
+/** 邀请 (GET/POST/DELETE /api/regions/:id/invites): not in the shared client, as removeOfficial. */
+interface RegionInvite {
+  id: string;
+  name: string;
+  role: RegionRoleName;
+  expiresAt: string;
+  createdAt: string;
+  createdBy: { id: string; name: string };
+}
+const INVITE_WORDS = { '403': '您不能邀请这个角色。', '404': '没有找到这个县/街道，或这个邀请已经撤回。' };
+const regionInvites = {
+  list: (regionId: string) => request<{ items: RegionInvite[] }>('GET', `/regions/${encodeURIComponent(regionId)}/invites`, { words: INVITE_WORDS }),
+  make: (regionId: string, body: { role: RegionRoleName; name: string }) =>
+    request<RegionInvite & { code: string }>('POST', `/regions/${encodeURIComponent(regionId)}/invites`, { body, words: INVITE_WORDS }),
+  withdraw: (regionId: string, id: string) => request<void>('DELETE', `/regions/${encodeURIComponent(regionId)}/invites/${encodeURIComponent(id)}`, { words: INVITE_WORDS }),
+};
+
 type Dialog =
   | { kind: 'county' }
+  | { kind: 'invite'; region: RegionNode }
   | { kind: 'street'; county: RegionNode }
   | { kind: 'community'; street: RegionNode }
   | { kind: 'official'; region: RegionNode };
@@ -356,6 +375,7 @@ function RegionsView({ tree, reload }: { tree: RegionTree; reload: () => Promise
         <Space>
           <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'community', street: s })}>新建社区</Button>
           <Button size="small" onClick={() => setDialog({ kind: 'official', region: s })}>任命</Button>
+          <Button size="small" onClick={() => setDialog({ kind: 'invite', region: s })} data-testid={`invite-${s.name}`}>邀请</Button>
         </Space>
       )}
       data-testid={`street-${s.name}`}
@@ -380,6 +400,7 @@ function RegionsView({ tree, reload }: { tree: RegionTree; reload: () => Promise
             <Space>
               <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'street', county: c })}>新建街道/乡镇</Button>
               <Button onClick={() => setDialog({ kind: 'official', region: c })}>任命</Button>
+              <Button onClick={() => setDialog({ kind: 'invite', region: c })} data-testid={`invite-${c.name}`}>邀请</Button>
             </Space>
           )}
         >
@@ -389,8 +410,105 @@ function RegionsView({ tree, reload }: { tree: RegionTree; reload: () => Promise
       ))}
       {orphans.map(streetCard)}
       {!tree.items.length && <Empty description="还没有县/区" />}
-      {dialog && <RegionDialog dialog={dialog} close={() => setDialog(null)} done={async () => { setDialog(null); await reload(); }} />}
+      {dialog?.kind === 'invite' && <InviteDialog region={dialog.region} close={() => setDialog(null)} />}
+      {dialog && dialog.kind !== 'invite' && <RegionDialog dialog={dialog} close={() => setDialog(null)} done={async () => { setDialog(null); await reload(); }} />}
     </Space>
+  );
+}
+
+/**
+ * 邀请: a one-time code for an official not on e家社区 yet (or not found by name), shown once;
+ * below it the region's open invitations, which can be withdrawn.
+ */
+function InviteDialog({ region, close }: { region: RegionNode; close: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [made, setMade] = useState<(RegionInvite & { code: string }) | null>(null);
+  const [open, setOpen] = useState<RegionInvite[] | null>(null);
+  const roles: RegionRoleName[] = region.level === 'COUNTY' ? ['COUNTY_ADMIN', 'COUNTY_OVERSIGHT'] : ['STREET_ADMIN', 'STREET_OVERSIGHT'];
+  const load = useCallback(() => regionInvites.list(region.id).then((r) => setOpen(r.items), () => setOpen([])), [region.id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      setMade(await regionInvites.make(region.id, { role: v.role, name: v.name.trim() }));
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const withdraw = async (i: RegionInvite) => {
+    try {
+      await regionInvites.withdraw(region.id, i.id);
+      message.success(`已撤回给 ${i.name} 的邀请码`);
+      await load();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+
+  if (made) {
+    return (
+      <Modal open title="邀请码" footer={<Button type="primary" onClick={close}>好的</Button>} onCancel={close}>
+        <Result
+          status="success"
+          title={<span data-testid="region-invite-code" style={{ fontSize: 32, letterSpacing: 6, fontFamily: 'monospace' }}>{made.code}</span>}
+          subTitle={
+            <>
+              请把邀请码交给 <b>{made.name}</b>（{region.name} · {REGION_ROLE_WORDS[made.role]}）。
+              <br />
+              请他用自己的微信打开“e家社区”小程序，在“账号绑定”页输入这 8 位码，就有了这个角色；之后在电脑上可以用微信扫码登录工作台，也可以请平台管理员设置登录密码。
+              <br />
+              {time(made.expiresAt)} 前有效，只能用一次；关闭后不再显示。
+            </>
+          }
+        />
+      </Modal>
+    );
+  }
+  return (
+    <Modal open title={`邀请${region.name}的管理员或督查`} okText="生成邀请码" cancelText="取消" onOk={() => void submit()} onCancel={close} confirmLoading={busy} destroyOnHidden width={600}>
+      {/* the oversight role first: every admin who sees 邀请 may give it (an admin role only the level above) */}
+      <Form form={form} layout="vertical" requiredMark={false} initialValues={{ role: roles[1] }}>
+        <Form.Item name="name" label="被邀请人姓名" rules={[{ required: true, whitespace: true, message: '请写上姓名' }, { max: 20, message: '最多 20 个字' }]} extra="给还没有用过 e家社区 的人：他用微信领取邀请码后就有了这个角色。">
+          <Input placeholder="例如：罗明" data-testid="region-invite-name" />
+        </Form.Item>
+        <Form.Item name="role" label="角色" rules={[{ required: true }]}>
+          <Select options={roles.map((r) => ({ value: r, label: REGION_ROLE_WORDS[r] }))} data-testid="region-invite-role" />
+        </Form.Item>
+      </Form>
+      <Typography.Text type="secondary">未使用的邀请码</Typography.Text>
+      <Table<RegionInvite>
+        rowKey="id"
+        size="small"
+        loading={open === null}
+        dataSource={open ?? []}
+        pagination={false}
+        locale={{ emptyText: '没有' }}
+        columns={[
+          { title: '被邀请人', dataIndex: 'name' },
+          { title: '角色', key: 'role', render: (_, i) => REGION_ROLE_WORDS[i.role] },
+          { title: '有效期至', dataIndex: 'expiresAt', render: (v: string) => time(v) },
+          {
+            title: '',
+            key: 'op',
+            width: 70,
+            render: (_, i) => (
+              <Popconfirm title={`撤回给 ${i.name} 的邀请码？`} okText="撤回" cancelText="取消" onConfirm={() => withdraw(i)}>
+                <Button type="link" danger size="small">撤回</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+        data-testid="region-invites"
+      />
+    </Modal>
   );
 }
 

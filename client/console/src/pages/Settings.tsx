@@ -1,5 +1,5 @@
 // 社区设置 (issue #19 item 4, #21 item 3): a community's 服务类别 (icons, deadlines, 紧急,
-// on/off, order), its 常用回复, its 通知自动化 switches, a pointer to 积分与货架 (the 积分
+// on/off, order), its 常用回复, its 评单时限 (#20), its 通知自动化 switches, a pointer to 积分与货架 (the 积分
 // page edits those) and the 修改记录 of all of these (the audit log, before and after).
 // Staff work in their own community; an administrator of several picks one. The tab is in
 // the address (/console/settings/replies). Who may change what: server/policies/settings.ts.
@@ -13,8 +13,9 @@ import { navigate } from '../router.js';
 import { time } from '../words.js';
 import { Categories } from './settings/Categories.js';
 import { Replies } from './settings/Replies.js';
+import { ReviewDeadline } from './settings/ReviewDeadline.js';
 
-const TABS = ['categories', 'replies', 'automation', 'points', 'history'] as const;
+const TABS = ['categories', 'replies', 'review', 'automation', 'points', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 
@@ -46,6 +47,7 @@ export default function SettingsPage({ me, route }: PageProps) {
         items={[
           { key: 'categories', label: '服务类别', children: <Categories key={communityId} communityId={communityId} onChanged={changed} /> },
           { key: 'replies', label: '常用回复', children: <Replies key={communityId} communityId={communityId} categories={categories} /> },
+          { key: 'review', label: '评单时限', children: <ReviewDeadline key={communityId} communityId={communityId} onChanged={changed} /> },
           { key: 'automation', label: '通知自动化', children: <Automation key={communityId} communityId={communityId} onChanged={changed} /> },
           { key: 'points', label: '积分与货架', children: <PointsPointer me={me} /> },
           { key: 'history', label: '修改记录', children: <History key={`${communityId}-${version}`} communityId={communityId} categories={categories} /> },
@@ -120,6 +122,7 @@ const TARGETS = [
   { value: 'category', label: '服务类别' },
   { value: 'stock_reply', label: '常用回复' },
   { value: 'notice_automation', label: '通知自动化' },
+  { value: 'order_settings', label: '评单时限' },
 ] as const;
 
 const PURPOSE_WORDS: Record<string, string> = { ask: '提问（待补充）', resolve: '办结说明' };

@@ -16,3 +16,6 @@ export function useGrids(): Grids {
 
 export const buildingOptions = (grids: Grids, gridId?: string) =>
   grids.filter((g) => !gridId || g.id === gridId).flatMap((g) => g.buildings.map((b) => ({ value: b.id, label: b.name, households: b.households })));
+
+/** What is wrong with a searched room number (how staff name a household: 302, 1-302), or null. */
+export const roomProblem = (room: string) => (/^[0-9A-Za-z-]{1,20}$/.test(room) ? null : '房号请只写数字，如 302');

@@ -21,16 +21,18 @@ const day = (iso: string) => {
 
 /**
  * 民情日志: what the worker saw and heard today, in a few taps: the kind, a big box
- * to write in, a photo if there is one, 保存. Opened from a household (?householdId=…),
- * the entry is about that household. The grid's latest entries below.
+ * to write in, a photo if there is one, 保存. Opened from a household (?householdId=…)
+ * or an order (?orderId=…, its task page), the entry is about it, and the latest entries
+ * below are that one's; otherwise the grid's.
  */
 export default function GridLog() {
   useSession();
   const householdId = useParam('householdId');
+  const orderId = useParam('orderId');
   const [kind, setKind] = useState<GridLogKind>('sentiment');
   const [text, setText] = useState('');
   const photos = usePhotos(1);
-  const recent = useRemote(() => api.gridLog.list({ limit: 10 }), []);
+  const recent = useRemote(() => api.gridLog.list({ limit: 10, ...(orderId ? { orderId } : {}) }), [orderId]);
 
   const save = async () => {
     if (text.trim().length < 2) throw new FormProblem('请写一写看到、听到了什么。');
@@ -40,6 +42,7 @@ export default function GridLog() {
       text: text.trim(),
       ...(photos.ids[0] ? { photoId: photos.ids[0] } : {}),
       ...(householdId ? { householdIds: [householdId] } : {}),
+      ...(orderId ? { orderIds: [orderId] } : {}),
     });
     setText('');
     photos.items.forEach((p) => photos.remove(p.key));
@@ -69,7 +72,7 @@ export default function GridLog() {
       <PhotoPicker photos={photos} max={1} />
       <ActionButton onPress={save}>保存</ActionButton>
 
-      <Text className="subtitle">最近的记录</Text>
+      <Text className="subtitle">{orderId ? '这件事的记录' : '最近的记录'}</Text>
       <ListState loading={recent.loading} error={recent.error} empty={!recent.data?.items.length} emptyText="还没有记录。" onRetry={() => void recent.reload()}>
         {(recent.data?.items ?? []).map((e) => (
           <View key={e.id} className="log-entry">

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api/index.js';
 import { ActionButton } from '../../../components/ActionButton.js';
@@ -11,6 +12,7 @@ import { Timeline } from '../../../components/Timeline.js';
 import { useParam, useRefresh, useSession } from '../../../lib/pageHooks.js';
 import { useRemote } from '../../../lib/useRemote.js';
 import { when } from '../../../lib/words.js';
+import { PAGES } from '../../../lib/workspaces.js';
 
 /** One task: call the resident, claim it (网格员接单), then say what was done. */
 export default function WorkerTask() {
@@ -28,6 +30,9 @@ export default function WorkerTask() {
   const open = o && ['submitted', 'dispatched', 'accepted', 'reopened', 'awaiting_info'].includes(o.status);
   const [sent, setSent] = useState(0);
   const [asking, setAsking] = useState(false);
+  // 民情日志 about this order (its grid's workers read it; for anyone else the card stays away)
+  const log = useRemote(() => api.gridLog.list({ orderId: id, limit: 5 }), [id]);
+  useRefresh(log.reload);
   return (
     <Page>
       <ListState loading={order.loading} error={order.error} empty={!o} emptyText="没有找到这件事" onRetry={() => void order.reload()}>
@@ -99,6 +104,24 @@ export default function WorkerTask() {
               <Text className="subtitle">办理经过</Text>
               <Timeline entries={o.timeline} />
             </View>
+            {log.data ? (
+              <View className="card" data-testid="task-gridlog">
+                <Text className="subtitle">民情日志{log.data.total ? `（${log.data.total}条）` : ''}</Text>
+                {log.data.items.length ? (
+                  log.data.items.map((e) => (
+                    <View key={e.id} className="log-link">
+                      <Text className="muted">{when(e.occurredAt)} · {e.kindLabel} · {e.author.name}</Text>
+                      <Text className="text">{e.text}</Text>
+                    </View>
+                  ))
+                ) : (
+                  <Text className="muted">还没有记过这件事。</Text>
+                )}
+                <ActionButton kind="secondary" onPress={async () => void Taro.navigateTo({ url: `${PAGES.workerLog}?orderId=${id}` })}>
+                  记一笔民情日志
+                </ActionButton>
+              </View>
+            ) : null}
           </View>
         ) : null}
       </ListState>

@@ -7,10 +7,12 @@ import { Alert, App, Button, Checkbox, Input, Modal, Select, Space, Statistic, T
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, ApiError, messageOf, type EmploymentHousehold, type EmploymentStats, type EmploymentStatus, type LedgerImportResult } from '../../api.js';
+import { useAct } from '../../formHooks.js';
 import { useServerTable } from '../../serverTable.js';
 import { download, importLedger } from '../../staffCalls.js';
+import { Toolbar } from '../../TableParts.js';
 import { percentWords } from '../../words.js';
-import { buildingOptions, useGrids } from '../places.js';
+import { buildingOptions, roomProblem, useGrids } from '../places.js';
 import { fileRefusalWords, reasonWords } from './importWords.js';
 import { statusOptions, statusWords } from './words.js';
 import './employment.css';
@@ -36,8 +38,7 @@ export function Ledger() {
   const { message } = App.useApp();
   const grids = useGrids();
   const [stats, setStats] = useState<EmploymentStats | null>(null);
-  const [room, setRoom] = useState('');
-  const [exporting, setExporting] = useState(false);
+  const { act: exportBy, busy: exporting } = useAct();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<LedgerImportResult | null>(null);
   const [done, setDone] = useState<LedgerImportResult | null>(null);
@@ -49,17 +50,7 @@ export function Ledger() {
     void loadStats();
   }, []);
 
-  const exportLedger = async () => {
-    setExporting(true);
-    try {
-      await download('/employment/export', '就业台账.xlsx');
-      message.success('已导出全社区的就业台账');
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportLedger = () => exportBy(() => download('/employment/export', '就业台账.xlsx').then(() => '已导出全社区的就业台账'));
 
   const refused = (e: unknown) => {
     const words = e instanceof ApiError ? fileRefusalWords(e.status, [e.serverMessage, ...e.details.map((d) => d.message)].join(' ')) : null;
@@ -140,62 +131,51 @@ export function Ledger() {
           <Statistic title="零就业家庭" value={c.zeroEmploymentHouseholds} suffix="户" styles={{ content: { color: c.zeroEmploymentHouseholds ? '#d46b08' : undefined } }} />
         </Space>
       )}
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Select
-            allowClear
-            placeholder="网格"
-            style={{ width: 130 }}
-            value={t.filters.gridId}
-            onChange={(gridId) => t.setFilters({ ...t.filters, gridId, buildingId: undefined })}
-            options={grids.map((g) => ({ value: g.id, label: g.name }))}
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="楼栋"
-            style={{ width: 130 }}
-            value={t.filters.buildingId}
-            onChange={(buildingId) => t.setFilters({ ...t.filters, buildingId })}
-            options={buildingOptions(grids, t.filters.gridId)}
-            data-testid="ledger-building"
-          />
-          <Select allowClear placeholder="有人是…" style={{ width: 150 }} value={t.filters.status} onChange={(status) => t.setFilters({ ...t.filters, status })} options={statusOptions} />
-          <Input.Search
-            allowClear
-            placeholder="房号，如 302"
-            style={{ width: 160 }}
-            value={room}
-            onChange={(e) => setRoom(e.target.value)}
-            onSearch={(r) => {
-              const v = r.trim();
-              if (v && !/^[0-9A-Za-z-]{1,20}$/.test(v)) {
-                message.warning('房号请只写数字，如 302');
-                return;
-              }
-              t.setFilters({ ...t.filters, room: v || undefined });
-            }}
-          />
-          <span data-testid="only-zero">
-            <Checkbox checked={!!t.filters.zeroEmployment} onChange={(e) => t.setFilters({ ...t.filters, zeroEmployment: e.target.checked || undefined })}>
-              只看零就业家庭
-            </Checkbox>
-          </span>
-        </Space>
-        <Space>
-          <Upload
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            showUploadList={false}
-            beforeUpload={(f) => {
-              void check(f);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={importing && !preview} data-testid="import">导入 Excel</Button>
-          </Upload>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportLedger()} data-testid="export-ledger">导出 Excel</Button>
-        </Space>
-      </Space>
+      <Toolbar
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder="网格"
+              style={{ width: 130 }}
+              value={t.filters.gridId}
+              onChange={(gridId) => t.setFilters({ ...t.filters, gridId, buildingId: undefined })}
+              options={grids.map((g) => ({ value: g.id, label: g.name }))}
+            />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="楼栋"
+              style={{ width: 130 }}
+              {...t.filterProps('buildingId')}
+              options={buildingOptions(grids, t.filters.gridId)}
+              data-testid="ledger-building"
+            />
+            <Select allowClear placeholder="有人是…" style={{ width: 150 }} {...t.filterProps('status')} options={statusOptions} />
+            <Input.Search placeholder="房号，如 302" style={{ width: 160 }} {...t.searchProps('room', roomProblem)} />
+            <span data-testid="only-zero">
+              <Checkbox checked={!!t.filters.zeroEmployment} onChange={(e) => t.setFilters({ ...t.filters, zeroEmployment: e.target.checked || undefined })}>
+                只看零就业家庭
+              </Checkbox>
+            </span>
+          </>
+        }
+        actions={
+          <>
+            <Upload
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                void check(f);
+                return false;
+              }}
+            >
+              <Button icon={<UploadOutlined />} loading={importing && !preview} data-testid="import">导入 Excel</Button>
+            </Upload>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportLedger()} data-testid="export-ledger">导出 Excel</Button>
+          </>
+        }
+      />
       <Table<EmploymentHousehold>
         rowKey="id"
         size="middle"

@@ -1,14 +1,16 @@
 // 岗位: every posting of the community, open and closed, paged, sorted and searched on
 // the server; publish, edit, stop; who registered (报名的人) with their outcome, and the
 // residents seeking work whose trades fit (适合的人), as the server shows them.
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, messageOf, type JobCandidate, type JobInterestRow, type JobKind, type ManagedJob, type PayUnit, type Trade } from '../../api.js';
+import { useAct, useFilledForm } from '../../formHooks.js';
 import { useServerTable } from '../../serverTable.js';
 import { updateJob } from '../../staffCalls.js';
+import { TitleCell, Toolbar } from '../../TableParts.js';
 import { time } from '../../words.js';
 import { JOB_KIND_LABELS, kindOptions, OUTCOME_WORDS, PAY_UNITS, payWords, TRADES, tradeOptions } from './words.js';
 
@@ -21,10 +23,9 @@ interface Filters {
 }
 
 export function Postings() {
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<ManagedJob | 'new' | null>(null);
   const [applicants, setApplicants] = useState<ManagedJob | null>(null);
-  const [search, setSearch] = useState('');
+  const { act } = useAct();
   const t = useServerTable<Filters, ManagedJob>(
     ({ filters, offset, limit, sort, order }) =>
       api.jobs.managed({ ...filters, offset, limit, ...(sort ? { sort: sort as 'createdAt', order } : {}) }),
@@ -32,27 +33,14 @@ export function Postings() {
   );
 
   const close = async (j: ManagedJob) => {
-    try {
-      await api.jobs.close(j.id);
-      message.success(`「${j.title}」已停止招聘`);
-      void t.reload();
-    } catch (e) {
-      message.error(messageOf(e));
-    }
+    if (await act(() => api.jobs.close(j.id).then(() => `「${j.title}」已停止招聘`))) void t.reload();
   };
 
   const columns: TableColumnsType<ManagedJob> = [
     {
       title: '岗位',
       key: 'title',
-      render: (_, j) => (
-        <div style={{ minWidth: 200 }}>
-          <Typography.Link onClick={() => setApplicants(j)}>{j.title}</Typography.Link>
-          <div style={{ color: '#888', fontSize: 12 }}>
-            {j.employer} · {j.location}
-          </div>
-        </div>
-      ),
+      render: (_, j) => <TitleCell title={j.title} under={`${j.employer} · ${j.location}`} onOpen={() => setApplicants(j)} />,
     },
     { title: '类型', key: 'kind', width: 100, render: (_, j) => JOB_KIND_LABELS[j.kind] },
     { title: '工资', key: 'pay', width: 140, render: (_, j) => payWords(j.pay) },
@@ -90,33 +78,24 @@ export function Postings() {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Select
-            allowClear
-            placeholder="状态"
-            style={{ width: 120 }}
-            value={t.filters.status}
-            onChange={(status) => t.setFilters({ ...t.filters, status })}
-            options={[{ value: 'open', label: '招聘中' }, { value: 'closed', label: '已停止' }]}
-            data-testid="job-status-filter"
-          />
-          <Select allowClear placeholder="类型" style={{ width: 130 }} value={t.filters.kind} onChange={(kind) => t.setFilters({ ...t.filters, kind })} options={kindOptions} />
-          <Input.Search
-            allowClear
-            placeholder="搜索岗位、单位、地点"
-            style={{ width: 240 }}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(q) => t.setFilters({ ...t.filters, q: q.trim() || undefined })}
-            data-testid="job-search"
-          />
-        </Space>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => void t.reload()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-job">发布岗位</Button>
-        </Space>
-      </Space>
+      <Toolbar
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder="状态"
+              style={{ width: 120 }}
+              {...t.filterProps('status')}
+              options={[{ value: 'open', label: '招聘中' }, { value: 'closed', label: '已停止' }]}
+              data-testid="job-status-filter"
+            />
+            <Select allowClear placeholder="类型" style={{ width: 130 }} {...t.filterProps('kind')} options={kindOptions} />
+            <Input.Search placeholder="搜索岗位、单位、地点" style={{ width: 240 }} {...t.searchProps('q')} data-testid="job-search" />
+          </>
+        }
+        onReload={t.reload}
+        actions={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="new-job">发布岗位</Button>}
+      />
       <Table<ManagedJob> rowKey="id" size="middle" columns={columns} {...t.tableProps} data-testid="jobs-table" />
       <JobForm
         job={editing}
@@ -147,31 +126,22 @@ interface JobValues {
 }
 
 function JobForm({ job, onClose, onSaved }: { job: ManagedJob | 'new' | null; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<JobValues>();
-  const [saving, setSaving] = useState(false);
+  const form = useFilledForm<ManagedJob, JobValues>(job, (j) => ({
+    title: j.title,
+    employer: j.employer,
+    kind: j.kind,
+    location: j.location,
+    payMin: j.pay.min,
+    payMax: j.pay.max,
+    payUnit: j.pay.unit as PayUnit,
+    headcount: j.headcount,
+    contact: j.contact,
+    requirements: j.requirements,
+    trades: j.trades as Trade[],
+    deadline: j.deadline ? dayjs(j.deadline) : null,
+  }));
+  const { act, busy: saving } = useAct();
   const editing = job && job !== 'new' ? job : null;
-
-  useEffect(() => {
-    if (!job) return;
-    form.resetFields();
-    if (editing) {
-      form.setFieldsValue({
-        title: editing.title,
-        employer: editing.employer,
-        kind: editing.kind,
-        location: editing.location,
-        payMin: editing.pay.min,
-        payMax: editing.pay.max,
-        payUnit: editing.pay.unit as PayUnit,
-        headcount: editing.headcount,
-        contact: editing.contact,
-        requirements: editing.requirements,
-        trades: editing.trades as Trade[],
-        deadline: editing.deadline ? dayjs(editing.deadline) : null,
-      });
-    }
-  }, [job, editing, form]);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -183,17 +153,12 @@ function JobForm({ job, onClose, onSaved }: { job: ManagedJob | 'new' | null; on
       // the end of the chosen day: residents may still register that day
       deadline: v.deadline ? v.deadline.endOf('day').toISOString() : null,
     };
-    setSaving(true);
-    try {
+    const saved = await act(async () => {
       if (editing) await updateJob(editing.id, body);
       else await api.jobs.create(body);
-      message.success(editing ? '已保存' : '岗位已发布，居民在小程序里就能看到');
-      onSaved();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSaving(false);
-    }
+      return editing ? '已保存' : '岗位已发布，居民在小程序里就能看到';
+    });
+    if (saved) onSaved();
   };
 
   return (
@@ -273,6 +238,7 @@ function Applicants({ job, onClose, onChanged }: { job: ManagedJob | null; onClo
   const [interests, setInterests] = useState<JobInterestRow[]>([]);
   const [candidates, setCandidates] = useState<JobCandidate[]>([]);
   const [loading, setLoading] = useState(false);
+  const { act } = useAct();
 
   const load = async (id: string) => {
     setLoading(true);
@@ -298,14 +264,12 @@ function Applicants({ job, onClose, onChanged }: { job: ManagedJob | null; onClo
 
   const mark = async (row: JobInterestRow, outcome: 'hired' | 'not_hired') => {
     if (!job) return;
-    try {
+    await act(async () => {
       const r = await api.jobs.outcome(job.id, row.id, outcome);
       message.success(outcome === 'hired' ? `已录用${r.employmentRecorded ? `，就业台账已记为「${r.employmentRecorded}」` : ''}` : '已记为未录用');
       await load(job.id);
       onChanged();
-    } catch (e) {
-      message.error(messageOf(e));
-    }
+    });
   };
 
   const person = (r: { name: string; phone?: string | null; home?: string }) => (

@@ -1,13 +1,15 @@
 // 培训: every course of the community, paged, sorted and searched on the server; schedule
 // one (linked to the postings it trains for, 以岗定培); its roster with 点名 for a day
 // and 结业 for those who finished.
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, messageOf, type EnrolmentStatus, type ManagedJob, type ManagedTraining, type RosterEntry, type Trade, type TrainingRoster } from '../../api.js';
+import { useAct } from '../../formHooks.js';
 import { useServerTable } from '../../serverTable.js';
+import { TitleCell, Toolbar } from '../../TableParts.js';
 import { time } from '../../words.js';
 import { TRADES, tradeOptions } from './words.js';
 
@@ -35,7 +37,6 @@ const day = (iso: string) => dayjs(iso).format('YYYY-MM-DD');
 export function Trainings() {
   const [creating, setCreating] = useState(false);
   const [roster, setRoster] = useState<ManagedTraining | null>(null);
-  const [search, setSearch] = useState('');
   const t = useServerTable<Filters, ManagedTraining>(
     ({ filters, offset, limit, sort, order }) =>
       api.trainings.managed({ ...filters, offset, limit, ...(sort ? { sort: sort as 'startsAt', order } : {}) }),
@@ -46,14 +47,7 @@ export function Trainings() {
     {
       title: '课程',
       key: 'course',
-      render: (_, c) => (
-        <div style={{ minWidth: 200 }}>
-          <Typography.Link onClick={() => setRoster(c)}>{c.course}</Typography.Link>
-          <div style={{ color: '#888', fontSize: 12 }}>
-            {c.schedule} · {c.place}
-          </div>
-        </div>
-      ),
+      render: (_, c) => <TitleCell title={c.course} under={`${c.schedule} · ${c.place}`} onOpen={() => setRoster(c)} />,
     },
     { title: '工种', key: 'trade', width: 100, render: (_, c) => c.tradeName },
     { title: '开课 — 结课', key: 'startsAt', width: 190, sorter: true, sortOrder: t.sortOrderOf('startsAt'), render: (_, c) => `${day(c.startsAt)} — ${dayjs(c.endsAt).format('MM-DD')}` },
@@ -76,31 +70,23 @@ export function Trainings() {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Select
-            allowClear
-            placeholder="状态"
-            style={{ width: 120 }}
-            value={t.filters.status}
-            onChange={(status) => t.setFilters({ ...t.filters, status })}
-            options={(Object.keys(STATUS_WORDS) as Array<ManagedTraining['status']>).map((s) => ({ value: s, label: STATUS_WORDS[s].text }))}
-          />
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="工种" style={{ width: 140 }} value={t.filters.trade} onChange={(trade) => t.setFilters({ ...t.filters, trade })} options={tradeOptions} />
-          <Input.Search
-            allowClear
-            placeholder="搜索课程、地点"
-            style={{ width: 220 }}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(q) => t.setFilters({ ...t.filters, q: q.trim() || undefined })}
-          />
-        </Space>
-        <Space>
-          <Button icon={<ReloadOutlined />} onClick={() => void t.reload()}>刷新</Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-training">新建培训</Button>
-        </Space>
-      </Space>
+      <Toolbar
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder="状态"
+              style={{ width: 120 }}
+              {...t.filterProps('status')}
+              options={(Object.keys(STATUS_WORDS) as Array<ManagedTraining['status']>).map((s) => ({ value: s, label: STATUS_WORDS[s].text }))}
+            />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="工种" style={{ width: 140 }} {...t.filterProps('trade')} options={tradeOptions} />
+            <Input.Search placeholder="搜索课程、地点" style={{ width: 220 }} {...t.searchProps('q')} />
+          </>
+        }
+        onReload={t.reload}
+        actions={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-training">新建培训</Button>}
+      />
       <Table<ManagedTraining> rowKey="id" size="middle" columns={columns} {...t.tableProps} data-testid="trainings-table" />
       <TrainingForm
         open={creating}
@@ -127,9 +113,8 @@ interface TrainingValues {
 }
 
 function TrainingForm({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<TrainingValues>();
-  const [saving, setSaving] = useState(false);
+  const { act, busy: saving } = useAct();
   const [jobs, setJobs] = useState<ManagedJob[]>([]);
 
   useEffect(() => {
@@ -140,8 +125,7 @@ function TrainingForm({ open, onClose, onSaved }: { open: boolean; onClose: () =
 
   const save = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    try {
+    const saved = await act(async () => {
       await api.trainings.create({
         course: v.course,
         trade: v.trade,
@@ -154,13 +138,9 @@ function TrainingForm({ open, onClose, onSaved }: { open: boolean; onClose: () =
         capacity: v.capacity,
         jobIds: v.jobIds ?? [],
       });
-      message.success('培训已发布，居民在小程序里就能报名');
-      onSaved();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSaving(false);
-    }
+      return '培训已发布，居民在小程序里就能报名';
+    });
+    if (saved) onSaved();
   };
 
   return (
@@ -222,7 +202,7 @@ function Roster({ course, onClose, onChanged }: { course: ManagedTraining | null
   const [rollDay, setRollDay] = useState<Dayjs>(dayjs());
   const [present, setPresent] = useState<Record<string, boolean>>({});
   const [selected, setSelected] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { act, busy: saving } = useAct();
 
   const load = async (id: string) => {
     setLoading(true);
@@ -250,34 +230,24 @@ function Roster({ course, onClose, onChanged }: { course: ManagedTraining | null
 
   const saveAttendance = async () => {
     if (!course || !seated.length) return;
-    setSaving(true);
-    try {
+    await act(async () => {
       const r = await api.trainings.attendance(course.id, {
         day: rollDay.format('YYYY-MM-DD'),
         records: seated.map((e) => ({ residentId: e.resident.id, present: !!present[e.resident.id] })),
       });
       message.success(`${r.day} 点名已保存（${r.recorded} 人）`);
       await load(course.id);
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const complete = async () => {
     if (!course || !selected.length) return;
-    setSaving(true);
-    try {
+    await act(async () => {
       const r = await api.trainings.complete(course.id, selected);
       message.success(`${r.completed} 人已结业${r.pointsAwarded ? `，共发 ${r.pointsAwarded} 积分` : ''}`);
       await load(course.id);
       onChanged();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const columns: TableColumnsType<RosterEntry> = [

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { api, messageOf, type HouseholdPoints, type PointsEntry, type PointsHousehold } from '../../api.js';
 import { useServerTable } from '../../serverTable.js';
 import { time } from '../../words.js';
-import { buildingOptions, useGrids } from '../places.js';
+import { buildingOptions, roomProblem, useGrids } from '../places.js';
 
 interface Filters {
   buildingId?: string;
@@ -22,9 +22,7 @@ const KIND_WORDS: Record<PointsEntry['kind'], { text: string; color: string }> =
 };
 
 export function Households() {
-  const { message } = App.useApp();
   const grids = useGrids();
-  const [room, setRoom] = useState('');
   const [open, setOpen] = useState<PointsHousehold | null>(null);
   const t = useServerTable<Filters, PointsHousehold>(
     ({ filters, offset, limit, sort, order }) => api.points.households({ ...filters, offset, limit, ...(sort ? { sort: sort as 'balance', order } : {}) }),
@@ -39,27 +37,11 @@ export function Households() {
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="楼栋"
           style={{ width: 150 }}
-          value={t.filters.buildingId}
-          onChange={(buildingId) => t.setFilters({ ...t.filters, buildingId })}
+          {...t.filterProps('buildingId')}
           options={buildingOptions(grids)}
           data-testid="points-building"
         />
-        <Input.Search
-          allowClear
-          placeholder="房号，如 302"
-          style={{ width: 180 }}
-          value={room}
-          onChange={(e) => setRoom(e.target.value)}
-          onSearch={(r) => {
-            const v = r.trim();
-            if (v && !/^[0-9A-Za-z-]{1,20}$/.test(v)) {
-              message.warning('房号请只写数字，如 302');
-              return;
-            }
-            t.setFilters({ ...t.filters, room: v || undefined });
-          }}
-          data-testid="points-room"
-        />
+        <Input.Search placeholder="房号，如 302" style={{ width: 180 }} {...t.searchProps('room', roomProblem)} data-testid="points-room" />
       </Space>
       <Table<PointsHousehold>
         rowKey="id"

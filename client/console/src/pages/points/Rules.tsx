@@ -2,9 +2,11 @@
 // household; add one, change one, stop or restart it. (A community has a dozen rules or so:
 // the server answers them whole and the table sorts and filters them in place.)
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, messageOf, type PointsRule } from '../../api.js';
+import { Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api, type PointsRule } from '../../api.js';
+import { useAct, useFilledForm } from '../../formHooks.js';
+import { useWholeList } from '../../serverTable.js';
 import { updateRule } from '../../staffCalls.js';
 
 interface RuleValues {
@@ -14,62 +16,32 @@ interface RuleValues {
 }
 
 export function Rules() {
-  const { message } = App.useApp();
-  const [rules, setRules] = useState<PointsRule[]>([]);
-  const [loading, setLoading] = useState(false);
+  const list = useWholeList(() => api.points.rules());
   const [editing, setEditing] = useState<PointsRule | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<RuleValues>();
-
-  const load = async () => {
-    setLoading(true);
-    try {
-      setRules(await api.points.rules());
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
-
-  useEffect(() => {
-    if (!editing) return;
-    form.resetFields();
-    if (editing !== 'new') form.setFieldsValue({ name: editing.name, points: editing.points, monthlyCap: editing.monthlyCap });
-  }, [editing, form]);
+  const form = useFilledForm<PointsRule, RuleValues>(editing, (r) => ({ name: r.name, points: r.points, monthlyCap: r.monthlyCap }));
+  const { act, busy: saving } = useAct();
 
   const save = async () => {
     const v = await form.validateFields();
-    setSaving(true);
-    try {
+    const fields = { name: v.name, points: v.points, monthlyCap: v.monthlyCap ?? null };
+    const saved = await act(async () => {
       if (editing === 'new') {
         // the code is the system's handle for a rule; staff never see or type it
-        await api.points.createRule({ code: `custom_${Date.now().toString(36)}`, name: v.name, points: v.points, monthlyCap: v.monthlyCap ?? null });
-        message.success('规则已添加');
-      } else if (editing) {
-        await updateRule(editing.id, { name: v.name, points: v.points, monthlyCap: v.monthlyCap ?? null });
-        message.success('已保存');
+        await api.points.createRule({ code: `custom_${Date.now().toString(36)}`, ...fields });
+        return '规则已添加';
       }
+      if (editing) await updateRule(editing.id, fields);
+      return '已保存';
+    });
+    if (saved) {
       setEditing(null);
-      void load();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSaving(false);
+      void list.reload();
     }
   };
 
   const toggle = async (r: PointsRule) => {
-    try {
-      await updateRule(r.id, { active: !r.active });
-      message.success(r.active ? `「${r.name}」已停用` : `「${r.name}」已启用`);
-      void load();
-    } catch (e) {
-      message.error(messageOf(e));
-    }
+    const done = r.active ? `「${r.name}」已停用` : `「${r.name}」已启用`;
+    if (await act(() => updateRule(r.id, { active: !r.active }).then(() => done))) void list.reload();
   };
 
   return (
@@ -81,8 +53,8 @@ export function Rules() {
       <Table<PointsRule>
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={rules}
+        loading={list.loading}
+        dataSource={list.rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="rules-table"
         columns={[

@@ -2,10 +2,12 @@
 // goods up, change them, add stock, take them off the shelf or back on. (A shop has a
 // few dozen goods: the server answers the shelf whole and the table sorts and filters it.)
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Popover, Select, Space, Switch, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Form, Input, InputNumber, Modal, Popover, Select, Space, Switch, Table } from 'antd';
+import { useState } from 'react';
 import { SHOP_LIMITS } from '../../../../../shared/limits.js';
-import { api, messageOf, type ShopItem } from '../../api.js';
+import { api, type ShopItem } from '../../api.js';
+import { useAct, useFilledForm } from '../../formHooks.js';
+import { useWholeList } from '../../serverTable.js';
 import { updateItem } from '../../staffCalls.js';
 
 type Period = ShopItem['limitPeriod'];
@@ -24,43 +26,19 @@ interface ItemValues {
 }
 
 export function Shelf() {
-  const { message } = App.useApp();
-  const [items, setItems] = useState<ShopItem[]>([]);
-  const [loading, setLoading] = useState(false);
+  const list = useWholeList(() => api.shop.items());
   const [editing, setEditing] = useState<ShopItem | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
   const [restock, setRestock] = useState<{ id: string; n: number | null } | null>(null);
   const [q, setQ] = useState('');
-  const [form] = Form.useForm<ItemValues>();
-
-  const load = async () => {
-    setLoading(true);
-    try {
-      setItems(await api.shop.items());
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
-
-  useEffect(() => {
-    if (!editing) return;
-    form.resetFields();
-    if (editing !== 'new') {
-      form.setFieldsValue({
-        name: editing.name,
-        icon: editing.icon,
-        description: editing.description,
-        pointsPrice: editing.pointsPrice,
-        limitPerHousehold: editing.limitPerHousehold,
-        limitPeriod: editing.limitPeriod,
-      });
-    }
-  }, [editing, form]);
+  const form = useFilledForm<ShopItem, ItemValues>(editing, (i) => ({
+    name: i.name,
+    icon: i.icon,
+    description: i.description,
+    pointsPrice: i.pointsPrice,
+    limitPerHousehold: i.limitPerHousehold,
+    limitPeriod: i.limitPeriod,
+  }));
+  const { act, busy: saving } = useAct();
 
   const save = async () => {
     const v = await form.validateFields();
@@ -72,47 +50,34 @@ export function Shelf() {
       limitPerHousehold: v.limitPerHousehold ?? null,
       limitPeriod: v.limitPeriod,
     };
-    setSaving(true);
-    try {
+    const saved = await act(async () => {
       if (editing === 'new') {
         await api.shop.createItem({ ...common, stock: v.stock ?? 0 });
-        message.success(`「${v.name}」已上架`);
-      } else if (editing) {
-        await updateItem(editing.id, common);
-        message.success('已保存');
+        return `「${v.name}」已上架`;
       }
+      if (editing) await updateItem(editing.id, common);
+      return '已保存';
+    });
+    if (saved) {
       setEditing(null);
-      void load();
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setSaving(false);
+      void list.reload();
     }
   };
 
   const change = async (item: ShopItem, body: Parameters<typeof updateItem>[1], done: string) => {
-    try {
-      await updateItem(item.id, body);
-      message.success(done);
-      void load();
-    } catch (e) {
-      message.error(messageOf(e));
-    }
+    if (await act(() => updateItem(item.id, body).then(() => done))) void list.reload();
   };
 
   const addStock = async (item: ShopItem) => {
-    if (!restock?.n) return;
-    try {
-      await api.shop.restock(item.id, restock.n);
-      message.success(`「${item.name}」补货 ${restock.n} 件`);
+    const n = restock?.n;
+    if (!n) return;
+    if (await act(() => api.shop.restock(item.id, n).then(() => `「${item.name}」补货 ${n} 件`))) {
       setRestock(null);
-      void load();
-    } catch (e) {
-      message.error(messageOf(e));
+      void list.reload();
     }
   };
 
-  const shown = items.filter((i) => !q.trim() || i.name.includes(q.trim()) || i.description.includes(q.trim()));
+  const shown = list.rows.filter((i) => !q.trim() || i.name.includes(q.trim()) || i.description.includes(q.trim()));
 
   return (
     <>
@@ -123,7 +88,7 @@ export function Shelf() {
       <Table<ShopItem>
         rowKey="id"
         size="middle"
-        loading={loading}
+        loading={list.loading}
         dataSource={shown}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="shelf-table"

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, messageOf, type VisitCoverage, type VisitOverdue } from '../../api.js';
+import { HouseholdDrawer } from './HouseholdDrawer.js';
 
 type GridRow = VisitCoverage['grids'][number];
 type OverdueRow = VisitOverdue['items'][number];
@@ -58,6 +59,8 @@ export function Coverage() {
 
 export function OverdueVisits() {
   const [data, setData] = useState<VisitOverdue | null>(null);
+  // the household opened in its drawer (a row clicked)
+  const [open, setOpen] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.visits.overdue().then(setData, (e) => setError(messageOf(e)));
@@ -76,7 +79,17 @@ export function OverdueVisits() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {error ? <Alert type="error" showIcon title={error} /> : null}
-      <Table<OverdueRow> rowKey="householdId" size="middle" loading={!data && !error} columns={columns} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} data-testid="overdue-visits" />
+      <Table<OverdueRow>
+        rowKey="householdId"
+        size="middle"
+        loading={!data && !error}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        pagination={{ pageSize: 20 }}
+        onRow={(r) => ({ onClick: () => setOpen(r.householdId), style: { cursor: 'pointer' } })}
+        data-testid="overdue-visits"
+      />
+      <HouseholdDrawer householdId={open} onClose={() => setOpen(undefined)} />
     </Space>
   );
 }
