@@ -1,16 +1,10 @@
 // The real server in its own process, started as `npm start` starts it (server/main.ts:
 // migrate deploy, demo data, background tasks, the demo bot), on a fresh SQLite file
 // with the demo data, reached over HTTP like any deployment.
-//
-// The fresh file is a copy of one demo database per run, migrated and loaded as main.ts does
-// an empty one (the first walk builds it): main.ts then finds every migration applied and the
-// data there, and goes straight to serving. Migrating and seeding in every walk's backend cost
-// each walk its start-up twice over, and under load it went past the 90 s wait.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { inject } from 'vitest';
 
 export interface Backend {
   url: string;
@@ -30,83 +24,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The walks' settings for a backend in `dir` (what main.ts reads, as `npm start` would get it). */
-function backendEnv(dir: string, port: number, env: Record<string, string>): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
-    LOG_LEVEL: 'warn',
-    SLA_SWEEP_SECONDS: '0',
-    LOGIN_RATE_PER_MINUTE: '1000',
-    // a notice written in a walk goes out whatever the hour the tests run at
-    NOTICE_QUIET_HOURS: 'off',
-    ...env,
-  };
-}
-
-// Demo data is written relative to the time it is loaded ("an order from an hour ago"): an older
-// copy is built again, so no walk meets data staler than the server suites' template can be.
-const DEMO_MAX_AGE_MS = 15 * 60_000;
-
-/**
- * The run's demo database (tests/e2e/support/global-setup.ts names the file), built when missing
- * or stale: migrated by main.ts's own migrateDatabase, then main.ts's seedDemo with the config a
- * backend would read. Null outside a vitest e2e run: the backend then builds its own, as before.
- */
-async function demoDatabase(): Promise<string | null> {
-  let file: string;
-  try {
-    file = inject('e2eDemoDb');
-  } catch {
-    return null;
-  }
-  if (!file) return null;
-  const age = fs.existsSync(file) ? Date.now() - fs.statSync(file).mtimeMs : Infinity;
-  if (age < DEMO_MAX_AGE_MS) return file;
-  const t = performance.now();
-  const building = path.join(path.dirname(file), `building-${process.pid}`);
-  fs.rmSync(building, { recursive: true, force: true });
-  fs.mkdirSync(building, { recursive: true });
-  const built = path.join(building, 'e2e.db');
-  const [{ loadConfig }, { createDb, tuneSqlite }, { buildDeps }, { createLogger }, { migrateDatabase }, { seedDemo }, { default: Database }] = await Promise.all([
-    import('../../../server/config.js'),
-    import('../../../server/db.js'),
-    import('../../../server/deps.js'),
-    import('../../../server/logger.js'),
-    import('../../../server/migrate.js'),
-    import('../../../server/demo/index.js'),
-    import('better-sqlite3'),
-  ]);
-  const env = backendEnv(building, 0, {});
-  await migrateDatabase(env.DATABASE_URL!);
-  const db = createDb(env.DATABASE_URL!);
-  await tuneSqlite(db);
-  await seedDemo(buildDeps(loadConfig(env), db, createLogger('silent')));
-  await db.$disconnect();
-  // fold the WAL into the file, so that a plain copy is the whole database
-  const raw = new Database(built);
-  raw.pragma('wal_checkpoint(TRUNCATE)');
-  raw.pragma('journal_mode = DELETE');
-  raw.close();
-  fs.renameSync(built, file);
-  fs.rmSync(building, { recursive: true, force: true });
-  console.log(`demo database for the walks migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return file;
-}
-
-/** `env`: on top of the walk's settings (the go-live walk runs it in production mode, on an empty database). */
+/** `env`: on top of the walk's settings (the go-live walk runs it in production mode). */
 export async function startBackend(dir: string, env: Record<string, string> = {}): Promise<Backend> {
   fs.mkdirSync(dir, { recursive: true });
-  const demo = Object.keys(env).length ? null : await demoDatabase();
-  if (demo) fs.copyFileSync(demo, path.join(dir, 'e2e.db'));
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('server/main.ts')], {
-    env: backendEnv(dir, port, env),
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`,
+      UPLOAD_DIR: path.join(dir, 'uploads'),
+      LOG_LEVEL: 'warn',
+      SLA_SWEEP_SECONDS: '0',
+      LOGIN_RATE_PER_MINUTE: '1000',
+      // a notice written in a walk goes out whatever the hour the tests run at
+      NOTICE_QUIET_HOURS: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
@@ -141,11 +78,4 @@ export async function startBackend(dir: string, env: Record<string, string> = {}
       clearTimeout(t);
     },
   };
-}
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The run's demo database the walks' backends copy (backend.ts builds it). */
-    e2eDemoDb: string;
-  }
 }
