@@ -8,9 +8,10 @@
 import type { Viewer } from '../auth/index.js';
 import { historyOf, recordAdminChange } from '../audit/index.js';
 import type { Deps } from '../context.js';
+import { settingsCommunity } from '../categories/index.js';
 import type { DbTx } from '../db.js';
-import { badRequest, forbidden, notFound } from '../errors.js';
-import { homeCommunity, mayEditReviewDeadline, mayOpenSettings, mayReadSettings } from '../policies/index.js';
+import { forbidden } from '../errors.js';
+import { mayEditReviewDeadline } from '../policies/index.js';
 import { REVIEW_DEADLINE_DEFAULTS, type ReviewDeadlineBody, type ReviewDeadlineQuery } from './reviewDeadlineSchemas.js';
 import { REVIEW_DEADLINE_DAYS } from './sla.js';
 
@@ -39,16 +40,6 @@ export async function reviewDeadlineGroups(db: DbTx): Promise<Map<number, string
   return groups;
 }
 
-/** The community a request is about: the one named, else the viewer's own; 403 for those without settings work, 404 outside reach. */
-async function settingCommunity(deps: Deps, v: Viewer, named: string | undefined, field: string): Promise<string> {
-  if (!mayOpenSettings(v)) throw forbidden('community settings are for its staff and administrators');
-  const id = named ?? homeCommunity(v);
-  if (!id) throw badRequest(field, 'name the community');
-  if (!mayReadSettings(v, id)) throw notFound('community');
-  if (!(await deps.db.community.findUnique({ where: { id }, select: { id: true } }))) throw notFound('community');
-  return id;
-}
-
 async function answer(deps: Deps, v: Viewer, communityId: string, db: DbTx = deps.db) {
   return {
     communityId,
@@ -60,11 +51,11 @@ async function answer(deps: Deps, v: Viewer, communityId: string, db: DbTx = dep
 }
 
 export async function getReviewDeadline(deps: Deps, v: Viewer, q: ReviewDeadlineQuery) {
-  return answer(deps, v, await settingCommunity(deps, v, q.communityId, 'query.communityId'));
+  return answer(deps, v, await settingsCommunity(deps, v, q.communityId, 'query.communityId'));
 }
 
 export async function setReviewDeadline(deps: Deps, v: Viewer, body: ReviewDeadlineBody) {
-  const communityId = await settingCommunity(deps, v, body.communityId, 'body.communityId');
+  const communityId = await settingsCommunity(deps, v, body.communityId, 'body.communityId');
   if (!mayEditReviewDeadline(v, communityId)) throw forbidden("only the community's administrators change the 评单 deadline");
   const now = deps.clock();
   return deps.db.$transaction(async (tx) => {
