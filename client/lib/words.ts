@@ -13,6 +13,7 @@ import type {
   TagKind,
   TimelineEntry,
   Trade,
+  RoleName,
 } from '../api/types.js';
 
 /** How a resident reads the state of their request. */
@@ -192,3 +193,16 @@ export function phoneIn(contact: string): string | null {
   return m ? m[0].replace(/-/g, '') : null;
 }
 
+/** Each role in the words its holders use. */
+export const ROLE_WORDS: Record<RoleName, string> = {
+  RESIDENT: '居民',
+  BUILDING_HEAD: '楼栋长',
+  GRID_WORKER: '网格员',
+  STAFF: '社区干部',
+  REVIEWER: '党组织评单',
+  ADMIN: '平台管理员',
+  COUNTY_ADMIN: '县级管理员',
+  COUNTY_OVERSIGHT: '县级督查',
+  STREET_ADMIN: '街道管理员',
+  STREET_OVERSIGHT: '街道督查',
+};

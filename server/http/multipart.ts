@@ -1,3 +1,7 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type Koa from 'koa';
 import multer from '@koa/multer';
 import type { AppContext, AppCustom, AppState } from '../context.js';
@@ -9,7 +13,39 @@ import { AppError } from '../errors.js';
  * multipart body) is refused here as the caller's mistake: 413 or 400, never a 500.
  */
 export function singleFile(maxBytes: number): Koa.Middleware<AppState, AppCustom> {
-  const read = multer({ storage: multer.memoryStorage(), limits: { fileSize: maxBytes, files: 1, fields: 5 } }).single('file');
+  return readSingleFile(multer.memoryStorage(), maxBytes);
+}
+
+// the process's own folder for uploads on disk, readable by nobody else (a 户籍台账 holds ID numbers in full)
+let uploadsDir: string | null = null;
+const privateUploadsDir = () => (uploadsDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-uploads-')));
+
+/** The files in that folder now (for the tests: none once every request is done). */
+export const uploadsOnDisk = (): string[] => (uploadsDir ? fs.readdirSync(uploadsDir) : []);
+
+/**
+ * One file in the multipart field "file", written to a private temporary file as it
+ * arrives (never whole in memory: a county's workbook is tens of MB) and deleted when
+ * the request is done, whatever its outcome. `uploadedFilePath` names it.
+ */
+export function singleFileOnDisk(maxBytes: number): Koa.Middleware<AppState, AppCustom> {
+  const storage = multer.diskStorage({
+    destination: (_req, _file, cb) => cb(null, privateUploadsDir()),
+    filename: (_req, _file, cb) => cb(null, crypto.randomUUID()),
+  });
+  const read = readSingleFile(storage, maxBytes);
+  return async (ctx, next) => {
+    try {
+      await read(ctx, next);
+    } finally {
+      const file = (ctx as unknown as { file?: { path?: string } }).file;
+      if (file?.path) await fs.promises.rm(file.path, { force: true });
+    }
+  };
+}
+
+function readSingleFile(storage: multer.StorageEngine, maxBytes: number): Koa.Middleware<AppState, AppCustom> {
+  const read = multer({ storage, limits: { fileSize: maxBytes, files: 1, fields: 5 } }).single('file');
   return async (ctx, next) => {
     try {
       await read(ctx as never, async () => {});
@@ -27,4 +63,11 @@ export function uploadedFile(ctx: AppContext, what: string): Buffer {
   const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
   if (!file) throw new AppError('invalid_request', `file: required (multipart field "file", ${what})`, [{ path: 'body.file', message: 'required' }]);
   return file.buffer;
+}
+
+/** The temporary file `singleFileOnDisk` wrote. */
+export function uploadedFilePath(ctx: AppContext, what: string): string {
+  const file = (ctx as unknown as { file?: { path?: string } }).file;
+  if (!file?.path) throw new AppError('invalid_request', `file: required (multipart field "file", ${what})`, [{ path: 'body.file', message: 'required' }]);
+  return file.path;
 }

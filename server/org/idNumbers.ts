@@ -31,13 +31,15 @@ export function openIdNumber(keys: Keys, stored: string): string {
   return openSealedText(keys, stored, AAD, 'an ID number');
 }
 
-// an uploaded 户籍台账 workbook holds ID numbers in full: kept (until confirmed) under the same key, bound to what it is
-const FILE_AAD = Buffer.from('RegistryImport.file');
+// an uploaded 户籍台账 workbook holds ID numbers in full: kept (until confirmed) under the same key, in
+// parts each bound to its import and place, so a part cut from one workbook, or moved, does not open
+const partAad = (importId: string, seq: number) => Buffer.from(`RegistryImportPart:${importId}:${seq}`);
 
-/** A whole file sealed under the current key: `<version>\n` + iv + tag + ciphertext. */
-export const sealFile = (keys: Keys, data: Buffer): Buffer => sealBytes(keys, data, FILE_AAD);
+/** One part of a stored workbook sealed under the current key: `<version>\n` + iv + tag + ciphertext. */
+export const sealFilePart = (keys: Keys, importId: string, seq: number, data: Buffer): Buffer => sealBytes(keys, data, partAad(importId, seq));
 
-export const openFile = (keys: Keys, sealed: Buffer): Buffer => openSealedBytes(keys, sealed, FILE_AAD, 'a stored workbook');
+export const openFilePart = (keys: Keys, importId: string, seq: number, sealed: Buffer): Buffer =>
+  openSealedBytes(keys, sealed, partAad(importId, seq), 'a stored workbook');
 
 /** The keyed hash search and the unique index use: equal numbers, equal hashes; without the key, nothing to try guesses against. */
 export const hashIdNumber = (keys: Keys, plain: string) =>

@@ -20,4 +20,4 @@ export {
   type RegistryChanges,
   type RegistrySnapshot,
 } from './registry.js';
-export { openFile, sealFile } from './idNumbers.js';
+export { openFilePart, sealFilePart } from './idNumbers.js';

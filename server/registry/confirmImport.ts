@@ -10,12 +10,13 @@ import type { Deps } from '../context.js';
 import { currentStatuses, recordStatusesInBulk } from '../employment/index.js';
 import { AppError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
-import { applyRegistryChanges, openFile, readRegistry, type RegistryChanges, type RegistrySnapshot } from '../org/index.js';
+import { applyRegistryChanges, openFilePart, readRegistry, type RegistryChanges, type RegistrySnapshot } from '../org/index.js';
 import { mayAdministerCommunity } from '../policies/index.js';
 import { hashRegistry, planImport, type BuildingPlan, type HouseholdPlan, type PersonPlan, type PlanSink } from './plan.js';
 import { presentImport } from './presenter.js';
-import { findImport, markConfirmed, sealedFileOf } from './queries.js';
+import { findImport, markConfirmed, sealedPartCount, sealedParts } from './queries.js';
 import type { RegistryImportResult } from './schemas.js';
+import { digestOf, type WorkbookBytes } from './workbookBytes.js';
 
 const stale = () =>
   new AppError('conflict', '台账在核对之后有了改动（楼栋、住户、人员或就业状态），请重新上传核对后再确认', undefined, 'stale_preview');
@@ -111,10 +112,15 @@ export async function confirmImport(deps: Deps, v: Viewer, importId: string, req
   if (row.status === 'confirmed') throw new AppError('conflict', '这次导入已经确认过了', undefined, 'already_confirmed');
   const superseded = () => new AppError('conflict', '这份预览已被之后上传的文件取代，请用最新的预览确认', undefined, 'superseded');
   if (row.status !== 'previewed') throw superseded();
-  const sealed = await sealedFileOf(deps.db, row.id);
-  if (!sealed) throw superseded();
+  const parts = await sealedPartCount(deps.db, row.id);
+  if (!parts) throw superseded();
   const keys = deps.config.idNumbers;
-  const file = openFile(keys, sealed);
+  // the stored workbook, opened a part at a time as the plan reads it
+  const file: WorkbookBytes = async function* () {
+    for await (const p of sealedParts(deps.db, row.id, parts)) yield openFilePart(keys, row.id, p.seq, p.sealed);
+  };
+  // each part is bound to its place; the whole is held to the upload's hash (a part lost from the end)
+  if ((await digestOf(file)).sha256 !== row.fileHash) throw new AppError('internal', 'the stored workbook does not match the upload\'s hash');
   const snapshot = await readRegistry(deps.db, row.communityId);
   if (!snapshot) throw notFound('community');
   const statuses = await currentStatuses(deps.db, row.communityId);

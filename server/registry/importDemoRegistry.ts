@@ -10,6 +10,7 @@ import type { Deps } from '../context.js';
 import { AppError } from '../errors.js';
 import { confirmImport } from './confirmImport.js';
 import { previewImport } from './previewImport.js';
+import { workbookOf } from './workbookBytes.js';
 import { tagWord } from './sheets.js';
 import { writeRegistryWorkbook } from './workbookOut.js';
 
@@ -65,7 +66,7 @@ export async function importDemoRegistry(deps: Deps, admin: Viewer, communityId:
     { grids: r.grids.map((g) => g.name), buildings: r.grids.flatMap((g) => g.buildings.map((b) => b.name)), buildingRows, peopleRows },
     peopleRows.length,
   );
-  const preview = await previewImport(deps, admin, communityId, file, '演示户籍台账.xlsx');
+  const preview = await previewImport(deps, admin, communityId, workbookOf(file), '演示户籍台账.xlsx');
   if (preview.counts.badRows) {
     throw new AppError('conflict', `the demo registry has ${preview.counts.badRows} bad rows: ${JSON.stringify(preview.badRows.slice(0, 3))}`);
   }

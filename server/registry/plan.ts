@@ -18,6 +18,7 @@ import type { Db } from '../db.js';
 import { hashIdNumber, idNumbersHeldElsewhere, normaliseIdNumber, type RegistrySnapshot } from '../org/index.js';
 import { checkIdNumber } from './idNumberCheck.js';
 import { readWorkbook, type WorkbookRow } from './readWorkbook.js';
+import type { WorkbookBytes } from './workbookBytes.js';
 import {
   BUILDING_SHEET,
   HEAD,
@@ -229,7 +230,7 @@ export interface PlanContext {
  * Reads the workbook twice and hands every planned change to `sink`, in file order.
  * Throws AppError 400/415 for a file that is not a 户籍台账 workbook.
  */
-export async function planImport(file: Buffer, ctx: PlanContext, sink: PlanSink): Promise<PlanOutcome> {
+export async function planImport(file: WorkbookBytes, ctx: PlanContext, sink: PlanSink): Promise<PlanOutcome> {
   const { snapshot, keys, today } = ctx;
   const buildingsByName = new Map(snapshot.buildings.map((b) => [b.name, b]));
   const gridsById = new Map(snapshot.grids.map((g) => [g.id, g]));

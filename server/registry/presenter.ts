@@ -2,7 +2,7 @@
 import type { RegistryImport } from '@prisma/client';
 import type { RegistryImportResult, RegistryPreview } from './schemas.js';
 
-export function presentImport(row: Omit<RegistryImport, 'fileSealed'>) {
+export function presentImport(row: RegistryImport) {
   const preview = JSON.parse(row.preview) as RegistryPreview;
   return {
     id: row.id,

@@ -1,16 +1,16 @@
 // Upload → dry run: every row checked, nothing written to the registry; the
 // preview is stored with the (sealed) workbook for the confirm.
-import crypto from 'node:crypto';
 import type { Viewer } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { currentStatuses } from '../employment/index.js';
 import { forbidden, notFound } from '../errors.js';
-import { readRegistry, sealFile } from '../org/index.js';
+import { readRegistry, sealFilePart } from '../org/index.js';
 import { mayAdministerCommunity } from '../policies/index.js';
 import { planImport, type BuildingPlan, type HouseholdPlan, type PersonPlan, type PlanOutcome, type PlanSink } from './plan.js';
 import { presentImport } from './presenter.js';
 import { insertImport } from './queries.js';
 import type { RegistryPreview } from './schemas.js';
+import { digestOf, inParts, type WorkbookBytes } from './workbookBytes.js';
 import { BUILDING_SHEET, PEOPLE_SHEET } from './sheets.js';
 
 const MAX_CHANGES = 1000;
@@ -60,23 +60,31 @@ class PreviewSink implements PlanSink {
   }
 }
 
-export async function previewImport(deps: Deps, v: Viewer, communityId: string, file: Buffer, fileName: string) {
+/** The dry run of `file` (read as a stream, three times: two planning passes and the sealed copy). */
+export async function previewImport(deps: Deps, v: Viewer, communityId: string, file: WorkbookBytes, fileName: string) {
   if (!mayAdministerCommunity(v, communityId)) throw forbidden('only administrators import a community\'s registry');
   const snapshot = await readRegistry(deps.db, communityId);
   if (!snapshot) throw notFound('community');
   const statuses = await currentStatuses(deps.db, communityId);
   const sink = new PreviewSink();
   const outcome = await planImport(file, { db: deps.db, keys: deps.config.idNumbers, today: deps.clock(), snapshot, statuses }, sink);
-  const row = await insertImport(deps.db, {
-    communityId,
-    createdById: v.userId,
-    createdAt: deps.clock(),
-    fileName,
-    fileHash: crypto.createHash('sha256').update(file).digest('hex'),
-    fileSealed: sealFile(deps.config.idNumbers, file),
-    registryHash: outcome.registryHash,
-    planHash: outcome.planHash,
-    preview: JSON.stringify(sink.preview(outcome)),
-  });
+  const keys = deps.config.idNumbers;
+  const row = await insertImport(
+    deps.db,
+    {
+      communityId,
+      createdById: v.userId,
+      createdAt: deps.clock(),
+      fileName,
+      fileHash: (await digestOf(file)).sha256,
+      registryHash: outcome.registryHash,
+      planHash: outcome.planHash,
+      preview: JSON.stringify(sink.preview(outcome)),
+    },
+    async function* (importId) {
+      let seq = 0;
+      for await (const part of inParts(file)) yield sealFilePart(keys, importId, seq++, part);
+    },
+  );
   return presentImport(row);
 }

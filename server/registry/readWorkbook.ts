@@ -1,11 +1,13 @@
 // Reads a 户籍台账 workbook row by row with exceljs's streaming reader: the
 // parsed workbook is never held whole (a county's 300,000 people would be
-// gigabytes as exceljs objects), only the file's bytes and the current row.
+// gigabytes as exceljs objects), nor its bytes (workbookBytes.ts): only the
+// current chunk and row.
 // Sheets are told apart by their header row, not their names or order: staff
 // rename and reorder sheets, and the hidden 下拉选项 sheet is skipped.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError, badRequest } from '../errors.js';
+import type { WorkbookBytes } from './workbookBytes.js';
 import { BUILDING_COLUMNS, PEOPLE_COLUMNS, type BuildingHeader, type PeopleHeader } from './sheets.js';
 
 export type SheetKind = 'buildings' | 'people';
@@ -20,12 +22,18 @@ export interface WorkbookRow<H extends string> {
 
 export type AnyRow = { kind: 'buildings'; r: WorkbookRow<BuildingHeader> } | { kind: 'people'; r: WorkbookRow<PeopleHeader> };
 
-/** Stream chunks as UTF-8 text, decoded across chunk boundaries. */
+// exceljs builds every row of a piece of XML before handing the first over: with 64 KB
+// pieces (a few hundred rows of a file saved with shared strings) the rows waiting their
+// turn outlived the young generation and filled the old one, and a county's dry run grew
+// by 600 MB in one run of three. Small pieces keep the waiting rows few.
+const TEXT_PIECE = 4096;
+
+/** Stream chunks as UTF-8 text, decoded across chunk boundaries, in pieces of TEXT_PIECE characters. */
 async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const c of chunks) {
     const s = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
-    if (s) yield s;
+    for (let i = 0; i < s.length; i += TEXT_PIECE) yield s.slice(i, i + TEXT_PIECE);
   }
   const rest = decoder.decode();
   if (rest) yield rest;
@@ -39,12 +47,60 @@ async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
  * decoded across chunks instead; the rest of the reader is unchanged.
  */
 class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  _parseSharedStrings(entry: NodeJS.ReadableStream) {
+  declare sharedStrings: unknown;
+  declare options: { sharedStrings: string };
+  // exceljs's own cache holds each text of sharedStrings.xml as a JS string, sliced from the
+  // XML it was read from: a county's file saved by Excel or WPS (a million texts) grew the
+  // dry run by 800 MB. The texts are kept as UTF-8 in one buffer instead, read on demand.
+  async *_parseSharedStrings(entry: NodeJS.ReadableStream) {
     entry.setEncoding('utf8');
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseSharedStrings: (e: unknown) => unknown })._parseSharedStrings.call(this, entry);
+    const texts = new CompactTexts();
+    const parse = (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as {
+      _parseSharedStrings: (e: unknown) => AsyncIterable<{ text: string | { richText: Array<{ text: string | null }> } | null }>;
+    })._parseSharedStrings;
+    const mode = this.options.sharedStrings;
+    this.options.sharedStrings = 'emit'; // the parent then hands each text over instead of keeping it
+    try {
+      for await (const { text } of parse.call(this, entry)) {
+        texts.push(text === null ? '' : typeof text === 'string' ? text : text.richText.map((r) => r.text ?? '').join(''));
+      }
+    } finally {
+      this.options.sharedStrings = mode;
+    }
+    // the worksheet reader looks texts up as sharedStrings[index]
+    this.sharedStrings = new Proxy(texts, {
+      get: (t, key) => (typeof key === 'string' && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 ? t.at(Number(key)) : undefined),
+    });
   }
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
     return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet: (i: unknown, n: string) => unknown })._parseWorksheet.call(this, utf8(iterator), sheetNo);
+  }
+}
+
+/** Texts appended as UTF-8 to one growing buffer, each read back as a new string. */
+class CompactTexts {
+  private bytes = Buffer.alloc(1 << 20);
+  private used = 0;
+  private ends = new Uint32Array(1 << 14);
+  private count = 0;
+  push(text: string) {
+    const need = Buffer.byteLength(text);
+    if (this.used + need > this.bytes.length) {
+      const more = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + need));
+      this.bytes.copy(more, 0, 0, this.used);
+      this.bytes = more;
+    }
+    this.used += this.bytes.write(text, this.used);
+    if (this.count === this.ends.length) {
+      const more = new Uint32Array(this.ends.length * 2);
+      more.set(this.ends);
+      this.ends = more;
+    }
+    this.ends[this.count++] = this.used;
+  }
+  at(i: number): string | undefined {
+    if (!(i >= 0 && i < this.count)) return undefined;
+    return this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
   }
 }
 
@@ -87,8 +143,8 @@ function missingColumns(kind: SheetKind, headers: Map<string, number>) {
  * A file that is not an .xlsx workbook is 415; a sheet missing required columns, or
  * a workbook without a people sheet, is 400 naming them.
  */
-export async function* readWorkbook(file: Buffer): AsyncGenerator<AnyRow> {
-  const reader = new Utf8WorkbookReader(Readable.from([file]), {
+export async function* readWorkbook(file: WorkbookBytes): AsyncGenerator<AnyRow> {
+  const reader = new Utf8WorkbookReader(Readable.from(file()), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

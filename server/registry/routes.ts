@@ -3,7 +3,7 @@
 // its own (the stored previews) and the Excel plumbing; every write of the org
 // tables still goes through server/org/index.ts, and statuses through employment's.
 import { requestIdOf } from '../http/requestId.js';
-import { singleFile, uploadedFile } from '../http/multipart.js';
+import { singleFileOnDisk, uploadedFilePath } from '../http/multipart.js';
 import { route, routeGroup } from '../http/route.js';
 import type { AppContext } from '../context.js';
 import { confirmImport } from './confirmImport.js';
@@ -11,6 +11,7 @@ import { exportRegistry, registryTemplate } from './exportRegistry.js';
 import { getImport } from './getImport.js';
 import { listCommunities } from './listCommunities.js';
 import { previewImport } from './previewImport.js';
+import { workbookAt } from './workbookBytes.js';
 import { communityList, communityParams, exportQuery, importParams, registryImport } from './schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,10 +57,10 @@ export const registryRoutes = routeGroup('registry', '/api/registry', '户籍台
     summary: 'Upload a 户籍台账 workbook for a dry run: every row checked, nothing written; the preview (new / changed / unchanged / missing, bad rows) is stored for the confirm',
     status: 201,
     params: communityParams,
-    use: [singleFile(MAX_WORKBOOK_BYTES)],
+    use: [singleFileOnDisk(MAX_WORKBOOK_BYTES)],
     upload: { field: 'file', description: 'An .xlsx workbook in the template\'s columns (at most 40 MB)' },
     response: registryImport,
-    handler: ({ deps, viewer, params, ctx }) => previewImport(deps, viewer, params.communityId, uploadedFile(ctx, 'an .xlsx workbook'), fileNameOf(ctx)),
+    handler: ({ deps, viewer, params, ctx }) => previewImport(deps, viewer, params.communityId, workbookAt(uploadedFilePath(ctx, 'an .xlsx workbook')), fileNameOf(ctx)),
   }),
   route({
     method: 'get',

@@ -21,6 +21,8 @@ export interface SampleOptions {
   /** 6-digit region code of the ID numbers (织金县) */
   region?: string;
   buildingsPerGrid?: number;
+  /** written as Excel saves a file: text in sharedStrings.xml (workbookOut.ts) */
+  sharedStrings?: boolean;
 }
 
 export const BAD_KINDS = ['checksum', 'phone', 'tag', 'building', 'duplicate', 'twoHouseholds', 'noHead', 'sex', 'birth'] as const;
@@ -195,6 +197,10 @@ export function sampleRows(o: SampleOptions) {
 
 export async function sampleWorkbook(o: SampleOptions): Promise<SampleWorkbook> {
   const s = sampleRows(o);
-  const file = await writeRegistryWorkbook({ grids: s.grids, buildings: s.buildings, buildingRows: s.buildingRows, peopleRows: s.peopleRows }, s.peopleRows.length);
+  const file = await writeRegistryWorkbook(
+    { grids: s.grids, buildings: s.buildings, buildingRows: s.buildingRows, peopleRows: s.peopleRows },
+    s.peopleRows.length,
+    { sharedStrings: o.sharedStrings },
+  );
   return { file, badRows: s.badRows, counts: s.counts };
 }

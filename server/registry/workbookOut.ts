@@ -60,7 +60,12 @@ function list(sheet: ExcelJS.Worksheet, column: number, lastRow: number, source:
   });
 }
 
-export async function writeRegistryWorkbook(content: WorkbookContent, rowsHint: number): Promise<Buffer> {
+/**
+ * The workbook's bytes. Its text is written inline; `sharedStrings` writes it the way Excel
+ * and WPS save a file (every text once in sharedStrings.xml, cells pointing at it), which
+ * is what an import reads once staff have opened and saved the template.
+ */
+export async function writeRegistryWorkbook(content: WorkbookContent, rowsHint: number, opts: { sharedStrings?: boolean } = {}): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -68,7 +73,7 @@ export async function writeRegistryWorkbook(content: WorkbookContent, rowsHint: 
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: opts.sharedStrings ?? false, useStyles: true });
   const lastRow = Math.max(TEMPLATE_ROWS, rowsHint * 2);
 
   // the choices first: the other sheets' validations point at it

@@ -28,6 +28,20 @@ function startsLikeAnImage(b: Buffer): boolean {
 
 const damaged = () => badRequest(FIELD, 'the image is incomplete or damaged (cut off while sending?); choose or take it again');
 
+const SOS = Buffer.from([0xff, 0xda]);
+const EOI = Buffer.from([0xff, 0xd9]);
+
+/**
+ * A JPEG whose last scan (FF DA) is followed by the end-of-image marker (FF D9). Cut just
+ * before that marker, libjpeg decodes some pictures without a warning and others with
+ * one (it depends on where the last bits fall), so the marker is looked for here. Inside
+ * a scan FF is always followed by 00 or a restart marker, so neither pair occurs by chance.
+ */
+function jpegEndsItsImage(b: Buffer): boolean {
+  const lastScan = b.lastIndexOf(SOS);
+  return lastScan >= 0 && b.indexOf(EOI, lastScan + 2) >= 0;
+}
+
 export async function storeImage(deps: Deps, viewer: Viewer, input: Buffer) {
   const communityId = homeCommunity(viewer);
   if (!communityId) throw new AppError('forbidden', 'this account belongs to no community');
@@ -44,6 +58,7 @@ export async function storeImage(deps: Deps, viewer: Viewer, input: Buffer) {
     throw new AppError('unsupported_media_type', 'file: not a JPEG, PNG or WebP image');
   }
   if (!ACCEPTED.has(meta.format)) throw new AppError('unsupported_media_type', 'file: not a JPEG, PNG or WebP image');
+  if (meta.format === 'jpeg' && !jpegEndsItsImage(input)) throw damaged();
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) {
     throw badRequest(FIELD, `the image is too large to open (at most ${MAX_INPUT_PIXELS / 1_000_000} million pixels)`);
   }

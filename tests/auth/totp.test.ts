@@ -438,3 +438,30 @@ describe('secrets sealed before the sealing was shared', () => {
     expect(await resealTotpSecrets(withKeys([v1, v2]))).toBe(before.length);
   });
 });
+
+describe('the 账号 list', () => {
+  it('says whose 两步验证 is on, and offers its reset only to those who may (not to community staff)', async () => {
+    nextMinutes();
+    const { userId, browser } = await passwordAccount('demo-gridworker-huimin', 'totp.gwh');
+    await turnOn(browser);
+    const user = await s.deps.db.user.findUniqueOrThrow({ where: { id: userId }, include: { roles: true } });
+    const communityId = user.roles.find((r) => r.communityId)!.communityId!;
+    type Row = { id: string; twoStep: boolean; mayResetTwoStep: boolean };
+    const rowsFor = async (who: { get: (path: string) => Promise<{ status: number; body: any }> }) => {
+      const r = await who.get(`/api/accounts?communityId=${communityId}&pageSize=100`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return new Map<string, Row>(r.body.items.map((a: Row) => [a.id, a]));
+    };
+    const byAdmin = await rowsFor(admin);
+    const byStaff = await rowsFor(await s.login('demo-staff-huimin'));
+    expect(byAdmin.get(userId)).toMatchObject({ twoStep: true, mayResetTwoStep: true });
+    expect(byStaff.get(userId)).toMatchObject({ twoStep: true, mayResetTwoStep: false });
+    // accounts without it: nothing to reset, for anyone
+    const without = [...byAdmin.values()].filter((a) => !a.twoStep);
+    expect(without.length).toBeGreaterThan(0);
+    expect(without.every((a) => !a.mayResetTwoStep)).toBe(true);
+    // after the reset the list says so
+    expect((await admin.post(`/api/auth/accounts/${userId}/totp/reset`)).status).toBe(200);
+    expect((await rowsFor(admin)).get(userId)).toMatchObject({ twoStep: false, mayResetTwoStep: false });
+  });
+});

@@ -7,6 +7,7 @@ import { NoticeCard } from '../../client/components/NoticeCard.js';
 import { pageOfNotice } from '../../client/lib/workspaces.js';
 import { GroupCode } from '../../client/packages/link/GroupCode.js';
 import { LinkForm } from '../../client/packages/link/LinkForm.js';
+import { RegionGranted } from '../../client/packages/link/RegionGranted.js';
 import { NoticeView } from '../../client/pages/notices/NoticeView.js';
 import { findReserved, HandoverForm } from '../../client/packages/staff/HandoverForm.js';
 import { settle, tap, type } from './support/dom.js';
@@ -91,6 +92,15 @@ describe('账号绑定', () => {
       cleanup();
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('a 县/街道 invitation code', () => {
+  it('says which role of which region the account now holds, and where that work is done', async () => {
+    render(<RegionGranted grant={{ role: 'COUNTY_OVERSIGHT', region: { id: 'r1', name: '织金县' } }} home="/pages/home/index" />);
+    await settle();
+    expect(screen.getByText('✅ 您已是织金县的县级督查')).toBeTruthy();
+    expect(screen.getByText(/扫码登录/)).toBeTruthy();
   });
 });
 

@@ -7,6 +7,7 @@
 // and a 5,000-person workbook.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadsOnDisk } from '../../server/http/multipart.js';
 import { checkCharacter } from '../../server/registry/idNumberCheck.js';
 import { sampleRows, sampleWorkbook } from '../../server/registry/sampleWorkbook.js';
 import { writeRegistryWorkbook } from '../../server/registry/workbookOut.js';
@@ -126,7 +127,7 @@ describe('a new community from a generated workbook with bad rows', () => {
     expect(p.counts.grids.new).toBe(1);
     expect(p.changes.filter((c: any) => c.kind === 'person' && c.change === 'new')).toHaveLength(good);
     // only the stored preview is written (and an earlier one superseded)
-    expect(Object.keys(await writesSince(s.deps.db, mark))).toEqual(['RegistryImport']);
+    expect(Object.keys(await writesSince(s.deps.db, mark)).sort()).toEqual(['RegistryImport', 'RegistryImportPart']);
     expect(await count(community)).toEqual({ residents: 0, households: 0, buildings: 0, tags: 0, employment: 0 });
     previewId = p.id;
     // the page reloaded: the same preview
@@ -171,7 +172,7 @@ describe('a new community from a generated workbook with bad rows', () => {
     const r = await confirm(p.id);
     expect(r.status).toBe(200);
     expect(r.body.result).toMatchObject({ grids: 0, buildings: 0, units: 0, households: 0, people: 0, employment: 0 });
-    expect(Object.keys(await writesSince(s.deps.db, mark)).sort()).toEqual(['AuditEntry', 'RegistryImport']);
+    expect(Object.keys(await writesSince(s.deps.db, mark)).sort()).toEqual(['AuditEntry', 'RegistryImport', 'RegistryImportPart']);
   });
 
   it('an edited workbook changes only the edits; a person left out is listed, not deleted', async () => {
@@ -304,19 +305,69 @@ describe('the export', () => {
   });
 });
 
-describe('a 5,000-person workbook through the API', () => {
-  it('previews and confirms', async () => {
-    const community = await emptyCommunity('五千人社区');
-    const sample = await sampleWorkbook({ buildings: 25, flats: 1250, people: 5000, prefix: '五千', seed: 5, region: '520502' });
+describe('a workbook as Excel and WPS save it', () => {
+  it('(every text in sharedStrings.xml) reads exactly as the same rows written inline: the same counts and bad rows', async () => {
+    const shape = { buildings: 12, flats: 500, people: 2000, prefix: '共享', bad: 9, seed: 11, region: '520502' };
+    const inline = await sampleWorkbook(shape);
+    const shared = await sampleWorkbook({ ...shape, sharedStrings: true });
+    expect(shared.file.equals(inline.file)).toBe(false);
+    const [a, b] = [await emptyCommunity('共享甲'), await emptyCommunity('共享乙')];
+    const pa = (await upload(a, inline.file)).body;
+    const pb = (await upload(b, shared.file)).body;
+    expect(pb.counts).toEqual(pa.counts);
+    expect(pb.badRows).toEqual(pa.badRows);
+    expect(pb.counts.people.new).toBeGreaterThan(1900);
+    expect(pb.badRows.map((r: { row: number }) => r.row)).toEqual(shared.badRows.map((r) => r.row));
+  }, 120_000);
+});
+
+describe('a 12,000-person workbook through the API', () => {
+  const partsOf = (importId: string) => s.deps.db.registryImportPart.findMany({ where: { importId }, orderBy: { seq: 'asc' } });
+
+  it('previews and confirms; the workbook is kept sealed in 1 MiB parts until then, and the upload never stays on disk', async () => {
+    const community = await emptyCommunity('万人社区');
+    const sample = await sampleWorkbook({ buildings: 60, flats: 3000, people: 12_000, prefix: '万人', seed: 5, region: '520502' });
+    const MiB = 1 << 20;
+    expect(sample.file.length).toBeGreaterThan(MiB); // more than one part
+    const first = (await upload(community, sample.file)).body;
+    expect(first.counts.people.new).toBe(12_000);
+    expect(first.counts.badRows).toBe(0);
+    expect(first.changes).toHaveLength(1000); // the page shows the first thousand; the counts say the rest
+    expect(uploadsOnDisk()).toEqual([]);
+    const parts = await partsOf(first.id);
+    expect(parts.map((p) => p.seq)).toEqual([...Array(Math.ceil(sample.file.length / MiB)).keys()]);
+    for (const p of parts) {
+      const sealed = Buffer.from(p.sealed);
+      expect(sealed.subarray(0, 3).toString()).toMatch(/^v\d+\n/); // `<version>\n` + iv + tag + ciphertext
+      expect(sealed.includes(sample.file.subarray(p.seq * MiB + 100, p.seq * MiB + 164))).toBe(false);
+    }
+
+    // the same file again supersedes the first preview, and its workbook is deleted
     const p = (await upload(community, sample.file)).body;
-    expect(p.counts.people.new).toBe(5000);
-    expect(p.counts.badRows).toBe(0);
-    expect(p.changes).toHaveLength(1000); // the page shows the first thousand; the counts say the rest
+    expect((await s.request('GET', `/api/registry/imports/${first.id}`, { token: cast.admin.token })).body.status).toBe('superseded');
+    expect(await partsOf(first.id)).toEqual([]);
+    expect((await confirm(first.id)).status).toBe(409);
+
     const r = await confirm(p.id);
     expect(r.status).toBe(200);
-    expect(r.body.result.people).toBe(5000);
-    expect(await s.deps.db.resident.count({ where: { communityId: community } })).toBe(5000);
+    expect(r.body.result.people).toBe(12_000);
+    expect(await partsOf(p.id)).toEqual([]);
+    expect(await s.deps.db.resident.count({ where: { communityId: community } })).toBe(12_000);
     const again = (await upload(community, sample.file)).body;
-    expect(again.counts.people).toEqual({ new: 0, changed: 0, unchanged: 5000, missing: 0 });
-  }, 120_000);
+    expect(again.counts.people).toEqual({ new: 0, changed: 0, unchanged: 12_000, missing: 0 });
+    expect(uploadsOnDisk()).toEqual([]);
+  }, 180_000);
+
+  it('a stored part moved to another place does not open: the confirm fails and writes nothing', async () => {
+    const community = await emptyCommunity('万人社区二');
+    const sample = await sampleWorkbook({ buildings: 60, flats: 3000, people: 12_000, prefix: '万二', seed: 6, region: '520502' });
+    const p = (await upload(community, sample.file)).body;
+    const [a, b] = await partsOf(p.id);
+    await s.deps.db.registryImportPart.update({ where: { importId_seq: { importId: p.id, seq: 1 } }, data: { sealed: a!.sealed } });
+    expect(b).toBeDefined(); // (two parts at least)
+    const mark = await writeMark(s.deps.db);
+    expect((await confirm(p.id)).status).toBe(500);
+    expect(await writesSince(s.deps.db, mark)).toEqual({});
+    expect(await s.deps.db.resident.count({ where: { communityId: community } })).toBe(0);
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../api/index.js';
 import { Spinner } from '../../components/ListState.js';
 import { Page } from '../../components/Page.js';
@@ -7,11 +8,14 @@ import { useSession } from '../../lib/pageHooks.js';
 import { store, useAppState } from '../../lib/store.js';
 import { homeOf } from '../../lib/workspaces.js';
 import { LinkForm } from './LinkForm.js';
+import { RegionGranted, type RegionGrant } from './RegionGranted.js';
 
 /** 账号绑定 for a WeChat account nobody has linked yet; once linked, who it belongs to. */
 export default function LinkPage() {
   const me = useSession();
   const { workspace } = useAppState();
+  const [region, setRegion] = useState<RegionGrant | null>(null);
+  if (region) return <RegionGranted grant={region} home={homeOf(workspace)} />;
   if (!me) {
     return (
       <Page>
@@ -40,9 +44,10 @@ export default function LinkPage() {
     <Page>
       <LinkForm
         link={async (code) => {
-          await api.link(code);
+          const answer = await api.link(code);
           // the roles and home page change with the household: ask again who I am
           store.signedIn(await api.me());
+          if ('regionRole' in answer && answer.regionRole) setRegion(answer.regionRole);
         }}
       />
     </Page>

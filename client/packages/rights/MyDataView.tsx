@@ -5,21 +5,8 @@
 // (a phone is read in public: the copy to save has them in full).
 import { Button, Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
-import type { MyDataCopy, MyHouseholdMember, RoleName } from '../../api/types.js';
-import { REDEMPTION_WORDS, STATUS_WORDS, TAG_WORDS } from '../../lib/words.js';
-
-const ROLE_WORDS: Record<RoleName, string> = {
-  RESIDENT: '居民',
-  BUILDING_HEAD: '楼栋长',
-  GRID_WORKER: '网格员',
-  STAFF: '社区干部',
-  REVIEWER: '党组织评单',
-  ADMIN: '平台管理员',
-  COUNTY_ADMIN: '县级管理员',
-  COUNTY_OVERSIGHT: '县级督查',
-  STREET_ADMIN: '街道管理员',
-  STREET_OVERSIGHT: '街道督查',
-};
+import type { MyDataCopy, MyHouseholdMember } from '../../api/types.js';
+import { REDEMPTION_WORDS, ROLE_WORDS, STATUS_WORDS, TAG_WORDS } from '../../lib/words.js';
 
 /** How many of a long list the page shows; the saved copy has them all. */
 const SHOWN = 5;
