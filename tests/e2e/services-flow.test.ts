@@ -188,6 +188,24 @@ describe.sequential('resident services through the mini-program’s H5 build', (
     await text(page, '我要报事').waitFor();
   });
 
+  it('a 县 official takes the code the platform admin made: the mini-program says which role and that the work is in the console', async () => {
+    const admin = await app.token('demo-admin');
+    const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+    const tree = (await (await fetch(`${app.backend.url}/api/regions`, { headers })).json()) as { items: Array<{ id: string; name: string; level: string }> };
+    const county = tree.items.find((r) => r.level === 'COUNTY')!;
+    const made = await fetch(`${app.backend.url}/api/regions/${county.id}/invites`, { method: 'POST', headers, body: JSON.stringify({ role: 'COUNTY_OVERSIGHT', name: '杨督查' }) });
+    expect(made.status).toBe(201);
+    const { code } = (await made.json()) as { code: string };
+
+    const page = await app.signIn('新微信用户（未绑定）');
+    await text(page, '账号绑定').click();
+    await visible(page.locator('.input--code input')).fill(code);
+    await text(page, '绑定').click();
+    await text(page, `✅ 您已是${county.name}的县级督查`).waitFor();
+    await text(page, /扫码登录/).waitFor();
+    await shot(page, 'services-19-region-role');
+  });
+
   it('threw no script errors in any page', () => {
     expect(app.pageErrors).toEqual([]);
   });

@@ -13,7 +13,7 @@ export function RegionGranted({ grant, home }: { grant: RegionGrant; home: strin
     <Page>
       <View className="card">
         <Text className="title">✅ 您已是{grant.region.name}的{role}</Text>
-        <Text className="text">请在电脑上打开「e家社区管理后台」，选「扫码登录」，用这个微信扫一扫就能进。</Text>
+        <Text className="text">请在电脑上打开「e家社区工作台」，选「扫码登录」，用这个微信扫一扫就能进。</Text>
       </View>
       <Button className="btn btn--primary" onClick={() => void Taro.reLaunch({ url: home })}>
         回首页
