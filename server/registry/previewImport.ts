@@ -60,15 +60,15 @@ class PreviewSink implements PlanSink {
   }
 }
 
-/** The dry run of `file` (read as a stream, three times: two planning passes and the sealed copy). */
+/** The dry run of `file`, read as a stream four times: the two planning passes, its SHA-256 and the sealed copy (a local file: tens of milliseconds each). */
 export async function previewImport(deps: Deps, v: Viewer, communityId: string, file: WorkbookBytes, fileName: string) {
   if (!mayAdministerCommunity(v, communityId)) throw forbidden('only administrators import a community\'s registry');
   const snapshot = await readRegistry(deps.db, communityId);
   if (!snapshot) throw notFound('community');
   const statuses = await currentStatuses(deps.db, communityId);
   const sink = new PreviewSink();
-  const outcome = await planImport(file, { db: deps.db, keys: deps.config.idNumbers, today: deps.clock(), snapshot, statuses }, sink);
   const keys = deps.config.idNumbers;
+  const outcome = await planImport(file, { db: deps.db, keys, today: deps.clock(), snapshot, statuses }, sink);
   const row = await insertImport(
     deps.db,
     {
