@@ -18,7 +18,12 @@ export function singleFile(maxBytes: number): Koa.Middleware<AppState, AppCustom
 
 // the process's own folder for uploads on disk, readable by nobody else (a 户籍台账 holds ID numbers in full)
 let uploadsDir: string | null = null;
-const privateUploadsDir = () => (uploadsDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-uploads-')));
+function privateUploadsDir(): string {
+  uploadsDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-uploads-'));
+  // a long-running server outlives what cleans the temporary folder (systemd-tmpfiles): made again if gone
+  fs.mkdirSync(uploadsDir, { recursive: true, mode: 0o700 });
+  return uploadsDir;
+}
 
 /** The files in that folder now (for the tests: none once every request is done). */
 export const uploadsOnDisk = (): string[] => (uploadsDir ? fs.readdirSync(uploadsDir) : []);
