@@ -64,15 +64,15 @@ function readSingleFile(storage: multer.StorageEngine, maxBytes: number): Koa.Mi
   };
 }
 
-export function uploadedFile(ctx: AppContext, what: string): Buffer {
-  const file = (ctx as unknown as { file?: { buffer: Buffer } }).file;
+/** The file multer read, or 400 naming the field. */
+function fileOf(ctx: AppContext, what: string): { buffer?: Buffer; path?: string } {
+  const file = (ctx as unknown as { file?: { buffer?: Buffer; path?: string } }).file;
   if (!file) throw new AppError('invalid_request', `file: required (multipart field "file", ${what})`, [{ path: 'body.file', message: 'required' }]);
-  return file.buffer;
+  return file;
 }
 
+/** The file `singleFile` kept in memory. */
+export const uploadedFile = (ctx: AppContext, what: string): Buffer => fileOf(ctx, what).buffer!;
+
 /** The temporary file `singleFileOnDisk` wrote. */
-export function uploadedFilePath(ctx: AppContext, what: string): string {
-  const file = (ctx as unknown as { file?: { path?: string } }).file;
-  if (!file?.path) throw new AppError('invalid_request', `file: required (multipart field "file", ${what})`, [{ path: 'body.file', message: 'required' }]);
-  return file.path;
-}
+export const uploadedFilePath = (ctx: AppContext, what: string): string => fileOf(ctx, what).path!;
