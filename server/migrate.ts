@@ -119,9 +119,41 @@ export function processesHolding(file: string): Array<{ pid: number; command: st
   return found;
 }
 
+export const SQLITE_MIGRATIONS = path.join(root, 'prisma', 'migrations');
+
+/**
+ * Whether the file records every committed migration as applied, finished, not rolled back, with
+ * the checksum of its migration.sql, exactly as `prisma migrate deploy` records one. Then the CLI
+ * would only say "No pending migrations to apply", and starting it (a second Node process loading
+ * Prisma's CLI and schema engine, about 2 s of CPU at every start) is skipped. Anything else (a
+ * new database, a new migration, a failed one, a file changed since) goes to the CLI, which
+ * applies it or says what is wrong.
+ */
+export function sqliteUpToDate(file: string, dir = SQLITE_MIGRATIONS): boolean {
+  if (file === ':memory:' || !fs.existsSync(file)) return false;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const rows = db.prepare('SELECT migration_name AS name, checksum, finished_at AS finished, rolled_back_at AS rolledBack FROM "_prisma_migrations"').all() as Array<{
+      name: string;
+      checksum: string;
+      finished: string | null;
+      rolledBack: string | null;
+    }>;
+    if (rows.some((r) => !r.finished && !r.rolledBack)) return false; // a failed one: the CLI says so (P3009)
+    const applied = new Map(rows.filter((r) => r.finished && !r.rolledBack).map((r) => [r.name, r.checksum]));
+    const committed = fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d));
+    return committed.every((name) => applied.get(name) === crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name, 'migration.sql'))).digest('hex'));
+  } finally {
+    db.close();
+  }
+}
+
 async function migrateSqlite(databaseUrl: string, lockWaitMs: number): Promise<string> {
   const file = databaseUrl.slice('file:'.length);
   await waitForSqliteFile(file, lockWaitMs);
+  if (sqliteUpToDate(file)) return 'no pending migrations';
   const started = Date.now();
   const cli = require.resolve('prisma/build/index.js');
   return new Promise((resolve, reject) => {

@@ -12,14 +12,14 @@ import { committedPostgresMigrations, migrateDatabase } from '../../server/migra
 import { sql as sqlText } from '../../server/sql.js';
 import { prismaCli, schemaSql } from '../../scripts/prisma-cli.js';
 import { testDbKind } from '../support/database.js';
-import { createDatabase, dropDatabase } from '../support/postgres.js';
+import { createTestDatabase, dropDatabase } from '../support/postgres.js';
 
 const postgres = testDbKind() === 'postgres';
 const made: string[] = [];
 async function emptyDatabase(): Promise<string> {
   const name = `${inject('templateDb').replace(/template$/, '')}mig_${crypto.randomBytes(4).toString('hex')}`;
   made.push(name);
-  return createDatabase(inject('postgresAdminUrl'), name);
+  return createTestDatabase(inject('postgresAdminUrl'), name);
 }
 afterAll(async () => {
   for (const n of made) await dropDatabase(inject('postgresAdminUrl'), n);

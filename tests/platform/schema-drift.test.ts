@@ -4,11 +4,13 @@
 // drift check needs a shadow database, which the JS schema engine cannot open
 // here, so this compares the two results directly.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
 import { schemaSql } from '../../scripts/prisma-cli.js';
 import { differences } from '../../scripts/postgres-schema.js';
+import { migrateDatabase, SQLITE_MIGRATIONS, sqliteUpToDate } from '../../server/migrate.js';
 import { WRITE_LOG } from '../support/writeLog.js';
 
 function schemaOf(db: Database.Database) {
@@ -50,6 +52,41 @@ describe('migrations', () => {
     const schema = all.filter((r) => !r.name.startsWith(WRITE_LOG));
     expect(schema).toEqual(describedSchema());
     expect(schema.length).toBeGreaterThan(20);
+  });
+
+  // `npm start` on a database it has migrated before (every walk's backend, every restart in the crash test)
+  it('starts no prisma CLI when every migration is recorded as applied; anything else goes to prisma migrate deploy', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-migrate-'));
+    try {
+      const file = path.join(dir, 'copy.db');
+      fs.copyFileSync(inject('templateDb'), file);
+      expect(sqliteUpToDate(file)).toBe(true);
+      expect(await migrateDatabase(`file:${file}`)).toBe('no pending migrations');
+      expect(sqliteUpToDate(path.join(dir, 'none.db'))).toBe(false); // a new database
+
+      // a migration committed since (here: a copy of the folder with one more)
+      const newer = path.join(dir, 'migrations');
+      fs.cpSync(SQLITE_MIGRATIONS, newer, { recursive: true });
+      fs.mkdirSync(path.join(newer, '29991231000000_next'));
+      fs.writeFileSync(path.join(newer, '29991231000000_next', 'migration.sql'), 'CREATE TABLE "Next" ("id" TEXT NOT NULL PRIMARY KEY);\n');
+      expect(sqliteUpToDate(file, newer)).toBe(false);
+      // a migration file edited after it was applied
+      fs.rmSync(path.join(newer, '29991231000000_next'), { recursive: true });
+      const last = migrationNames().at(-1)!;
+      fs.appendFileSync(path.join(newer, last, 'migration.sql'), '\n-- edited\n');
+      expect(sqliteUpToDate(file, newer)).toBe(false);
+
+      // as recorded: one failed, one rolled back; each time the CLI is asked, and answers
+      const db = new Database(file);
+      db.prepare('UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ?').run(last);
+      expect(sqliteUpToDate(file)).toBe(false);
+      db.prepare('UPDATE _prisma_migrations SET rolled_back_at = NULL, finished_at = NULL WHERE migration_name = ?').run(last);
+      db.close();
+      expect(sqliteUpToDate(file)).toBe(false);
+      await expect(migrateDatabase(`file:${file}`)).rejects.toThrow(/prisma migrate deploy failed[\s\S]*P3009/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('built the schema of the newest (and only) snapshot, which the next migration is diffed from', () => {

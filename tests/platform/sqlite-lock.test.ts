@@ -68,6 +68,6 @@ describe.runIf(testDbKind() === 'sqlite')('the start-up migration and a SQLite f
   it('goes ahead once the other process lets go within the wait', async () => {
     await holdLocked(file, 2000); // lets go after 2 s
     const out = await migrateDatabase(fresh.url, undefined, { sqliteLockWaitMs: 30_000 });
-    expect(out).toMatch(/No pending migrations/);
+    expect(out).toBe('no pending migrations'); // every migration was applied (the template's): nothing for the CLI
   }, 90_000);
 });

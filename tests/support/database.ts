@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { createDatabase, dropDatabase } from './postgres.js';
+import { createTestDatabase, dropDatabase } from './postgres.js';
 
 export interface FreshDatabase {
   /** DATABASE_URL for the server */
@@ -23,7 +23,7 @@ export async function freshDatabase(): Promise<FreshDatabase> {
     const admin = inject('postgresAdminUrl');
     const template = inject('templateDb');
     const name = `${template.replace(/template$/, '')}${id.replace(/-/g, '').slice(0, 16)}`;
-    const url = await createDatabase(admin, name, template);
+    const url = await createTestDatabase(admin, name, template);
     return { url, dir, drop: async () => { await dropDatabase(admin, name); removeDir(); } };
   }
   const file = path.join(dir, 'test.db');

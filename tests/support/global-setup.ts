@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
-import { buildDemoDatabase, buildPostgresDemoDatabase } from './template.js';
-import { createDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
+import { createTestDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
 import { scanLogFolder } from './logScan.js';
-import { installPostgresWriteLog, installSqliteWriteLog } from './writeLog.js';
+
+// Loaded when a database is built, not with this file: vitest loads a global setup once per project
+// (six of them), and template.ts brings in the whole server (about a second each time).
+const building = () => Promise.all([import('./template.js'), import('./writeLog.js')]).then(([template, writeLog]) => ({ ...template, ...writeLog }));
 
 /** Fails the run if any test server logged a phone number, an ID number or a token (issue #16). */
 function checkServerLogs(projectName: string, dir: string): void {
@@ -22,32 +24,79 @@ function checkServerLogs(projectName: string, dir: string): void {
   }
 }
 
-/** What one kind of database's projects share: `server` and `timing` (SQLite), `server-pg` and `timing-pg`. */
+/** What one kind of database's projects share: `server` and `timing` (SQLite), `server-pg` and `timing-pg`; `demo` is the plain demo file the SQLite template and the walks' backends start from. */
 interface Template {
   dir: string;
   provided: Partial<ProvidedContext>;
   teardown: () => Promise<void>;
 }
+type Kind = 'demo' | 'sqlite' | 'postgres';
 // The global setups of all projects run in this one process: the second project of a kind waits for
 // the first's template instead of migrating and seeding its own (a minute under load), and the
 // last one to finish tears it down.
-const shared = ((globalThis as { __ejiaTestTemplates?: Map<string, { ready: Promise<Template>; users: number }> }).__ejiaTestTemplates ??= new Map());
+const shared = ((globalThis as { __ejiaTestTemplates?: Map<Kind, { ready: Promise<Template>; users: number }> }).__ejiaTestTemplates ??= new Map());
 
-export default async function setup(project: TestProject) {
-  const kind = project.name.endsWith('-pg') ? 'postgres' : 'sqlite';
+async function acquire(kind: Kind, projectName: string): Promise<{ template: Template; release: () => Promise<void> }> {
   let entry = shared.get(kind);
   if (!entry) {
-    entry = { ready: kind === 'postgres' ? postgresTemplate(project.name) : sqliteTemplate(project.name), users: 0 };
+    entry = { ready: kind === 'postgres' ? postgresTemplate(projectName) : kind === 'sqlite' ? sqliteTemplate(projectName) : demoTemplate(projectName), users: 0 };
     shared.set(kind, entry);
   }
   entry.users++;
   const template = await entry.ready;
+  return {
+    template,
+    release: async () => {
+      if (--entry.users > 0) return;
+      shared.delete(kind);
+      await template.teardown();
+    },
+  };
+}
+
+/**
+ * The first setup starts every database this run's projects will want, not only its own: the demo
+ * file and the PostgreSQL template are built side by side (one waits on the prisma CLI's process
+ * and on PostgreSQL while the other runs), not one project's setup after the other's. Each is held
+ * by the caller until its own release, so one built for a project with no file in this run is
+ * still dropped at the end.
+ */
+function startAlongside(project: TestProject): () => Promise<void> {
+  const names = new Set(project.vitest.projects.map((p) => p.name));
+  const kinds: Kind[] = [];
+  if (['server', 'timing', 'e2e'].some((n) => names.has(n))) kinds.push('demo');
+  if (['server-pg', 'timing-pg'].some((n) => names.has(n))) kinds.push('postgres');
+  const held = kinds.filter((k) => !shared.has(k)).map((k) => acquire(k, project.name));
+  held.forEach((h) => h.catch(() => {})); // a failed build fails the setup of the project that needs it, which awaits it too
+  return async () => {
+    for (const h of await Promise.allSettled(held)) if (h.status === 'fulfilled') await h.value.release();
+  };
+}
+
+export default async function setup(project: TestProject) {
+  const alongside = startAlongside(project);
+  const { template, release } = await acquire(project.name.endsWith('-pg') ? 'postgres' : 'sqlite', project.name);
   for (const [key, value] of Object.entries(template.provided)) project.provide(key as keyof ProvidedContext, value as never);
   project.provide('runDir', template.dir);
   return async () => {
-    if (--entry.users > 0) return;
-    shared.delete(kind);
-    await template.teardown();
+    await release();
+    await alongside();
+  };
+}
+
+/**
+ * For the walks (tests/e2e/support/global-setup.ts): the run's demo database, migrated by `prisma migrate
+ * deploy` and loaded with the demo data exactly as `npm start` does an empty one; each walk's backend
+ * starts on a copy, finds every migration applied and the data there, and goes straight to serving.
+ * Built once per run, with the server suites' template (which is this file plus the write log).
+ */
+export async function useDemoDatabase(project: TestProject): Promise<() => Promise<void>> {
+  const alongside = startAlongside(project);
+  const { template, release } = await acquire('demo', project.name);
+  project.provide('demoDb', template.provided.demoDb!);
+  return async () => {
+    await release();
+    await alongside();
   };
 }
 
@@ -58,13 +107,23 @@ function runDir(kind: string): string {
   return dir;
 }
 
+async function demoTemplate(projectName: string): Promise<Template> {
+  const dir = runDir('demo');
+  const file = path.join(dir, 'demo.db');
+  const t = performance.now();
+  const { buildDemoDatabase } = await building();
+  await buildDemoDatabase(file);
+  console.log(`[${projectName}] demo database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { dir, provided: { demoDb: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
 async function sqliteTemplate(projectName: string): Promise<Template> {
+  const demo = await acquire('demo', projectName);
   const dir = runDir('sqlite');
   const file = path.join(dir, 'template.db');
-  const t = performance.now();
-  await buildDemoDatabase(file);
+  fs.copyFileSync(demo.template.provided.demoDb!, file);
+  const { installSqliteWriteLog } = await building();
   installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
-  console.log(`[${projectName}] template database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return {
     dir,
     provided: { dbKind: 'sqlite', templateDb: file },
@@ -73,6 +132,7 @@ async function sqliteTemplate(projectName: string): Promise<Template> {
         checkServerLogs('sqlite', dir);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
+        await demo.release();
       }
     },
   };
@@ -85,7 +145,8 @@ async function postgresTemplate(projectName: string): Promise<Template> {
   await dropStaleDatabases(admin);
   const template = `${prefix}template`;
   const t = performance.now();
-  const templateUrl = await createDatabase(admin, template);
+  const { buildPostgresDemoDatabase, installPostgresWriteLog } = await building();
+  const templateUrl = await createTestDatabase(admin, template);
   await buildPostgresDemoDatabase(templateUrl);
   await installPostgresWriteLog(templateUrl); // every write counted, for "refused and wrote nothing" (writeLog.ts)
   console.log(`[${projectName}] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -126,5 +187,7 @@ declare module 'vitest' {
     templateDb: string;
     runDir: string;
     postgresAdminUrl: string;
+    /** the e2e project's: the plain demo database (SQLite) each walk's backend starts on a copy of */
+    demoDb: string;
   }
 }

@@ -43,6 +43,19 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
   return databaseUrl(adminUrl, name);
 }
 
+/**
+ * A database for tests: as `createDatabase`, with `synchronous_commit` off for every connection to
+ * it (the servers' own pools, child processes, the test's checks). A commit then returns once its
+ * WAL is written, not flushed to disk: 0.2 ms here instead of 4 ms. Only a crash of PostgreSQL
+ * itself could lose a commit, which no test does; what the application sees is unchanged.
+ * (A setting of the database, not of the server: other users of this PostgreSQL keep theirs.)
+ */
+export async function createTestDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  const url = await createDatabase(adminUrl, name, template);
+  await withAdmin(adminUrl, (c) => c.query(`ALTER DATABASE ${ident(name)} SET synchronous_commit = off`));
+  return url;
+}
+
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
 }

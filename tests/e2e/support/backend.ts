@@ -1,10 +1,16 @@
 // The real server in its own process, started as `npm start` starts it (server/main.ts:
 // migrate deploy, demo data, background tasks, the demo bot), on a fresh SQLite file
 // with the demo data, reached over HTTP like any deployment.
+//
+// The fresh file is a copy of the run's demo database (tests/support/global-setup.ts builds it
+// once, as main.ts builds an empty one): main.ts finds every migration applied and the data
+// there, and goes straight to serving. Seeding in every walk's backend cost each walk about 6 s of
+// CPU. A walk that brings its own settings (the go-live walk, in production mode) starts empty.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { inject } from 'vitest';
 
 export interface Backend {
   url: string;
@@ -24,9 +30,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The run's demo database, or null outside a vitest e2e run (the backend then loads its own). */
+function demoDatabase(): string | null {
+  try {
+    return inject('demoDb') || null;
+  } catch {
+    return null;
+  }
+}
+
 /** `env`: on top of the walk's settings (the go-live walk runs it in production mode). */
 export async function startBackend(dir: string, env: Record<string, string> = {}): Promise<Backend> {
   fs.mkdirSync(dir, { recursive: true });
+  const demo = Object.keys(env).length ? null : demoDatabase();
+  if (demo) fs.copyFileSync(demo, path.join(dir, 'e2e.db'));
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('server/main.ts')], {
@@ -37,7 +54,8 @@ export async function startBackend(dir: string, env: Record<string, string> = {}
       PORT: String(port),
       DATABASE_URL: `file:${path.join(dir, 'e2e.db')}`,
       UPLOAD_DIR: path.join(dir, 'uploads'),
-      LOG_LEVEL: 'warn',
+      // E2E_LOG_LEVEL=info shows each request of a walk's backend when one is being looked into
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
       SLA_SWEEP_SECONDS: '0',
       LOGIN_RATE_PER_MINUTE: '1000',
       // a notice written in a walk goes out whatever the hour the tests run at

@@ -20,6 +20,8 @@ export interface ConsoleWalk {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** the browser's last 80 requests and answers, timed from the walk's start */
+  trace(): string;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,16 @@ export async function startConsoleWalk(tmpPrefix: string, problems: string[]): P
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
   });
+  // the browser's last requests, for a walk that fails (`walk.trace()`): which of them never came back
+  const t0 = Date.now();
+  const recent: string[] = [];
+  const note = (line: string) => {
+    recent.push(`${((Date.now() - t0) / 1000).toFixed(2)}s ${line}`);
+    if (recent.length > 80) recent.shift();
+  };
+  page.on('request', (r) => note(`→ ${r.method()} ${r.url()}`));
+  page.on('requestfinished', (r) => note(`← ${r.method()} ${r.url()}`));
+  page.on('requestfailed', (r) => note(`✗ ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -47,6 +59,7 @@ export async function startConsoleWalk(tmpPrefix: string, problems: string[]): P
     browser,
     context,
     page,
+    trace: () => recent.join('\n'),
     async stop() {
       await context.close().catch(() => {});
       await browser.close();

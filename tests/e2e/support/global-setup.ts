@@ -2,11 +2,13 @@
 // (built when missing or stale) and an empty screenshot folder. Building here
 // and not in each file keeps two files from building into dist/h5-test at once.
 import fs from 'node:fs';
+import type { TestProject } from 'vitest/node';
 import { ensureConsoleTestBuild } from '../../../scripts/build-web.js';
+import { useDemoDatabase } from '../../support/global-setup.js';
 import { ensureH5Build } from './h5Build.js';
 import { SHOTS } from './ui.js';
 
-export default function setup() {
+export default async function setup(project: TestProject) {
   const buildMs = ensureH5Build();
   if (buildMs) console.log(`built the H5 test bundle in ${(buildMs / 1000).toFixed(1)} s`);
   // the console's test build too, once, before the walks start (each file's own check then finds it fresh)
@@ -15,4 +17,6 @@ export default function setup() {
   // a clean folder in CI; locally other runs (another engineer's walk) may be writing theirs
   if (process.env.CI) fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
+  // the demo database the walks' backends start on copies of (built with the server suites' template)
+  return useDemoDatabase(project);
 }
