@@ -11,7 +11,8 @@ import { createTestDatabase, dropDatabase, dropDatabases, testPostgresUrl, withA
 import { scanLogFolder } from './logScan.js';
 
 // Loaded when a database is built, not with this file: vitest loads a global setup once per project
-// (six of them), and template.ts brings in the whole server (about a second each time).
+// that names it (server, timing, their -pg twins, and e2e's through useDemoDatabase), and template.ts
+// brings in the whole server (about a second each time).
 const building = () => Promise.all([import('./template.js'), import('./writeLog.js')]).then(([template, writeLog]) => ({ ...template, ...writeLog }));
 
 /** Fails the run if any test server logged a phone number, an ID number or a token (issue #16). */
