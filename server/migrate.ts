@@ -143,8 +143,7 @@ export function sqliteUpToDate(file: string, dir = SQLITE_MIGRATIONS): boolean {
     }>;
     if (rows.some((r) => !r.finished && !r.rolledBack)) return false; // a failed one: the CLI says so (P3009)
     const applied = new Map(rows.filter((r) => r.finished && !r.rolledBack).map((r) => [r.name, r.checksum]));
-    const committed = fs.readdirSync(dir).filter((d) => /^\d{14}_/.test(d));
-    return committed.every((name) => applied.get(name) === crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name, 'migration.sql'))).digest('hex'));
+    return committedMigrations(dir).every((m) => applied.get(m.name) === m.checksum);
   } finally {
     db.close();
   }
@@ -197,7 +196,8 @@ export interface PendingMigration {
   checksum: string;
 }
 
-export function committedPostgresMigrations(dir = POSTGRES_MIGRATIONS): PendingMigration[] {
+/** A folder of migrations (SQLite's or PostgreSQL's), in order, with the checksum Prisma records for each. */
+export function committedMigrations(dir: string): PendingMigration[] {
   return fs
     .readdirSync(dir)
     .filter((d) => /^\d{14}_/.test(d))
@@ -225,7 +225,7 @@ async function migratePostgres(databaseUrl: string, dir: string): Promise<string
     if (failed) {
       throw new Error(`migration ${failed.migration_name} failed earlier and is not resolved (Prisma's P3009); mend the database, then mark it rolled back`);
     }
-    for (const m of committedPostgresMigrations(dir)) {
+    for (const m of committedMigrations(dir)) {
       const sum = applied.get(m.name);
       if (sum !== undefined) {
         if (sum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied (checksum differs)`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb, sqlOf } from '../../server/db.js';
-import { committedPostgresMigrations, migrateDatabase } from '../../server/migrate.js';
+import { committedMigrations, migrateDatabase, POSTGRES_MIGRATIONS } from '../../server/migrate.js';
 import { sql as sqlText } from '../../server/sql.js';
 import { prismaCli, schemaSql } from '../../scripts/prisma-cli.js';
 import { testDbKind } from '../support/database.js';
@@ -180,7 +180,7 @@ describe.runIf(postgres)('PostgreSQL migrations', () => {
       url,
       'SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
     );
-    const committed = committedPostgresMigrations();
+    const committed = committedMigrations(POSTGRES_MIGRATIONS);
     expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(committed.map((m) => [m.name, m.checksum, 1]));
     expect(rows.every((r) => r.finished_at)).toBe(true);
     const status = prismaCli(['migrate', 'status'], { DATABASE_URL: url });
@@ -192,12 +192,12 @@ describe.runIf(postgres)('PostgreSQL migrations', () => {
     const logs = await Promise.all([migrateDatabase(url), migrateDatabase(url)]);
     expect(logs.filter((l) => l === 'no pending migrations')).toHaveLength(1);
     const rows = await query<{ n: string }>(url, 'SELECT count(*) AS n FROM "_prisma_migrations"');
-    expect(Number(rows[0]!.n)).toBe(committedPostgresMigrations().length);
+    expect(Number(rows[0]!.n)).toBe(committedMigrations(POSTGRES_MIGRATIONS).length);
   });
 
   it('refuse to start when an applied migration was edited afterwards, and change nothing', async () => {
     const url = await emptyDatabase();
-    const committed = committedPostgresMigrations();
+    const committed = committedMigrations(POSTGRES_MIGRATIONS);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-mig-'));
     try {
       // all but the newest applied: a start after the edit has one pending migration it must not apply
@@ -217,7 +217,7 @@ describe.runIf(postgres)('PostgreSQL migrations', () => {
 
   it('apply, one by one from the first, to a database holding rows in every table, and keep every row', async () => {
     // H1 and others add migrations: the list is read, never written down here
-    const committed = committedPostgresMigrations();
+    const committed = committedMigrations(POSTGRES_MIGRATIONS);
     expect(committed.length).toBeGreaterThan(1);
     const url = await emptyDatabase();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-mig-'));

@@ -61,7 +61,7 @@ function readLog(line: string) {
 /**
  * The database's demo data is there already; the server must not load it again. Everything in the background runs, as deployed.
  * The bot posts about a second apart while the server is to be killed, so that the broadcast spans the kills; the last life,
- * which nothing kills, only finishes it and is checked, so it posts at a tenth of that pace.
+ * which nothing kills, only finishes it and is checked, so it posts ten times as often.
  */
 async function start(url: string, dir: string, life: 'killed' | 'last' = 'killed') {
   return startAppServer(
