@@ -1,6 +1,6 @@
 // Shared by the benchmarks (tests/bench/*.ts) and the crash test
 // (tests/reliability/crash.test.ts): the real server as a child process
-// (`node --import tsx server/main.ts`, so its pid is the server itself and a
+// (`node --import tsx server/main.ts`, or in a test run the run's bundle of it, so its pid is the server itself and a
 // SIGKILL really kills it), HTTP helpers, demo sign-in, resident accounts for
 // load spread over many households, autocannon runs and the result table.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../../server/db.js';
 import { residentsByAddress } from '../support/fixtures.js';
+import { serverProcessArgs } from '../support/serverBundle.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -71,17 +72,17 @@ export interface ChildServer {
 }
 
 /**
- * Starts `node --import tsx <script>` with PORT and `env`, and waits until GET
- * `readyPath` answers 2xx. Rejects with the child's output if it exits first.
+ * Starts `node --import tsx <script>` with PORT and `env` (or `node <entry…>` when `entry` is
+ * given), and waits until GET `readyPath` answers 2xx. Rejects with the child's output if it exits first.
  */
 export async function startChild(
   script: string,
   env: Record<string, string>,
-  opts: { readyPath?: string; timeoutMs?: number; args?: string[]; nodeArgs?: string[]; onLine?: (line: string) => void } = {},
+  opts: { readyPath?: string; timeoutMs?: number; args?: string[]; nodeArgs?: string[]; entry?: string[]; onLine?: (line: string) => void } = {},
 ): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...(opts.entry ?? ['--import', 'tsx', script]), ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,9 +145,11 @@ export async function startChild(
 
 /**
  * The real server (server/main.ts: migrate, optionally load the demo data,
- * serve) on `databaseUrl`, quiet and with every rate limit out of the way.
+ * serve) on `databaseUrl`, quiet and with every rate limit out of the way. In a
+ * test run it starts from the run's bundle of server/main.ts (tests/support/serverBundle.ts),
+ * in a benchmark from the source through tsx.
  */
-export function startAppServer(
+export async function startAppServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   opts: { nodeArgs?: string[]; onLine?: (line: string) => void } = {},
@@ -165,7 +168,7 @@ export function startAppServer(
       ...NO_RATE_LIMITS,
       ...env,
     },
-    { readyPath: '/api/health', nodeArgs: opts.nodeArgs, onLine: opts.onLine },
+    { readyPath: '/api/health', nodeArgs: opts.nodeArgs, onLine: opts.onLine, entry: await serverProcessArgs() },
   );
 }
 

@@ -31,7 +31,9 @@ interface Template {
   provided: Partial<ProvidedContext>;
   teardown: () => Promise<void>;
 }
-type Kind = 'demo' | 'sqlite' | 'postgres';
+type Kind = 'demo' | 'sqlite' | 'postgres' | 'bundle';
+/** Projects whose files start server/main.ts as a process of its own: they get the run's server bundle (serverBundle.ts). */
+const STARTS_SERVERS = ['timing', 'timing-pg', 'e2e'];
 // The global setups of all projects run in this one process: the second project of a kind waits for
 // the first's template instead of migrating and seeding its own (a minute under load), and the
 // last one to finish tears it down.
@@ -40,7 +42,8 @@ const shared = ((globalThis as { __ejiaTestTemplates?: Map<Kind, { ready: Promis
 async function acquire(kind: Kind, projectName: string): Promise<{ template: Template; release: () => Promise<void> }> {
   let entry = shared.get(kind);
   if (!entry) {
-    entry = { ready: kind === 'postgres' ? postgresTemplate(projectName) : kind === 'sqlite' ? sqliteTemplate(projectName) : demoTemplate(projectName), users: 0 };
+    const build = { demo: demoTemplate, sqlite: sqliteTemplate, postgres: postgresTemplate, bundle: serverBundle }[kind];
+    entry = { ready: build(projectName), users: 0 };
     shared.set(kind, entry);
   }
   entry.users++;
@@ -67,6 +70,7 @@ function startAlongside(project: TestProject): () => Promise<void> {
   const kinds: Kind[] = [];
   if (['server', 'timing', 'e2e'].some((n) => names.has(n))) kinds.push('demo');
   if (['server-pg', 'timing-pg'].some((n) => names.has(n))) kinds.push('postgres');
+  if (STARTS_SERVERS.some((n) => names.has(n))) kinds.push('bundle');
   const held = kinds.filter((k) => !shared.has(k)).map((k) => acquire(k, project.name));
   held.forEach((h) => h.catch(() => {})); // a failed build fails the setup of the project that needs it, which awaits it too
   return async () => {
@@ -79,10 +83,20 @@ export default async function setup(project: TestProject) {
   const { template, release } = await acquire(project.name.endsWith('-pg') ? 'postgres' : 'sqlite', project.name);
   for (const [key, value] of Object.entries(template.provided)) project.provide(key as keyof ProvidedContext, value as never);
   project.provide('runDir', template.dir);
+  const bundle = await useServerBundle(project);
   return async () => {
     await release();
+    await bundle();
     await alongside();
   };
+}
+
+/** The run's server bundle, for a project whose files start the server as a process (STARTS_SERVERS). */
+async function useServerBundle(project: TestProject): Promise<() => Promise<void>> {
+  if (!STARTS_SERVERS.includes(project.name)) return async () => {};
+  const { template, release } = await acquire('bundle', project.name);
+  project.provide('serverBundle', template.provided.serverBundle!);
+  return release;
 }
 
 /**
@@ -95,8 +109,10 @@ export async function useDemoDatabase(project: TestProject): Promise<() => Promi
   const alongside = startAlongside(project);
   const { template, release } = await acquire('demo', project.name);
   project.provide('demoDb', template.provided.demoDb!);
+  const bundle = await useServerBundle(project);
   return async () => {
     await release();
+    await bundle();
     await alongside();
   };
 }
@@ -116,6 +132,17 @@ async function demoTemplate(projectName: string): Promise<Template> {
   await buildDemoDatabase(file);
   console.log(`[${projectName}] demo database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   return { dir, provided: { demoDb: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function serverBundle(projectName: string): Promise<Template> {
+  // inside the repository: the packages the bundle leaves out resolve from its node_modules
+  const dir = runDir('bundle');
+  const file = path.join(dir, 'server.mjs');
+  const t = performance.now();
+  const { buildServerBundle } = await import('./serverBundle.js');
+  await buildServerBundle(file);
+  console.log(`[${projectName}] server bundled for its child processes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  return { dir, provided: { serverBundle: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function sqliteTemplate(projectName: string): Promise<Template> {
@@ -190,5 +217,7 @@ declare module 'vitest' {
     postgresAdminUrl: string;
     /** the e2e project's: the plain demo database (SQLite) each walk's backend starts on a copy of */
     demoDb: string;
+    /** timing, timing-pg, e2e: server/main.ts bundled once for the run (serverBundle.ts) */
+    serverBundle: string;
   }
 }

@@ -31,8 +31,15 @@ export async function startConsoleWalk(tmpPrefix: string, problems: string[]): P
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), tmpPrefix));
   // the server serves the test build (demo sign-in compiled in) at /console/, as npm start serves dist/console
   process.env.CONSOLE_DIR = consoleDir('test');
-  const backend = await startBackend(tmp);
-  const browser = await launchChromium();
+  // Chromium starts while the backend does; neither outlives the other's failed start
+  const [started, launched] = await Promise.allSettled([startBackend(tmp), launchChromium()]);
+  if (started.status === 'rejected' || launched.status === 'rejected') {
+    if (started.status === 'fulfilled') await started.value.stop();
+    if (launched.status === 'fulfilled') await launched.value.close();
+    throw started.status === 'rejected' ? started.reason : (launched as PromiseRejectedResult).reason;
+  }
+  const backend = started.value;
+  const browser = launched.value;
   const context = await browser.newContext({ viewport: CONSOLE_VIEWPORT, locale: 'zh-CN', deviceScaleFactor: 1, acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));

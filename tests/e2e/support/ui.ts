@@ -70,19 +70,22 @@ export async function startApp(): Promise<App> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ejia-e2e-'));
   let backend: Backend | undefined;
   let web: StaticServer | undefined;
-  let browser: Browser;
+  // Chromium starts while the backend does (each takes a second or more)
+  const browser = launchChromium();
+  browser.catch(() => {}); // a failed launch is thrown below, where it is awaited
   try {
-    backend = await startBackend(tmp);
+    // the mini-program's walks look at a notice's delivery once it is done, not while it goes out
+    backend = await startBackend(tmp, {}, { NOTICE_GAP_MIN_SECONDS: '0.1', NOTICE_GAP_MAX_SECONDS: '0.3' });
     web = await serveH5(H5_TEST_DIR, backend.url);
-    browser = await launchChromium();
+    return app(tmp, backend, web, await browser);
   } catch (e) {
     // whatever started must not outlive a failed start
+    await browser.then((b) => b.close()).catch(() => {});
     await web?.close();
     await backend?.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  return app(tmp, backend, web, browser);
 }
 
 function app(tmp: string, backend: Backend, web: StaticServer, browser: Browser): App {
