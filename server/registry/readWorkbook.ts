@@ -4,8 +4,9 @@
 // current chunk and row.
 // Sheets are told apart by their header row, not their names or order: staff
 // rename and reorder sheets, and the hidden 下拉选项 sheet is skipped.
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import ExcelJS from 'exceljs';
+import unzipper, { type Entry } from 'unzipper';
 import { AppError, badRequest } from '../errors.js';
 import type { WorkbookBytes } from './workbookBytes.js';
 import { BUILDING_COLUMNS, PEOPLE_COLUMNS, type BuildingHeader, type PeopleHeader } from './sheets.js';
@@ -44,11 +45,58 @@ async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<str
  * Chinese character cut by a 16 KB chunk boundary comes out as two U+FFFD
  * (exceljs issues #2063, #2084; unfixed upstream): one name in a few thousand,
  * and then "unknown building 五��18栋". Its two XML readers are given text
- * decoded across chunks instead; the rest of the reader is unchanged.
+ * decoded across chunks instead, and the walk over the zip is our own (parse()).
  */
 class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   declare sharedStrings: unknown;
+  declare workbookRels: unknown;
   declare options: { sharedStrings: string };
+  declare _parseRels: (entry: Entry) => Promise<void>;
+  declare _parseWorkbook: (entry: Entry) => Promise<void>;
+
+  constructor(private readonly bytes: WorkbookBytes, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+    super(Readable.from([]), options);
+  }
+
+  /**
+   * The zip's entries, in file order. exceljs's own parse() walks them with a helper that
+   * pauses the zip between entries and stops at its 'end' event, which unzipper emits as soon
+   * as the input is written, not when its entries are read: entries still buffered were
+   * dropped. When the reader was slow (a busy machine: a few ms to make a temporary file),
+   * the 户籍人口 sheet went missing and a good workbook got "没有户籍人口表". Node's own
+   * iterator reads the buffer out before it ends.
+   */
+  private entries(): AsyncIterable<Entry> {
+    const zip = unzipper.Parse({ forceStream: true });
+    pipeline(Readable.from(this.bytes()), zip, () => {}); // an error reaches the loop through zip
+    return zip as unknown as AsyncIterable<Entry>;
+  }
+
+  /**
+   * What exceljs's parse() yields, without its temporary files: a sheet met before the texts
+   * it refers to (Excel writes sharedStrings.xml after the sheets; our export has none) is
+   * read in a second pass over the bytes, instead of being copied to /tmp in the clear
+   * (ID numbers in full, left behind if the process dies).
+   */
+  override async *parse(): AsyncGenerator<{ eventType: string; value: unknown }> {
+    const later = new Set<string>();
+    for await (const entry of this.entries()) {
+      const sheetNo = SHEET_PATH.exec(entry.path)?.[1];
+      if (entry.path === 'xl/_rels/workbook.xml.rels') await this._parseRels(entry);
+      else if (entry.path === 'xl/workbook.xml') await this._parseWorkbook(entry);
+      else if (entry.path === 'xl/sharedStrings.xml') yield* this._parseSharedStrings(entry);
+      else if (sheetNo && this.sharedStrings && this.workbookRels) yield* this._parseWorksheet(entry, sheetNo);
+      else if (sheetNo) later.add(sheetNo);
+      entry.autodrain();
+    }
+    if (!later.size) return;
+    for await (const entry of this.entries()) {
+      const sheetNo = SHEET_PATH.exec(entry.path)?.[1];
+      if (sheetNo && later.has(sheetNo)) yield* this._parseWorksheet(entry, sheetNo);
+      entry.autodrain();
+    }
+  }
+
   // exceljs's own cache holds each text of sharedStrings.xml as a JS string, sliced from the
   // XML it was read from: a county's file saved by Excel or WPS (a million texts) grew the
   // dry run by 800 MB. The texts are kept as UTF-8 in one buffer instead, read on demand.
@@ -72,10 +120,12 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
       get: (t, key) => (typeof key === 'string' && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 ? t.at(Number(key)) : undefined),
     });
   }
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet: (i: unknown, n: string) => unknown })._parseWorksheet.call(this, utf8(iterator), sheetNo);
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Iterable<{ eventType: string; value: unknown }> {
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet: (i: unknown, n: string) => Iterable<{ eventType: string; value: unknown }> })._parseWorksheet.call(this, utf8(iterator), sheetNo);
   }
 }
+
+const SHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /** Texts appended as UTF-8 to one growing buffer, each read back as a new string. */
 class CompactTexts {
@@ -144,13 +194,7 @@ function missingColumns(kind: SheetKind, headers: Map<string, number>) {
  * a workbook without a people sheet, is 400 naming them.
  */
 export async function* readWorkbook(file: WorkbookBytes): AsyncGenerator<AnyRow> {
-  const reader = new Utf8WorkbookReader(Readable.from(file()), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions);
+  const reader = new Utf8WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   let sawPeople = false;
   try {
     for await (const sheet of reader) {

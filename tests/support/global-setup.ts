@@ -25,8 +25,12 @@ function checkServerLogs(projectName: string, dir: string): void {
   }
 }
 
-/** What one kind of database's projects share: `server` and `timing` (SQLite), `server-pg` and `timing-pg`; `demo` is the plain demo file the SQLite template and the walks' backends start from. */
-interface Template {
+/**
+ * What the run's projects share, one of each kind: the `sqlite` template (`server` and `timing`), the
+ * `postgres` one (`server-pg` and `timing-pg`), the plain `demo` file the SQLite template and the walks'
+ * backends start from, and the server `bundle` (serverBundle.ts).
+ */
+interface RunResource {
   dir: string;
   provided: Partial<ProvidedContext>;
   teardown: () => Promise<void>;
@@ -37,9 +41,9 @@ const STARTS_SERVERS = ['timing', 'timing-pg', 'e2e'];
 // The global setups of all projects run in this one process: the second project of a kind waits for
 // the first's template instead of migrating and seeding its own (a minute under load), and the
 // last one to finish tears it down.
-const shared = ((globalThis as { __ejiaTestTemplates?: Map<Kind, { ready: Promise<Template>; users: number }> }).__ejiaTestTemplates ??= new Map());
+const shared = ((globalThis as { __ejiaTestResources?: Map<Kind, { ready: Promise<RunResource>; users: number }> }).__ejiaTestResources ??= new Map());
 
-async function acquire(kind: Kind, projectName: string): Promise<{ template: Template; release: () => Promise<void> }> {
+async function acquire(kind: Kind, projectName: string): Promise<{ resource: RunResource; release: () => Promise<void> }> {
   let entry = shared.get(kind);
   if (!entry) {
     const build = { demo: demoTemplate, sqlite: sqliteTemplate, postgres: postgresTemplate, bundle: serverBundle }[kind];
@@ -47,13 +51,13 @@ async function acquire(kind: Kind, projectName: string): Promise<{ template: Tem
     shared.set(kind, entry);
   }
   entry.users++;
-  const template = await entry.ready;
+  const resource = await entry.ready;
   return {
-    template,
+    resource,
     release: async () => {
       if (--entry.users > 0) return;
       shared.delete(kind);
-      await template.teardown();
+      await resource.teardown();
     },
   };
 }
@@ -80,9 +84,9 @@ function startAlongside(project: TestProject): () => Promise<void> {
 
 export default async function setup(project: TestProject) {
   const alongside = startAlongside(project);
-  const { template, release } = await acquire(project.name.endsWith('-pg') ? 'postgres' : 'sqlite', project.name);
-  for (const [key, value] of Object.entries(template.provided)) project.provide(key as keyof ProvidedContext, value as never);
-  project.provide('runDir', template.dir);
+  const { resource, release } = await acquire(project.name.endsWith('-pg') ? 'postgres' : 'sqlite', project.name);
+  for (const [key, value] of Object.entries(resource.provided)) project.provide(key as keyof ProvidedContext, value as never);
+  project.provide('runDir', resource.dir);
   const bundle = await useServerBundle(project);
   return async () => {
     await release();
@@ -94,8 +98,8 @@ export default async function setup(project: TestProject) {
 /** The run's server bundle, for a project whose files start the server as a process (STARTS_SERVERS). */
 async function useServerBundle(project: TestProject): Promise<() => Promise<void>> {
   if (!STARTS_SERVERS.includes(project.name)) return async () => {};
-  const { template, release } = await acquire('bundle', project.name);
-  project.provide('serverBundle', template.provided.serverBundle!);
+  const { resource, release } = await acquire('bundle', project.name);
+  project.provide('serverBundle', resource.provided.serverBundle!);
   return release;
 }
 
@@ -107,8 +111,8 @@ async function useServerBundle(project: TestProject): Promise<() => Promise<void
  */
 export async function useDemoDatabase(project: TestProject): Promise<() => Promise<void>> {
   const alongside = startAlongside(project);
-  const { template, release } = await acquire('demo', project.name);
-  project.provide('demoDb', template.provided.demoDb!);
+  const { resource, release } = await acquire('demo', project.name);
+  project.provide('demoDb', resource.provided.demoDb!);
   const bundle = await useServerBundle(project);
   return async () => {
     await release();
@@ -124,7 +128,7 @@ function runDir(kind: string): string {
   return dir;
 }
 
-async function demoTemplate(projectName: string): Promise<Template> {
+async function demoTemplate(projectName: string): Promise<RunResource> {
   const dir = runDir('demo');
   const file = path.join(dir, 'demo.db');
   const t = performance.now();
@@ -134,7 +138,7 @@ async function demoTemplate(projectName: string): Promise<Template> {
   return { dir, provided: { demoDb: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function serverBundle(projectName: string): Promise<Template> {
+async function serverBundle(projectName: string): Promise<RunResource> {
   // inside the repository: the packages the bundle leaves out resolve from its node_modules
   const dir = runDir('bundle');
   const file = path.join(dir, 'server.mjs');
@@ -145,11 +149,11 @@ async function serverBundle(projectName: string): Promise<Template> {
   return { dir, provided: { serverBundle: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function sqliteTemplate(projectName: string): Promise<Template> {
+async function sqliteTemplate(projectName: string): Promise<RunResource> {
   const demo = await acquire('demo', projectName);
   const dir = runDir('sqlite');
   const file = path.join(dir, 'template.db');
-  fs.copyFileSync(demo.template.provided.demoDb!, file);
+  fs.copyFileSync(demo.resource.provided.demoDb!, file);
   const { installSqliteWriteLog } = await building();
   installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
   return {
@@ -166,7 +170,7 @@ async function sqliteTemplate(projectName: string): Promise<Template> {
   };
 }
 
-async function postgresTemplate(projectName: string): Promise<Template> {
+async function postgresTemplate(projectName: string): Promise<RunResource> {
   const dir = runDir('postgres');
   const admin = testPostgresUrl();
   const prefix = `ejia_test_${process.pid}_`;
