@@ -73,15 +73,22 @@ async function main() {
 
   // automatic notices and subscribe messages follow the domain events from the first request on
   const notices = startNotices(deps);
-  // the group bot; one that fails to start must not take the API down (WeCom robot groups still get their notices)
-  const bot = await startGroupBot(deps).catch((err) => {
-    logger.error({ err }, 'group bot did not start');
-    return null;
-  });
-  notices.startDelivery(bot ? [bot.channel] : []);
+  // the group bot, started while the API already answers (loading wechaty takes a second or more);
+  // one that fails to start must not take the API down (WeCom robot groups still get their notices)
+  const botStarted = startGroupBot(deps)
+    .catch((err) => {
+      logger.error({ err }, 'group bot did not start');
+      return null;
+    })
+    .then((bot) => {
+      notices.startDelivery(bot ? [bot.channel] : []);
+      return bot;
+    });
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    // a bot still starting is let finish (for a few seconds: a puppet's service may not answer), then stopped
+    const bot = await Promise.race([botStarted, new Promise<null>((r) => setTimeout(() => r(null), 5000).unref())]);
     await notices.stop(); // finishes and records the group post in hand
     await bot?.stop();
     stopTasks();

@@ -3,7 +3,6 @@
 // grid) and logs that it posts, not what: a post carries what residents wrote
 // (an order's title, their room), and the log keeps ids and kinds only.
 // Nothing reaches WeChat.
-import { types } from 'wechaty';
 import type { Deps } from '../context.js';
 import { DEMO_BOT_ID, demoGridRoomId, demoRoomId, gridGroupTopic } from '../notices/index.js';
 import { onRoomMessage, startMockBot, type MockBot } from './mockBot.js';
@@ -22,6 +21,7 @@ export async function startDemoMockBot(deps: Deps): Promise<MockBot> {
     ],
     members: (mocker) => [mocker.createContact({ name: '演示居民甲' }), mocker.createContact({ name: '演示居民乙' })],
   });
+  const { types } = await import('wechaty'); // (already loaded by startMockBot)
   for (const room of m.rooms.values()) {
     onRoomMessage(room, (msg) => {
       if (msg.payload.talkerId !== m.self.id) return;

@@ -2,8 +2,7 @@
 // tests. The mocker plays WeChat: its rooms are the building groups, its
 // contacts the members, and every post the bot makes arrives in a room as a message.
 import type { EventEmitter } from 'node:events';
-import { WechatyBuilder } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
+import type { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { Deps } from '../context.js';
 import { GroupBot } from './groupBot.js';
 import type { MiniProgramCard } from './wechatyChannel.js';
@@ -36,8 +35,10 @@ export async function startMockBot(
     card?: MiniProgramCard | null;
   },
 ): Promise<MockBot> {
-  const mocker = new mock.Mocker();
-  const puppet = opts.puppet ? opts.puppet(mocker) : new PuppetMock({ mocker });
+  // loaded here, not with the server: wechaty and its puppets take a second or more to load (see start.ts)
+  const [{ WechatyBuilder }, puppetMock] = await Promise.all([import('wechaty'), import('wechaty-puppet-mock')]);
+  const mocker = new puppetMock.mock.Mocker();
+  const puppet = opts.puppet ? opts.puppet(mocker) : new puppetMock.PuppetMock({ mocker });
   const wechaty = WechatyBuilder.build({ puppet });
   const bot = new GroupBot(deps, wechaty, { mode: opts.mode, card: opts.card ?? null });
   await bot.start();

@@ -1,5 +1,4 @@
 // Posts notices into WeChat groups as the logged-in bot account.
-import { FileBox } from 'file-box';
 import type { Wechaty } from 'wechaty';
 import { ChannelError, type Channel, type GroupPost, type GroupTarget } from '../notices/index.js';
 
@@ -45,7 +44,7 @@ export class WechatyChannel implements Channel {
     try {
       // with a card the text needs no link; if the card is refused, the link follows on its own line
       await room.say(open ? open.textWithoutLink : post.text);
-      if (post.image) await room.say(FileBox.fromBuffer(post.image.bytes, post.image.mime === 'image/png' ? 'notice.png' : 'notice.jpg'));
+      if (post.image) await room.say((await import('file-box')).FileBox.fromBuffer(post.image.bytes, post.image.mime === 'image/png' ? 'notice.png' : 'notice.jpg'));
     } catch (e) {
       throw new ChannelError(`群消息发送失败：${(e as Error).message || '微信拒绝'}`.slice(0, 200));
     }

@@ -24,6 +24,12 @@ beforeAll(async () => {
   db = createDb(`file:${path.join(walk.backend.dir, 'e2e.db')}`);
   // what the bot process uses of its deps to record its state
   deps = { db, clock: () => new Date(), events: new DomainEvents(() => {}) } as unknown as Deps;
+  // the backend answers before its demo bot is up (main.ts starts it after listening): its login
+  // would overwrite the state this walk writes, so the walk starts once the bot has logged in
+  for (const deadline = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 100))) {
+    if ((await db.botAccountState.findUnique({ where: { id: 'wechaty' } }))?.state === 'logged_in') break;
+    if (Date.now() > deadline) throw new Error(`the demo bot did not log in within 30 s:\n${walk.backend.log()}`);
+  }
 });
 afterAll(async () => {
   await db?.$disconnect();
