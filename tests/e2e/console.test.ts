@@ -7,7 +7,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { CONSOLE_VIEWPORT, startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
+import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
@@ -68,11 +68,6 @@ describe.sequential('the staff console', () => {
     await expect.poll(() => header.textContent()).toContain('社区干部');
     await page.getByRole('heading', { name: '惠泽社区' }).waitFor();
     await shot('console-02-orders');
-    // on a 1280 px office screen the title keeps its 200 px (the table scrolls sideways): squeezed
-    // by the other columns it showed three characters
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await expect.poll(async () => (await rows().first().locator('td.ant-table-cell').nth(1).boundingBox())?.width).toBeGreaterThanOrEqual(195);
-    await page.setViewportSize(CONSOLE_VIEWPORT);
   });
 
   it('filters by text and state on the server', async () => {

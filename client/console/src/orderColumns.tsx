@@ -1,21 +1,14 @@
-// The order list's columns, shared by 工单 and 超时督办. The title keeps 200 px and stays on the
-// left; on a narrower screen (a 1280 px office PC) the table scrolls sideways (ORDER_TABLE_WIDTH)
-// instead of squeezing the title to three characters.
+// The order list's columns, shared by 工单 and 超时督办.
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { OrderSummary } from './api.js';
 import { isOverdue, STATUS_COLOR, STATUS_SHORT, time } from './words.js';
-
-/** The columns' widths together, with the selection box: the table's `scroll.x`. */
-export const ORDER_TABLE_WIDTH = 1150;
 
 export function orderColumns(onOpen: (id: string) => void): TableColumnsType<OrderSummary> {
   return [
     {
       title: '标题',
       dataIndex: 'title',
-      width: 200,
-      fixed: 'left',
       ellipsis: true,
       render: (title: string, o) => (
         <Space size={4}>

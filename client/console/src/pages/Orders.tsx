@@ -10,7 +10,7 @@ import { DispatchDialog } from '../DispatchDialog.js';
 import { OrderDrawer } from '../OrderDrawer.js';
 import { navigate } from '../router.js';
 import { mayDispatch } from '../signIn.js';
-import { ORDER_TABLE_WIDTH, orderColumns } from '../orderColumns.js';
+import { orderColumns } from '../orderColumns.js';
 import { useCursorTable } from '../serverTable.js';
 import { CursorPager } from '../TableParts.js';
 import { DISPATCHABLE, isOverdue, STATUS_SHORT } from '../words.js';
@@ -168,7 +168,6 @@ export default function OrdersPage({ me, route }: PageProps) {
         rowKey="id"
         size="middle"
         columns={columns}
-        scroll={{ x: ORDER_TABLE_WIDTH }}
         {...t.tableProps}
         rowClassName={(o) => (isOverdue(o) ? 'row-overdue' : '')}
         rowSelection={
