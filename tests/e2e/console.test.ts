@@ -7,7 +7,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
+import { CONSOLE_VIEWPORT, startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from './support/backend.js';
 import { consoleShot } from './support/consoleShots.js';
@@ -68,6 +68,14 @@ describe.sequential('the staff console', () => {
     await expect.poll(() => header.textContent()).toContain('社区干部');
     await page.getByRole('heading', { name: '惠泽社区' }).waitFor();
     await shot('console-02-orders');
+    // on a 1280 px office screen the title keeps room to be read (squeezed by the other columns'
+    // widths it had about 50 px: three characters); the whole row still fits, nothing scrolls
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const title = rows().first().locator('td.ant-table-cell').nth(1);
+    await expect.poll(async () => (await title.boundingBox())?.width).toBeGreaterThanOrEqual(170);
+    const table = page.locator('[data-testid="orders-table"] .ant-table-content');
+    expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    await page.setViewportSize(CONSOLE_VIEWPORT);
   });
 
   it('filters by text and state on the server', async () => {

@@ -59,6 +59,7 @@ export function Console() {
 
 function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
   const asked = useRoute();
+  const [narrow, setNarrow] = useState(false);
   const worksOrders = mayWorkOrders(me);
   // 县/街道 officials land on 辖区总览: the orders are the communities' work, not theirs
   const route: Route = worksOrders || (asked.page !== 'orders' && asked.page !== 'overdue') ? asked : { page: 'oversight' };
@@ -82,8 +83,9 @@ function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
     <OrdersPage me={me} route={route} />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={208} breakpoint="xl" collapsedWidth={64} theme="dark">
-        <div className="brand">e家社区 <small>工作台</small></div>
+      <Layout.Sider width={208} breakpoint="xl" collapsedWidth={64} theme="dark" onBreakpoint={setNarrow}>
+        {/* below 1200 px the menu shows its icons only, and the name its first two characters */}
+        <div className={narrow ? 'brand brand--narrow' : 'brand'}>{narrow ? 'e家' : <>e家社区 <small>工作台</small></>}</div>
         <Menu
           theme="dark"
           mode="inline"
@@ -92,7 +94,8 @@ function Shell({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
           onClick={({ key }) => navigate({ page: key as Route['page'] } as Route)}
         />
       </Layout.Sider>
-      <Layout>
+      {/* minWidth 0: a wide table scrolls inside its card instead of widening the page */}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>{me.community?.name ?? '全部社区'}</Typography.Title>
           <Space size="middle" data-testid="account">

@@ -22,6 +22,9 @@ export const STATUS_COLOR: Record<OrderStatus, string> = {
 export const DISPATCHABLE: OrderStatus[] = ['submitted', 'dispatched', 'reopened'];
 
 export const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
+/** A list cell's time: the year only when it is not this year's (the full time is in the order's drawer). */
+export const shortTime = (iso: string | null | undefined) =>
+  iso ? dayjs(iso).format(dayjs(iso).year() === dayjs().year() ? 'MM-DD HH:mm' : 'YYYY-MM-DD') : '—';
 
 export const isOverdue = (o: Pick<OrderSummary, 'overdue'>) => o.overdue.response || o.overdue.resolution || o.overdue.review;
 

@@ -10,7 +10,7 @@ import { DispatchDialog } from '../DispatchDialog.js';
 import { OrderDrawer } from '../OrderDrawer.js';
 import { navigate } from '../router.js';
 import { mayDispatch } from '../signIn.js';
-import { orderColumns } from '../orderColumns.js';
+import { orderColumns, orderTableMinWidth } from '../orderColumns.js';
 import { useCursorTable } from '../serverTable.js';
 import { CursorPager } from '../TableParts.js';
 import { DISPATCHABLE, isOverdue, STATUS_SHORT } from '../words.js';
@@ -71,6 +71,8 @@ export default function OrdersPage({ me, route }: PageProps) {
 
   const open = (id: string) => navigate({ page: 'orders', orderId: id }, { keepSearch: true });
   const columns = useMemo(() => orderColumns(open), []);
+  // the selection box's 32 px beside the columns
+  const scroll = useMemo(() => ({ x: orderTableMinWidth(columns, 32) }), [columns]);
   const buildings = places.buildings.filter((b) => !draft.gridId || b.gridId === draft.gridId);
   const canDispatch = mayDispatch(me);
 
@@ -168,6 +170,7 @@ export default function OrdersPage({ me, route }: PageProps) {
         rowKey="id"
         size="middle"
         columns={columns}
+        scroll={scroll}
         {...t.tableProps}
         rowClassName={(o) => (isOverdue(o) ? 'row-overdue' : '')}
         rowSelection={

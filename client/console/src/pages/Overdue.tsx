@@ -11,7 +11,7 @@ import type { PageProps } from '../Console.js';
 import { OrderDrawer } from '../OrderDrawer.js';
 import { navigate } from '../router.js';
 import { time } from '../words.js';
-import { orderColumns } from '../orderColumns.js';
+import { orderColumns, orderTableMinWidth } from '../orderColumns.js';
 
 const REFRESH_MS = 30_000;
 const OPEN = ['submitted', 'dispatched', 'accepted', 'reopened'] as const;
@@ -24,7 +24,7 @@ function EscalationStage({ order: o }: { order: OrderSummary }) {
   if (o.overdue.review) return <Tag color="gold">已提醒党组织</Tag>;
   return <span style={{ color: '#888' }}>—</span>;
 }
-const stageColumn: TableColumnsType<OrderSummary>[number] = { title: '督办', width: 150, render: (_, o) => <EscalationStage order={o} /> };
+const stageColumn: TableColumnsType<OrderSummary>[number] = { title: '督办', width: 140, render: (_, o) => <EscalationStage order={o} /> };
 
 export default function OverduePage({ route }: PageProps) {
   const { message } = App.useApp();
@@ -64,7 +64,8 @@ export default function OverduePage({ route }: PageProps) {
     return () => clearInterval(t);
   }, [load, live]);
 
-  const columns = useMemo(() => [...orderColumns((id) => navigate({ page: 'overdue', orderId: id })), stageColumn], []);
+  const columns = useMemo(() => [...orderColumns((id) => navigate({ page: 'overdue', orderId: id }), { filed: false }), stageColumn], []);
+  const scroll = useMemo(() => ({ x: orderTableMinWidth(columns) }), [columns]);
   const count = (n: number, more: boolean) => (more ? `${n}+` : n);
 
   return (
@@ -84,13 +85,13 @@ export default function OverduePage({ route }: PageProps) {
         </Col>
       </Row>
       <Card title="紧急工单（未办结）">
-        <Table<OrderSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={emergencies} pagination={false} rowClassName={(o) => (o.overdue.response || o.overdue.resolution ? 'row-overdue' : '')} data-testid="emergencies" />
+        <Table<OrderSummary> rowKey="id" size="middle" loading={loading} columns={columns} scroll={scroll} dataSource={emergencies} pagination={false} rowClassName={(o) => (o.overdue.response || o.overdue.resolution ? 'row-overdue' : '')} data-testid="emergencies" />
       </Card>
       <Card title="超时工单">
-        <Table<OrderSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={overdue} pagination={false} data-testid="overdue" />
+        <Table<OrderSummary> rowKey="id" size="middle" loading={loading} columns={columns} scroll={scroll} dataSource={overdue} pagination={false} data-testid="overdue" />
       </Card>
       <Card title={`党组织评单超时（办结超过3天未评${more.unreviewed ? '，最近 100 件待评单中' : ''}）`}>
-        <Table<OrderSummary> rowKey="id" size="middle" loading={loading} columns={columns} dataSource={unreviewed} pagination={false} data-testid="unreviewed" />
+        <Table<OrderSummary> rowKey="id" size="middle" loading={loading} columns={columns} scroll={scroll} dataSource={unreviewed} pagination={false} data-testid="unreviewed" />
       </Card>
       <OrderDrawer orderId={route.page === 'overdue' ? route.orderId : undefined} onClose={() => navigate({ page: 'overdue' })} />
     </Space>
