@@ -47,6 +47,8 @@ const envSchema = z.object({
     .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\/./.test(u), 'must be a file: (SQLite) or postgres:// (PostgreSQL) URL'),
   // connections per server instance (PostgreSQL); instances × this must stay under max_connections
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** `off` compiles every query afresh (server/queryPlans.ts), for measuring the plan cache against. */
+  QUERY_PLAN_CACHE: z.enum(['on', 'off']).default('on'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEFAULT_SESSION_SECRET),
   /** AES-256-GCM keys for ID numbers at rest, `v2:<base64 32 bytes>,v1:<…>`, the current one first (docs/deploy.md: rotation). */
   ID_NUMBER_KEYS: z.string().default(DEV_ID_NUMBER_KEYS).transform(parseIdNumberKeys),
@@ -214,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     databaseUrl: normaliseDatabaseUrl(c.DATABASE_URL),
     databasePoolSize: c.DATABASE_POOL_SIZE,
+    queryPlanCache: c.QUERY_PLAN_CACHE === 'on',
     sessionSecret: c.SESSION_SECRET,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     /** Keys of the ID numbers at rest (server/org/idNumbers.ts): secrets, as sessionSecret. `keys[0]` is current. */

@@ -16,6 +16,7 @@ import type {
 } from '@prisma/driver-adapter-utils';
 import { Mutex } from 'async-mutex';
 import pg from 'pg';
+import { cacheQueryPlans } from './queryPlans.js';
 import { postgresSql, sqliteSql, type DbKind, type Sql, type SqlClient, type SqliteHandle } from './sql.js';
 
 export type Db = PrismaClient;
@@ -49,8 +50,20 @@ const sqlHandles = new WeakMap<object, Sql>();
  */
 export const POSTGRES_SESSION_OPTIONS = '-c random_page_cost=1.1';
 
-export function createDb(databaseUrl: string, opts: { poolSize?: number; onPoolError?: (err: Error) => void } = {}): Db {
+/** The folders of the two generated clients (their compilers are what server/queryPlans.ts caches). */
+const clientDirs = {
+  sqlite: () => path.dirname(require.resolve('.prisma/client/index.js')),
+  postgres: () => path.dirname(require.resolve('../prisma/postgres/client/index.js')),
+};
+
+/**
+ * `cachePlans: false` (QUERY_PLAN_CACHE=off) leaves Prisma compiling every query, for measuring the
+ * cache against it; it holds for the process only if no client before it cached (the cache is put
+ * on the compiler's class).
+ */
+export function createDb(databaseUrl: string, opts: { poolSize?: number; onPoolError?: (err: Error) => void; cachePlans?: boolean } = {}): Db {
   let db: Db;
+  if (opts.cachePlans !== false) cacheQueryPlans(clientDirs[dbKindOf(databaseUrl)]());
   if (dbKindOf(databaseUrl) === 'postgres') {
     const { PrismaClient: PgPrismaClient } = require('../prisma/postgres/client/index.js') as { PrismaClient: typeof PrismaClient };
     const pool = new pg.Pool({

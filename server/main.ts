@@ -28,6 +28,7 @@ async function main() {
   await migrateDatabase(config.databaseUrl);
   const db = createDb(config.databaseUrl, {
     poolSize: config.databasePoolSize,
+    cachePlans: config.queryPlanCache,
     onPoolError: (err) => logger.warn({ err }, 'an idle database connection was closed by the server; it is replaced on next use'),
   });
   await tuneSqlite(db);
