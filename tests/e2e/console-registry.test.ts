@@ -13,7 +13,7 @@ import { createDb } from '../../server/db.js';
 import { sampleRows, sampleWorkbook, type SampleWorkbook } from '../../server/registry/sampleWorkbook.js';
 import { writeRegistryWorkbook } from '../../server/registry/workbookOut.js';
 import type { Backend } from './support/backend.js';
-import { consoleShot } from './support/consoleShots.js';
+import { consoleShot, consoleStill } from './support/consoleShots.js';
 import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
 const SAMPLE = { buildings: 4, flats: 40, people: 160, prefix: '新城', bad: 9, seed: 11, region: '520504' };
@@ -101,6 +101,10 @@ describe.sequential('户籍台账 in the console', () => {
   it('exports the registry with a reason, reads it back, and the export uploads as all unchanged', async () => {
     await page.getByTestId('registry-export').click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '导出户籍台账' });
+    // the dialog done opening, its form in place (CI once clicked 导出 and saw no refusal of the
+    // empty reason, the dialog then left open over the next test's buttons)
+    await page.getByTestId('registry-export-reason').waitFor();
+    await consoleStill(page);
     await dialog.getByRole('button', { name: /导\s*出/ }).click();
     await dialog.getByText('请写明原因（至少 2 个字）').waitFor();
     await page.getByTestId('registry-export-reason').fill('年度核对');

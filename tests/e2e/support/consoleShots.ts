@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS } from './ui.js';
 
-export async function consoleShot(page: Page, name: string): Promise<void> {
+/** Waits until the page is still (above): e.g. a dialog done opening before its buttons are clicked. */
+export async function consoleStill(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
       !document.querySelector('.ant-spin-spinning, .ant-skeleton') &&
@@ -13,5 +14,9 @@ export async function consoleShot(page: Page, name: string): Promise<void> {
     undefined,
     { polling: 100 },
   );
+}
+
+export async function consoleShot(page: Page, name: string): Promise<void> {
+  await consoleStill(page);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
