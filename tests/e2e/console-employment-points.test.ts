@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from './support/backend.js';
-import { consoleShot } from './support/consoleShots.js';
+import { closeDrawer, consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
 
@@ -116,7 +116,7 @@ describe.sequential('the console: 就业 and 积分', () => {
     // (antd spaces out a two-character button label: 录 用)
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^录\s*用$/ }).click();
     await interest.getByText('已录用').waitFor();
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer(page);
     await row.getByText('1 / 1').waitFor();
     const mine = await call('demo-resident', 'GET', '/jobs/interests/mine');
     expect(mine.find((i: any) => i.job.id === job.id).outcome).toBe('hired');
@@ -162,7 +162,7 @@ describe.sequential('the console: 就业 and 积分', () => {
     await shot('console-employment-06-roster');
     const roster = await call('demo-staff', 'GET', `/trainings/${course.id}/enrolments`);
     expect(Object.fromEntries(roster.enrolments.map((e: any) => [e.resident.id, [e.attended, e.absent]]))).toEqual({ [a]: [1, 0], [b]: [0, 1] });
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer(page);
   });
 
   it('就业台账: zero-employment households highlighted; export read back with exceljs; a changed sheet imported after its preview', async () => {
@@ -274,7 +274,7 @@ describe.sequential('the console: 就业 and 积分', () => {
     await drawer.getByTestId('ledger-entries').getByText('参加楼道清扫：12月5日清扫1单元楼道').waitFor();
     await drawer.getByText('+5').first().waitFor();
     await shot('console-points-05-household-ledger');
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer(page);
   });
 
   it('货架: puts new goods on the shelf, which residents then see', async () => {

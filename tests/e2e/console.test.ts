@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { CONSOLE_VIEWPORT, startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from './support/backend.js';
-import { consoleShot } from './support/consoleShots.js';
+import { closeDrawer, consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
 const PHRASE = '七号声控灯';
@@ -154,7 +154,7 @@ describe.sequential('the staff console', () => {
     // a link to the order opens it straight away (the server answers /console/* with the app)
     await page.reload();
     await drawer.getByText('办理经过').waitFor();
-    await page.locator('.ant-drawer-close').click();
+    await closeDrawer(page);
     await drawer.waitFor({ state: 'hidden' });
     expect(page.url()).toMatch(/\/console\/orders$/);
   });

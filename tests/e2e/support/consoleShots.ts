@@ -20,3 +20,23 @@ export async function consoleShot(page: Page, name: string): Promise<void> {
   await consoleStill(page);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Closes the open drawer and waits until it has gone. A click on its ✕ while a
+ * popconfirm or a toast is still on its way out can be lost (CI once left the drawer's
+ * mask over the next test's tabs for 30 s), so the click is repeated until it is shut.
+ */
+export async function closeDrawer(page: Page): Promise<void> {
+  const open = page.locator('.ant-drawer-content-wrapper:visible');
+  for (let attempt = 1; ; attempt++) {
+    await consoleStill(page);
+    if ((await open.count()) === 0) return;
+    await page.locator('.ant-drawer-close:visible').click();
+    try {
+      await open.waitFor({ state: 'detached', timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
