@@ -160,6 +160,8 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
           sequence: { groupOrder: GROUP.walks },
           // builds the H5 bundle once (when stale) and empties the screenshot folder, before any walk starts
           globalSetup: ['tests/e2e/support/global-setup.ts'],
+          // a failed test prints what its pages showed (and keeps their screenshots)
+          setupFiles: ['tests/e2e/support/failures.ts'],
           // the first run builds the H5 bundle (about a minute) before the walk starts
           testTimeout: 180_000,
           hookTimeout: 300_000,

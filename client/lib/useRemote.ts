@@ -33,5 +33,14 @@ export function useRemote<T>(load: () => Promise<T>, deps: unknown[], enabled = 
     void reload();
   }, [reload]);
 
-  return { data, error, loading, reload, setData };
+  // An action's answer (a claim, a reply) is newer than any load begun before it: that load's
+  // answer, arriving later, must not put the older state back on the screen.
+  const replace = useCallback((d: T) => {
+    seq.current++;
+    setData(d);
+    setError(null);
+    setLoading(false);
+  }, []);
+
+  return { data, error, loading, reload, setData: replace };
 }

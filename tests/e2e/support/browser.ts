@@ -9,7 +9,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-wqy-microhei (or set CHROMIUM_PATH)`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     // without the background-networking flags Chromium keeps calling out to a closed network
@@ -24,4 +24,10 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
 }
+
+/** The browsers this file's walk has open: what a failed test shows of itself (failures.ts). */
+export const launched = new Set<Browser>();
