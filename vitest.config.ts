@@ -156,7 +156,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
           // one walk at a time, after the server and client files (vitest puts projects with a
           // different maxWorkers in groups of their own): two Chromiums, each with its backend
           // child seeding a demo, starved one walk of the CPU for 30 s in CI
-          maxWorkers: 1,
+          maxWorkers: Number(process.env.E2E_WORKERS) || 1,
           sequence: { groupOrder: GROUP.walks },
           // builds the H5 bundle once (when stale) and empties the screenshot folder, before any walk starts
           globalSetup: ['tests/e2e/support/global-setup.ts'],

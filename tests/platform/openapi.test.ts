@@ -130,24 +130,26 @@ describe('the API document', () => {
     }
     expect(problems).toEqual([]);
 
-    // each schema, with the document's components as $defs so that its $refs compile too
+    // each schema, its $refs pointing into the document's components, which ajv holds once as a
+    // schema of their own (attaching all of them to every schema made ajv check them again for each
+    // one: 7 s of the file's 7.5)
     const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
-    const defs = JSON.parse(JSON.stringify(doc.components?.schemas ?? {}).replaceAll('"#/components/schemas/', '"#/$defs/'));
+    const COMPONENTS = 'urn:ejia:openapi-components';
+    const intoComponents = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', `"${COMPONENTS}#/$defs/`));
     const schemaProblems: string[] = [];
     const schemas = [
       ...Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) => [`#/components/schemas/${name}`, schema] as const),
       ...[...walk(doc.paths, '#/paths')].filter(([at]) => at.endsWith('/schema')),
     ];
     expect(schemas.length).toBeGreaterThan(operations().length);
+    for (const [at, schema] of schemas) if (!ajv.validateSchema(intoComponents(schema))) schemaProblems.push(`${at}: ${ajv.errorsText(ajv.errors)}`);
+    expect(schemaProblems).toEqual([]);
+    ajv.addSchema({ $id: COMPONENTS, $defs: intoComponents(doc.components?.schemas ?? {}) });
     for (const [at, schema] of schemas) {
-      const withDefs = { ...JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/$defs/')), $defs: defs };
-      if (!ajv.validateSchema(withDefs)) schemaProblems.push(`${at}: ${ajv.errorsText(ajv.errors)}`);
-      else {
-        try {
-          ajv.compile(withDefs);
-        } catch (e) {
-          schemaProblems.push(`${at}: ${(e as Error).message}`);
-        }
+      try {
+        ajv.compile(intoComponents(schema));
+      } catch (e) {
+        schemaProblems.push(`${at}: ${(e as Error).message}`);
       }
     }
     expect(schemaProblems).toEqual([]);
