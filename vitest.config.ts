@@ -156,8 +156,10 @@ export default defineConfig(async (): Promise<ViteUserConfig> => ({
           // Two walks at a time, after the server and client files. A walk leaves the CPU idle 48 % of
           // its time (waiting on Chromium's frames, its backend, animations): all 24 walks took
           // 441.6 s one at a time and 270.4 s two at a time, each walk about 16 % slower, none failing
-          // (docs/testing.md). (Once, when each walk's backend seeded its own demo, two at a time starved
-          // one walk for 30 s in CI; they start from the run's demo copy now.) E2E_WORKERS=1: one at a time.
+          // (docs/testing.md). A backend's port is reserved by a lock file (support/backend.ts):
+          // two backends started at once were once handed one port. (When each
+          // walk's backend seeded its own demo, two at a time starved one walk for 30 s in CI; they
+          // start from the run's demo copy now.) E2E_WORKERS=1: one at a time.
           maxWorkers: Number(process.env.E2E_WORKERS) || 2,
           sequence: { groupOrder: GROUP.walks },
           // builds the H5 bundle once (when stale) and empties the screenshot folder, before any walk starts

@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { serverProcessArgs } from '../../support/serverBundle.js';
@@ -21,14 +22,51 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port for a walk's backend, held until the backend stops. A port the kernel picked for a probe
+ * and then freed can be picked again for another walk's probe before the first child binds it: two
+ * walks' backends were once handed the same port, and one walk's health check was answered by the
+ * other's server. So a port is taken at random below the kernel's ephemeral range (32768 and up,
+ * which it hands out itself) and reserved by a lock file that only one process can create; a lock
+ * whose process has died is taken over. (Blocks per vitest worker id were tried first: a worker
+ * kept from the server files' group can carry the same id as a new one, and two walks collided.)
+ */
+const PORT_LOCKS = path.join(os.tmpdir(), 'ejia-walk-ports');
+
+export async function reservePort(): Promise<{ port: number; release: () => void }> {
+  fs.mkdirSync(PORT_LOCKS, { recursive: true });
+  for (let tried = 0; tried < 500; tried++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const lock = path.join(PORT_LOCKS, String(port));
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    } catch {
+      if (lockOwnerGone(lock)) fs.rmSync(lock, { force: true });
+      continue;
+    }
+    const release = () => fs.rmSync(lock, { force: true });
+    if (await canListen(port)) return { port, release };
+    release();
+  }
+  throw new Error(`no free port found in 20000–31999 (locks in ${PORT_LOCKS})`);
+}
+
+function lockOwnerGone(lock: string): boolean {
+  const pid = Number(fs.readFileSync(lock, 'utf8'));
+  if (!pid) return false; // being written this moment
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
 }
 
@@ -50,7 +88,7 @@ export async function startBackend(dir: string, env: Record<string, string> = {}
   fs.mkdirSync(dir, { recursive: true });
   const demo = Object.keys(env).length ? null : demoDatabase();
   if (demo) fs.copyFileSync(demo, path.join(dir, 'e2e.db'));
-  const port = await freePort();
+  const { port, release } = await reservePort();
   let output = '';
   // the run's server bundle (tests/support/serverBundle.ts); the go-live walk runs `npm start`'s own command
   const entry = demo ? await serverProcessArgs() : [path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('server/main.ts')];
@@ -76,7 +114,13 @@ export async function startBackend(dir: string, env: Record<string, string> = {}
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // the port is free again once the child has gone, however it went
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      release();
+      resolve(code);
+    }),
+  );
 
   const deadline = Date.now() + 90_000;
   for (;;) {
