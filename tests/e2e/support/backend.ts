@@ -52,7 +52,12 @@ export async function reservePort(): Promise<{ port: number; release: () => void
 }
 
 function lockOwnerGone(lock: string): boolean {
-  const pid = Number(fs.readFileSync(lock, 'utf8'));
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(lock, 'utf8'));
+  } catch {
+    return false; // released this moment by its owner: the port is tried again another time
+  }
   if (!pid) return false; // being written this moment
   try {
     process.kill(pid, 0);
