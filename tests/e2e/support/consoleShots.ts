@@ -1,6 +1,7 @@
-// A screenshot of a console page once it is still: no spinner or skeleton, no
-// animation running (a live badge pulses for ever: only animations that end are
-// waited for), so a toast on its way out or a chart drawing in is not caught half-way.
+// A console page once it is still: no spinner or skeleton, no animation running (a live
+// badge pulses for ever: only animations that end are waited for). Screenshots wait for it,
+// so a toast on its way out or a chart drawing in is not caught half-way; so do clicks that
+// an opening dialog or a closing drawer could swallow (consoleStill, closeDrawer).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOTS } from './ui.js';
