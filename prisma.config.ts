@@ -30,5 +30,7 @@ export default defineConfig({
   engine: 'js',
   schema: postgres ? path.join('prisma', 'postgres', 'schema') : path.join('prisma', 'schema'),
   migrations: { path: postgres ? path.join('prisma', 'postgres', 'migrations') : path.join('prisma', 'migrations') },
-  adapter: async () => (postgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url })),
+  // allowExitOnIdle: the CLI never closes its pool, so without it every command on PostgreSQL sat
+  // out pg's 10 s idle timeout before exiting (`migrate status`: 12.2 s, 3.1 s with it)
+  adapter: async () => (postgres ? new PrismaPg({ connectionString: url, allowExitOnIdle: true }) : new PrismaBetterSQLite3({ url })),
 });
