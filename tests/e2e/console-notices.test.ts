@@ -10,7 +10,7 @@
 // writing that outcome into the database, as the worker of a restarted server would.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../server/db.js';
 import { REASON_INTERRUPTED } from '../../server/notices/deliveryWorker.js';
 import type { Backend } from './support/backend.js';
@@ -46,12 +46,6 @@ beforeAll(async () => {
   ({ backend, page } = walk);
   db = createDb(`file:${path.join(walk.tmp, 'e2e.db')}`);
 }, 240_000);
-
-// This walk hung twice in CI (the board not moving after a resend, cause unknown): a failure
-// says what the browser asked and when, and what the backend logged (E2E_LOG_LEVEL=info for every request).
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') console.log(`the browser's last requests:\n${walk.trace()}\n\nthe backend's log:\n${backend.log()}`);
-});
 
 afterAll(async () => {
   await db?.$disconnect();

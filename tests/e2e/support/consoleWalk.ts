@@ -25,6 +25,9 @@ export interface ConsoleWalk {
   stop(): Promise<void>;
 }
 
+/** The walks running in this file, for the failure report (failures.ts prints their traces and backends' logs). */
+export const openConsoleWalks = new Set<ConsoleWalk>();
+
 export async function startConsoleWalk(tmpPrefix: string, problems: string[]): Promise<ConsoleWalk> {
   const ms = ensureConsoleTestBuild();
   if (ms) console.log(`built the console for the walk in ${(ms / 1000).toFixed(1)} s`);
@@ -60,7 +63,7 @@ export async function startConsoleWalk(tmpPrefix: string, problems: string[]): P
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   fs.mkdirSync(SHOTS, { recursive: true });
-  return {
+  const walk: ConsoleWalk = {
     tmp,
     backend,
     browser,
@@ -68,10 +71,13 @@ export async function startConsoleWalk(tmpPrefix: string, problems: string[]): P
     page,
     trace: () => recent.join('\n'),
     async stop() {
+      openConsoleWalks.delete(walk);
       await context.close().catch(() => {});
       await browser.close();
       await backend.stop();
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
+  openConsoleWalks.add(walk);
+  return walk;
 }

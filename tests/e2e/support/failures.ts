@@ -1,11 +1,13 @@
 // When a walk's test fails, what its pages showed at that moment: each open page's address and
 // the words on it (a toast saying why a button did nothing, say), printed with the failure, and
-// a screenshot in test-results/failures/. A flaky walk in CI otherwise leaves only "timed out
-// waiting for …". Set up for every walk by the e2e project's setupFiles (vitest.config.ts).
+// a screenshot in test-results/failures/; for a console walk, also the browser's last requests
+// (which never came back) and the end of its backend's log. A flaky walk in CI otherwise leaves
+// only "timed out waiting for …". Set up for every walk by the e2e project's setupFiles (vitest.config.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { launched } from './browser.js';
+import { openConsoleWalks } from './consoleWalk.js';
 
 const FAILURES = path.resolve('test-results/failures');
 
@@ -35,6 +37,9 @@ afterEach(async ({ task }) => {
     } catch (e) {
       lines.push(`page ${i + 1}: ${page.url()} (not readable: ${(e as Error).message.split('\n')[0]})`);
     }
+  }
+  for (const walk of openConsoleWalks) {
+    lines.push(`the console walk's last requests (→ asked, ← answered, ✗ failed):\n${walk.trace() || '(none)'}`, `the end of its backend's log:\n${walk.backend.log().slice(-8_000)}`);
   }
   if (lines.length) console.log(`\n✗ ${task.name}: what the open pages showed\n${lines.join('\n')}\n`);
 });
