@@ -23,9 +23,10 @@ export async function consoleShot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * Closes the open drawer and waits until it has gone. A click on its ✕ while a
- * popconfirm or a toast is still on its way out can be lost (CI once left the drawer's
- * mask over the next test's tabs for 30 s), so the click is repeated until it is shut.
+ * Closes the open drawer and waits until it has gone. CI once left the drawer's mask over
+ * the next test's tabs for 30 s: the ✕ click had landed on a 录用 toast lying over it (the
+ * console now lets clicks through its toasts, console.css). The click is still repeated
+ * until the drawer is shut, for a popconfirm on its way out.
  */
 export async function closeDrawer(page: Page): Promise<void> {
   const open = page.locator('.ant-drawer-content-wrapper:visible');
