@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig, type TestProjectInlineConfiguration, type ViteUserConfig } from 'vitest/config';
 import { postgresAnswers, testPostgresUrl } from './tests/support/postgres.js';
+import { TimingFirstSequencer } from './tests/support/sequencer.js';
 
 // Taro's H5 packages ship source maps that point at sources they do not ship, and
 // vite warns about each one; loading those files ourselves skips the source map.
@@ -140,6 +141,13 @@ function clientProjects(): TestProjectInlineConfiguration[] {
 //   e2e        the H5 build in headless Chromium against the real server (tests/e2e/)
 export default defineConfig(async (): Promise<ViteUserConfig> => ({
   test: {
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache), keyed by their
+    // source and the project's config: `server-pg`, `timing` and `timing-pg` read what `server`
+    // transformed instead of transforming the whole server again, in the same run as in the next.
+    // In two server and two PostgreSQL files: transform 5.2–5.9 s against 9.4–10.2 s, from an empty cache.
+    experimental: { fsModuleCache: true },
+    // the timing files first in the walks' group (tests/support/sequencer.ts)
+    sequence: { sequencer: TimingFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
