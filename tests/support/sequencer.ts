@@ -1,7 +1,8 @@
 // The order files are handed to the workers. vitest's own order (BaseSequencer) keeps each group's
 // projects one after another by name, so in the walks' group the walks (`e2e`) went first and the
-// timing files (`timing`, `timing-pg`) last: the crash tests, 23–29 s each, ran at the very end with
-// the other worker idle (in the 53 files of 9043f64, 17 of the group's last 48 s ran one file).
+// timing files (`timing`, `timing-pg`) last: the crash tests, 17–29 s each, ended the run (in a run of
+// 9043f64's 53 files they started at 231.9 s and 250.9 s of 280.8 s, and the group took 102.0 s;
+// with this order 71.7–86.9 s in four runs, docs/testing.md).
 // Here the timing projects go first, the PostgreSQL one before the SQLite one (its crash test is the
 // longest file of the group), and the walks fill in after them. Within a project vitest's order
 // stands: the longest first when the cache knows (a second run), the largest file first when it
