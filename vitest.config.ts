@@ -30,6 +30,7 @@ const timingFiles = [
   'tests/points/expiry-wiring.test.ts',
   'tests/auth/password.test.ts',
   'tests/employment/zero-employment.test.ts',
+  'tests/platform/keep-alive.test.ts',
 ];
 // vitest runs the groups one after another, lowest first; within a group, files share the workers
 // (and every project of a group must have the same maxWorkers)

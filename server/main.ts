@@ -4,6 +4,7 @@ import os from 'node:os';
 import { loadConfigOrExit } from './config.js';
 import { holdLease, releaseLeases } from './leases.js';
 import { createApp } from './app.js';
+import { keepConnectionsLongerThanProxy } from './httpServer.js';
 import { createDb, kindOf, redactDatabaseUrl, tuneSqlite, type Db } from './db.js';
 import { startWalCheckpointer } from './walCheckpointer.js';
 import type { Logger } from './logger.js';
@@ -54,6 +55,7 @@ async function main() {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, db: redactDatabaseUrl(config.databaseUrl) }, 'e家社区 server listening');
   });
+  keepConnectionsLongerThanProxy(server);
 
   const instanceId = `${os.hostname()}-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const stopTasks = startBackgroundTasks(

@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../server/app.js';
+import { keepConnectionsLongerThanProxy } from '../../server/httpServer.js';
 import { loadConfig } from '../../server/config.js';
 import type { Deps } from '../../server/context.js';
 import { createDb, tuneSqlite } from '../../server/db.js';
@@ -61,7 +62,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const logger = process.env.TEST_LOG_LEVEL ? createLogger(config.logLevel) : createLogger(config.logLevel, false, logFiles.log);
   const deps = buildDeps(config, db, logger, { clock: () => new Date(now), wechat });
   const app = createApp(deps);
-  const server = app.listen(0, '127.0.0.1');
+  const server = keepConnectionsLongerThanProxy(app.listen(0, '127.0.0.1')); // as server/main.ts
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
