@@ -42,6 +42,8 @@ const serverTests = {
   include: ['tests/**/*.test.ts', 'server/**/*.test.ts'],
   exclude: [...configDefaults.exclude, 'tests/client/**', 'tests/e2e/**', ...timingFiles],
   globalSetup: ['tests/support/global-setup.ts'],
+  // the run's databases are built while the first files load (global-setup.ts): a file waits for its own here
+  setupFiles: ['tests/support/wait-for-template.ts'],
   // One module graph per worker, not per file: every file imports the whole server
   // (~190 modules, ~2 s to transform and load each time), and no test changes module
   // state (each test server has its own deps, database and clock). A test must leave

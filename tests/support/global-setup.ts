@@ -3,17 +3,14 @@
 //   server, timing         SQLite: a file migrated by `prisma migrate deploy` (prisma/migrations)
 //   server-pg, timing-pg   PostgreSQL (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/postgres):
 //              a template database migrated with the committed SQL (prisma/postgres/migrations)
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
 import { scanLogFolder } from './logScan.js';
-
-// Loaded when a database is built, not with this file: vitest loads a global setup once per project
-// that names it (server, timing, their -pg twins, and e2e's through useDemoDatabase), and template.ts
-// brings in the whole server (about a second each time).
-const building = () => Promise.all([import('./template.js'), import('./writeLog.js')]).then(([template, writeLog]) => ({ ...template, ...writeLog }));
+import { FAILED, READY } from './templateReady.js';
 
 /** Fails the run if any test server logged a phone number, an ID number or a token (issue #16). */
 function checkServerLogs(projectName: string, dir: string): void {
@@ -28,65 +25,89 @@ function checkServerLogs(projectName: string, dir: string): void {
 /**
  * What the run's projects share, one of each kind: the `sqlite` template (`server` and `timing`), the
  * `postgres` one (`server-pg` and `timing-pg`), the plain `demo` file the SQLite template and the walks'
- * backends start from, and the server `bundle` (serverBundle.ts).
+ * backends start from, and the `bundle` (serverBundle.ts: the server for child processes, and the
+ * builder of the two databases, which run in processes of their own).
+ *
+ * A resource's names (`provided`) are known at once; building it takes 10–30 s, and the global setups
+ * do not wait for it: vitest starts no test file before every global setup has returned, so waiting
+ * here kept the client files (which need no database) and the server files' imports from starting.
+ * When it is built, `<dir>/.ready` appears (or `<dir>/.failed`, with the error); the files that copy
+ * it wait for that first (templateReady.ts; wait-for-template.ts, a setup file of the server projects).
  */
 interface RunResource {
   dir: string;
   provided: Partial<ProvidedContext>;
+  built: Promise<void>;
   teardown: () => Promise<void>;
 }
 type Kind = 'demo' | 'sqlite' | 'postgres' | 'bundle';
 /** Projects whose files start server/main.ts as a process of its own: they get the run's server bundle (serverBundle.ts). */
 const STARTS_SERVERS = ['timing', 'timing-pg', 'e2e'];
-// The global setups of all projects run in this one process: the second project of a kind waits for
-// the first's template instead of migrating and seeding its own (a minute under load), and the
-// last one to finish tears it down.
-const shared = ((globalThis as { __ejiaTestResources?: Map<Kind, { ready: Promise<RunResource>; users: number }> }).__ejiaTestResources ??= new Map());
+// The global setups of all projects run in this one process: the second project of a kind uses the
+// first's template instead of migrating and seeding its own (a minute under load), and the last one
+// to finish tears it down.
+const shared = ((globalThis as { __ejiaTestResources?: Map<Kind, { resource: RunResource; users: number }> }).__ejiaTestResources ??= new Map());
 
-async function acquire(kind: Kind, projectName: string): Promise<{ resource: RunResource; release: () => Promise<void> }> {
+function acquire(kind: Kind, projectName: string): { resource: RunResource; release: () => Promise<void> } {
   let entry = shared.get(kind);
   if (!entry) {
-    const build = { demo: demoTemplate, sqlite: sqliteTemplate, postgres: postgresTemplate, bundle: serverBundle }[kind];
-    entry = { ready: build(projectName), users: 0 };
+    const plan = { demo: demoTemplate, sqlite: sqliteTemplate, postgres: postgresTemplate, bundle: serverBundle }[kind];
+    entry = { resource: announced(kind, plan(projectName)), users: 0 };
     shared.set(kind, entry);
   }
-  entry.users++;
-  const resource = await entry.ready;
+  const held = entry;
+  held.users++;
   return {
-    resource,
+    resource: held.resource,
     release: async () => {
-      if (--entry.users > 0) return;
+      if (--held.users > 0) return;
       shared.delete(kind);
-      await resource.teardown();
+      await held.resource.built.catch(() => {}); // a half-built one is torn down too
+      await held.resource.teardown();
     },
   };
+}
+
+/** Writes the resource's marker when it is built (or fails), for the files waiting on it in other processes. */
+function announced(kind: Kind, resource: RunResource): RunResource {
+  const built = resource.built.then(
+    () => fs.writeFileSync(path.join(resource.dir, READY), ''),
+    (e: unknown) => {
+      const message = `the test run's ${kind} (tests/support/global-setup.ts) could not be built: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      console.error(message);
+      fs.writeFileSync(path.join(resource.dir, FAILED), message);
+      throw e;
+    },
+  );
+  built.catch(() => {}); // awaited by whoever needs it; reported above
+  return { ...resource, built };
 }
 
 /**
  * The first setup starts every database this run's projects will want, not only its own: the demo
  * file and the PostgreSQL template are built side by side (one waits on the prisma CLI's process
- * and on PostgreSQL while the other runs), not one project's setup after the other's. Each is held
- * by the caller until its own release, so one built for a project with no file in this run is
- * still dropped at the end.
+ * and on PostgreSQL while the other runs). Each is held by the caller until its own release, so one
+ * built for a project with no file in this run is still dropped at the end.
  */
 function startAlongside(project: TestProject): () => Promise<void> {
   const names = new Set(project.vitest.projects.map((p) => p.name));
   const kinds: Kind[] = [];
+  // the bundle first: both databases are built by its template builder
+  kinds.push('bundle');
   if (['server', 'timing', 'e2e'].some((n) => names.has(n))) kinds.push('demo');
   if (['server-pg', 'timing-pg'].some((n) => names.has(n))) kinds.push('postgres');
-  if (STARTS_SERVERS.some((n) => names.has(n))) kinds.push('bundle');
   const held = kinds.filter((k) => !shared.has(k)).map((k) => acquire(k, project.name));
-  held.forEach((h) => h.catch(() => {})); // a failed build fails the setup of the project that needs it, which awaits it too
   return async () => {
-    for (const h of await Promise.allSettled(held)) if (h.status === 'fulfilled') await h.value.release();
+    for (const h of held) await h.release();
   };
 }
 
 export default async function setup(project: TestProject) {
   const alongside = startAlongside(project);
-  const { resource, release } = await acquire(project.name.endsWith('-pg') ? 'postgres' : 'sqlite', project.name);
+  const { resource, release } = acquire(project.name.endsWith('-pg') ? 'postgres' : 'sqlite', project.name);
   for (const [key, value] of Object.entries(resource.provided)) project.provide(key as keyof ProvidedContext, value as never);
   project.provide('runDir', resource.dir);
+  project.provide('templateReady', resource.dir);
   const bundle = await useServerBundle(project);
   return async () => {
     await release();
@@ -95,10 +116,16 @@ export default async function setup(project: TestProject) {
   };
 }
 
-/** The run's server bundle, for a project whose files start the server as a process (STARTS_SERVERS). */
+/** The run's server bundle, for a project whose files start the server as a process (STARTS_SERVERS). Built in 0.5 s: awaited. */
 async function useServerBundle(project: TestProject): Promise<() => Promise<void>> {
   if (!STARTS_SERVERS.includes(project.name)) return async () => {};
-  const { resource, release } = await acquire('bundle', project.name);
+  const { resource, release } = acquire('bundle', project.name);
+  try {
+    await resource.built;
+  } catch (e) {
+    await release();
+    throw e;
+  }
   project.provide('serverBundle', resource.provided.serverBundle!);
   return release;
 }
@@ -111,8 +138,9 @@ async function useServerBundle(project: TestProject): Promise<() => Promise<void
  */
 export async function useDemoDatabase(project: TestProject): Promise<() => Promise<void>> {
   const alongside = startAlongside(project);
-  const { resource, release } = await acquire('demo', project.name);
+  const { resource, release } = acquire('demo', project.name);
   project.provide('demoDb', resource.provided.demoDb!);
+  project.provide('templateReady', resource.dir);
   const bundle = await useServerBundle(project);
   return async () => {
     await release();
@@ -128,37 +156,70 @@ function runDir(kind: string): string {
   return dir;
 }
 
-async function demoTemplate(projectName: string): Promise<RunResource> {
+function demoTemplate(projectName: string): RunResource {
+  const bundle = acquire('bundle', projectName);
   const dir = runDir('demo');
   const file = path.join(dir, 'demo.db');
-  const t = performance.now();
-  const { buildDemoDatabase } = await building();
-  await buildDemoDatabase(file);
-  console.log(`[${projectName}] demo database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return { dir, provided: { demoDb: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const built = (async () => {
+    await bundle.resource.built;
+    const t = performance.now();
+    await buildInChild(bundle.resource, ['sqlite', file]);
+    console.log(`[${projectName}] demo database migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  })();
+  return {
+    dir,
+    provided: { demoDb: file },
+    built,
+    teardown: async () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await bundle.release();
+    },
+  };
 }
 
-async function serverBundle(projectName: string): Promise<RunResource> {
+function serverBundle(projectName: string): RunResource {
   // inside the repository: the packages the bundle leaves out resolve from its node_modules
   const dir = runDir('bundle');
-  const file = path.join(dir, 'server.mjs');
-  const t = performance.now();
-  const { buildServerBundle } = await import('./serverBundle.js');
-  await buildServerBundle(file);
-  console.log(`[${projectName}] server bundled for its child processes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return { dir, provided: { serverBundle: file }, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const built = (async () => {
+    const t = performance.now();
+    const { buildServerBundle } = await import('./serverBundle.js');
+    await buildServerBundle(dir);
+    console.log(`[${projectName}] server and template builder bundled for child processes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  })();
+  return { dir, provided: { serverBundle: path.join(dir, 'server.mjs') }, built, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function sqliteTemplate(projectName: string): Promise<RunResource> {
-  const demo = await acquire('demo', projectName);
+/**
+ * Runs the bundle's template builder (build-template.ts) in a process of its own. Seeding in this
+ * process held vitest's one main thread, which also transforms every module the first files import:
+ * the client files, which need no database, waited on it.
+ */
+function buildInChild(bundle: RunResource, args: string[]): Promise<void> {
+  const script = path.join(bundle.dir, 'template.mjs');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(script)} ${args[0]} exited (${code ?? signal}):\n${out.slice(-4000)}`))));
+  });
+}
+
+function sqliteTemplate(projectName: string): RunResource {
+  const demo = acquire('demo', projectName);
   const dir = runDir('sqlite');
   const file = path.join(dir, 'template.db');
-  fs.copyFileSync(demo.resource.provided.demoDb!, file);
-  const { installSqliteWriteLog } = await building();
-  installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
+  const built = (async () => {
+    await demo.resource.built;
+    fs.copyFileSync(demo.resource.provided.demoDb!, file);
+    const { installSqliteWriteLog } = await import('./writeLog.js');
+    installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
+  })();
   return {
     dir,
     provided: { dbKind: 'sqlite', templateDb: file },
+    built,
     teardown: async () => {
       try {
         checkServerLogs('sqlite', dir);
@@ -170,27 +231,31 @@ async function sqliteTemplate(projectName: string): Promise<RunResource> {
   };
 }
 
-async function postgresTemplate(projectName: string): Promise<RunResource> {
+function postgresTemplate(projectName: string): RunResource {
+  const bundle = acquire('bundle', projectName);
   const dir = runDir('postgres');
   const admin = testPostgresUrl();
   const prefix = `ejia_test_${process.pid}_`;
-  await dropStaleDatabases(admin);
   const template = `${prefix}template`;
-  const t = performance.now();
-  const { buildPostgresDemoDatabase, installPostgresWriteLog } = await building();
-  const templateUrl = await createTestDatabase(admin, template);
-  await buildPostgresDemoDatabase(templateUrl);
-  await installPostgresWriteLog(templateUrl); // every write counted, for "refused and wrote nothing" (writeLog.ts)
-  console.log(`[${projectName}] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const built = (async () => {
+    await dropStaleDatabases(admin);
+    const t = performance.now();
+    const templateUrl = await createTestDatabase(admin, template);
+    await bundle.resource.built;
+    await buildInChild(bundle.resource, ['postgres', templateUrl]);
+    console.log(`[${projectName}] template database ${template} migrated and loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  })();
   return {
     dir,
     provided: { dbKind: 'postgres', templateDb: template, postgresAdminUrl: admin },
+    built,
     teardown: async () => {
       await dropDatabases(admin, prefix);
       try {
         checkServerLogs('postgres', dir);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
+        await bundle.release();
       }
     },
   };
@@ -223,5 +288,7 @@ declare module 'vitest' {
     demoDb: string;
     /** timing, timing-pg, e2e: server/main.ts bundled once for the run (serverBundle.ts) */
     serverBundle: string;
+    /** the folder of the database this project's files copy: its `.ready` marker appears when it is built (templateReady) */
+    templateReady: string;
   }
 }

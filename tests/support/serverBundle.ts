@@ -9,17 +9,21 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ENTRY = path.resolve('server/main.ts');
+/** The demo databases' builder (build-template.ts), bundled beside the server for the global setup. */
+const TEMPLATE_ENTRY = path.resolve('tests/support/build-template.ts');
 
 /**
- * Bundles server/main.ts into `file`, which must lie inside the repository (the packages it
- * imports resolve from there). `import.meta.url` is server/main.ts's, so what the server finds
- * next to its own source (prisma/ for the migrations, the packages it resolves) it finds as before.
+ * Bundles server/main.ts into `<dir>/server.mjs` and the demo databases' builder into
+ * `<dir>/template.mjs`. `dir` must lie inside the repository (the packages they import resolve from
+ * there). `import.meta.url` is server/main.ts's, so what the server finds next to its own source
+ * (prisma/ for the migrations, the packages it resolves) it finds as before.
  */
-export async function buildServerBundle(file: string): Promise<void> {
+export async function buildServerBundle(dir: string): Promise<{ server: string; template: string }> {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [ENTRY],
-    outfile: file,
+    entryPoints: { server: ENTRY, template: TEMPLATE_ENTRY },
+    outdir: dir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -28,6 +32,7 @@ export async function buildServerBundle(file: string): Promise<void> {
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(ENTRY).href) },
     logLevel: 'warning',
   });
+  return { server: path.join(dir, 'server.mjs'), template: path.join(dir, 'template.mjs') };
 }
 
 /** The node arguments that start the server: the run's bundle when the global setup built one, else the source through tsx. */

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { serverProcessArgs } from '../../support/serverBundle.js';
+import { templateReady } from '../../support/templateReady.js';
 
 export interface Backend {
   url: string;
@@ -92,7 +93,10 @@ function demoDatabase(): string | null {
 export async function startBackend(dir: string, env: Record<string, string> = {}, settings: Record<string, string> = {}): Promise<Backend> {
   fs.mkdirSync(dir, { recursive: true });
   const demo = Object.keys(env).length ? null : demoDatabase();
-  if (demo) fs.copyFileSync(demo, path.join(dir, 'e2e.db'));
+  if (demo) {
+    await templateReady(path.dirname(demo)); // built while the run's first files went (tests/support/global-setup.ts)
+    fs.copyFileSync(demo, path.join(dir, 'e2e.db'));
+  }
   const { port, release } = await reservePort();
   let output = '';
   // the run's server bundle (tests/support/serverBundle.ts); the go-live walk runs `npm start`'s own command
