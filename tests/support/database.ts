@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { createTestDatabase, dropDatabase } from './postgres.js';
-import { templateReady } from './templateReady.js';
 
 export interface FreshDatabase {
   /** DATABASE_URL for the server */
@@ -16,7 +15,6 @@ export interface FreshDatabase {
 }
 
 export async function freshDatabase(): Promise<FreshDatabase> {
-  await templateReady(inject('templateReady'));
   const id = crypto.randomUUID();
   const dir = path.join(inject('runDir'), id);
   fs.mkdirSync(dir, { recursive: true });
