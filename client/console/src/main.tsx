@@ -16,7 +16,8 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c0392b', borderRadius: 4, fontSize: 14 } }}>
-      <AntApp>
+      {/* toasts below the 64 px header and a drawer's 55 px title bar, not over the drawer's ✕ (console.css) */}
+      <AntApp message={{ top: 72 }}>
         <Console />
       </AntApp>
     </ConfigProvider>
