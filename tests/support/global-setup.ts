@@ -208,13 +208,15 @@ function buildInChild(bundle: RunResource, args: string[]): Promise<void> {
 
 function sqliteTemplate(projectName: string): RunResource {
   const demo = acquire('demo', projectName);
+  const bundle = acquire('bundle', projectName);
   const dir = runDir('sqlite');
   const file = path.join(dir, 'template.db');
   const built = (async () => {
-    await demo.resource.built;
+    await Promise.all([demo.resource.built, bundle.resource.built]);
     fs.copyFileSync(demo.resource.provided.demoDb!, file);
-    const { installSqliteWriteLog } = await import('./writeLog.js');
-    installSqliteWriteLog(file); // every write counted, for "refused and wrote nothing" (writeLog.ts)
+    // every write counted, for "refused and wrote nothing" (writeLog.ts); in a child, as the seeding:
+    // importing writeLog.ts here loaded the server's database module on vitest's main thread (~1 s)
+    await buildInChild(bundle.resource, ['sqlite-write-log', file]);
   })();
   return {
     dir,
@@ -226,6 +228,7 @@ function sqliteTemplate(projectName: string): RunResource {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
         await demo.release();
+        await bundle.release();
       }
     },
   };
