@@ -1,7 +1,8 @@
 // Every insert, update and delete in a test database, as rows of a log: triggers on
-// every table of the run's template database (installed by global-setup.ts after the
-// demo data is loaded, so every copy a test server gets has them; production databases
-// and the benchmark's never do) add one row to "_test_writes" per row written. A test
+// every table of the run's template database (installed by the template builder that
+// global-setup.ts starts, after the demo data is loaded, so every copy a test server gets
+// has them; production databases and the benchmark's never do) add one row to
+// "_test_writes" per row written. A test
 // notes the log's end before a request and reads what came after it: "nothing written"
 // then means no row of any table was added, changed or removed, not only that the row
 // counts came out equal. The log rows are written in the writer's own transaction, so
