@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleDir, ensureConsoleTestBuild } from '../../scripts/build-web.js';
 import { startBackend, type Backend } from './support/backend.js';
 import { launchChromium } from './support/browser.js';
-import { consoleShot } from './support/consoleShots.js';
+import { confirmPopconfirm, consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -153,7 +153,7 @@ describe.sequential('账号 and 群管理 in the console', () => {
     await page.getByRole('tab', { name: '账号与角色' }).click();
     const row = tableRows('accounts-table').filter({ hasText: '赵新来' });
     await row.getByRole('button', { name: /撤\s*销/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /撤\s*销/ }).click();
+    await confirmPopconfirm(page, /撤\s*销/);
     await page.getByText(/已撤销 赵新来 的网格员/).waitFor();
     await shot('08-removed');
     expect((await api(newWorkerToken, 'GET', '/org/households?limit=1')).status).toBe(401);

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from './support/backend.js';
-import { closeDrawer, consoleShot } from './support/consoleShots.js';
+import { closeDrawer, confirmPopconfirm, consoleShot } from './support/consoleShots.js';
 import { SHOTS } from './support/ui.js';
 
 
@@ -114,7 +114,7 @@ describe.sequential('the console: 就业 and 积分', () => {
     await shot('console-employment-03-applicants');
     await interest.getByRole('button', { name: '录用', exact: true }).click();
     // (antd spaces out a two-character button label: 录 用)
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^录\s*用$/ }).click();
+    await confirmPopconfirm(page, /^录\s*用$/);
     await interest.getByText('已录用').waitFor();
     await closeDrawer(page);
     await row.getByText('1 / 1').waitFor();

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../server/db.js';
 import { REASON_INTERRUPTED } from '../../server/notices/deliveryWorker.js';
 import type { Backend } from './support/backend.js';
-import { consoleShot } from './support/consoleShots.js';
+import { confirmPopconfirm, consoleShot } from './support/consoleShots.js';
 import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
 const TITLE = '第1网格停水通知';
@@ -157,7 +157,7 @@ describe.sequential('通知 in the staff console', () => {
     await rows.first().getByTestId('notice-title').click();
     await page.getByTestId('notice-state').getByText('定时发送').waitFor();
     await page.getByTestId('withdraw').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^撤\s*回$/ }).click();
+    await confirmPopconfirm(page, /^撤\s*回$/);
     await page.getByTestId('notice-state').getByText('已撤回').waitFor();
     expect(await summary()).toBe('已发送 0/8 个群，8 个已撤回');
     expect(await db.noticeDelivery.count({ where: { noticeId: later.id, status: { not: 'cancelled' } } })).toBe(0);

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from './support/backend.js';
-import { consoleShot } from './support/consoleShots.js';
+import { confirmPopconfirm, consoleShot } from './support/consoleShots.js';
 import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
 let walk: ConsoleWalk;
@@ -58,7 +58,7 @@ describe.sequential('对接 and 四单月报 in the console', () => {
 
   it('revokes the key: refused from then on', async () => {
     await page.getByTestId(`revoke-${apiKey.slice(0, 9)}`).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /吊\s*销/ }).click();
+    await confirmPopconfirm(page, /吊\s*销/);
     await page.locator('[data-testid="keys"]').getByText('已吊销').waitFor();
     const r = await fetch(`${backend.url}/open311/v2/services.json?api_key=${apiKey}`);
     expect(r.status).toBe(403);

@@ -13,7 +13,7 @@ import { createDb } from '../../server/db.js';
 import { sampleRows, sampleWorkbook, type SampleWorkbook } from '../../server/registry/sampleWorkbook.js';
 import { writeRegistryWorkbook } from '../../server/registry/workbookOut.js';
 import type { Backend } from './support/backend.js';
-import { consoleShot, consoleStill } from './support/consoleShots.js';
+import { confirmPopconfirm, consoleShot, consoleStill } from './support/consoleShots.js';
 import { startConsoleWalk, type ConsoleWalk } from './support/consoleWalk.js';
 
 const SAMPLE = { buildings: 4, flats: 40, people: 160, prefix: '新城', bad: 9, seed: 11, region: '520504' };
@@ -140,7 +140,7 @@ describe.sequential('户籍台账 in the console', () => {
     await missing.getByText(String(gone![4])).waitFor();
     await shot('registry-07-missing');
     await missing.getByTestId('registry-moved-out').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '登记迁出' }).click();
+    await confirmPopconfirm(page, '登记迁出');
     await missing.getByText('已登记迁出').waitFor();
     await shot('registry-08-moved-out');
     expect(problems).toEqual([]);

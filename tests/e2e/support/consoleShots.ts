@@ -42,3 +42,34 @@ export async function closeDrawer(page: Page): Promise<void> {
     }
   }
 }
+
+/**
+ * Clicks a button of the open Popconfirm once it has finished opening. antd mounts the popup at 0.8
+ * scale and starts its zoom a frame later (rc-motion's `-appear`/`-enter` classes until it ends):
+ * Playwright can find the button "stable" on those first frames and click where it was before it
+ * grew, and the click is lost. CI once left console-accounts' 撤销 popconfirm open that way for 30 s.
+ */
+export async function confirmPopconfirm(page: Page, name: string | RegExp): Promise<void> {
+  const button = page.locator('.ant-popconfirm').getByRole('button', { name });
+  await button.waitFor();
+  await button.evaluate(
+    (el) =>
+      new Promise<void>((resolve, reject) => {
+        const since = performance.now();
+        const opening = () => {
+          for (let e: Element | null = el; e; e = e.parentElement) if (/-(appear|enter)\b/.test(e.getAttribute('class') ?? '')) return true;
+          return false;
+        };
+        let settled = 0; // frames in a row with the popup at rest
+        const check = () => {
+          settled = opening() ? 0 : settled + 1;
+          if (settled >= 2) resolve();
+          else if (performance.now() - since > 5_000) reject(new Error('the popconfirm was still opening after 5 s'));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+  );
+  await consoleStill(page);
+  await button.click();
+}
