@@ -10,6 +10,7 @@ import type { ProvidedContext } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { createTestDatabase, dropDatabase, dropDatabases, testPostgresUrl, withAdmin } from './postgres.js';
 import { scanLogFolder } from './logScan.js';
+import { buildServerBundle, bundleFiles } from './serverBundle.js';
 import { FAILED, READY } from './templateReady.js';
 
 /** Fails the run if any test server logged a phone number, an ID number or a token (issue #16). */
@@ -182,11 +183,10 @@ function serverBundle(projectName: string): RunResource {
   const dir = runDir('bundle');
   const built = (async () => {
     const t = performance.now();
-    const { buildServerBundle } = await import('./serverBundle.js');
     await buildServerBundle(dir);
     console.log(`[${projectName}] server and template builder bundled for child processes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   })();
-  return { dir, provided: { serverBundle: path.join(dir, 'server.mjs') }, built, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, provided: { serverBundle: bundleFiles(dir).server }, built, teardown: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
@@ -195,7 +195,7 @@ function serverBundle(projectName: string): RunResource {
  * the client files, which need no database, waited on it.
  */
 function buildInChild(bundle: RunResource, args: string[]): Promise<void> {
-  const script = path.join(bundle.dir, 'template.mjs');
+  const script = bundleFiles(bundle.dir).template;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -212,7 +212,7 @@ function sqliteTemplate(projectName: string): RunResource {
   const dir = runDir('sqlite');
   const file = path.join(dir, 'template.db');
   const built = (async () => {
-    await Promise.all([demo.resource.built, bundle.resource.built]);
+    await demo.resource.built; // built by the bundle's template builder: the bundle is built too
     fs.copyFileSync(demo.resource.provided.demoDb!, file);
     // every write counted, for "refused and wrote nothing" (writeLog.ts); in a child, as the seeding:
     // importing writeLog.ts here loaded the server's database module on vitest's main thread (~1 s)

@@ -12,6 +12,9 @@ const ENTRY = path.resolve('server/main.ts');
 /** The demo databases' builder (build-template.ts), bundled beside the server for the global setup. */
 const TEMPLATE_ENTRY = path.resolve('tests/support/build-template.ts');
 
+/** The two files `buildServerBundle` writes into `dir` (named by the entry points below). */
+export const bundleFiles = (dir: string) => ({ server: path.join(dir, 'server.mjs'), template: path.join(dir, 'template.mjs') });
+
 /**
  * Bundles server/main.ts into `<dir>/server.mjs` and the demo databases' builder into
  * `<dir>/template.mjs`. `dir` must lie inside the repository (the packages they import resolve from
@@ -32,7 +35,7 @@ export async function buildServerBundle(dir: string): Promise<{ server: string; 
     define: { 'import.meta.url': JSON.stringify(pathToFileURL(ENTRY).href) },
     logLevel: 'warning',
   });
-  return { server: path.join(dir, 'server.mjs'), template: path.join(dir, 'template.mjs') };
+  return bundleFiles(dir);
 }
 
 /** The node arguments that start the server: the run's bundle when the global setup built one, else the source through tsx. */
